@@ -1,0 +1,5 @@
+import sys
+
+from quiquoi.cli import main
+
+sys.exit(main())

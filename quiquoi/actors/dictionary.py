@@ -1,0 +1,156 @@
+"""Actor dictionaries of one language, compiled for look-up.
+
+Names of countries, capitals, institutions, organisations and role titles are matched in
+the parsed text with spaCy's PhraseMatcher (many multi-word names, one pass per article);
+persons are looked up by the exact name the parser groups (a name and its flat:name parts),
+which keeps tens of thousands of person variants out of the matcher.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from quiquoi.lang import LanguageData, split_multi
+
+
+def fold(text: str) -> str:
+    """Case, accent and apostrophe-insensitive key ("État" == "etat", "l’ONU" == "l'onu")."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("\u00a0", " "))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a dictionary name means."""
+    category: str            # country | capital | metonym | organisation | role | person
+    name: str                # canonical name
+    country: str | None
+    role: str | None
+    code: str | None
+    kind: str | None = None  # for roles: title | body | group; for organisations: igo, armed_group...
+
+
+@dataclass(frozen=True)
+class PersonPeriod:
+    name: str
+    code: str | None
+    country: str | None
+    role: str | None
+    start: str | None
+    end: str | None
+
+
+class ActorDictionary:
+    # matcher label order: when two names cover the same words, the earlier category wins
+    PRIORITY = ("person", "organisation", "metonym", "country", "capital", "role")
+
+    def __init__(self, data: LanguageData, tokenizer):
+        vocab = tokenizer.vocab
+        self.by_key: dict[tuple[str, str], Entry] = {}
+        self.demonyms: dict[str, str] = {}     # folded adjective -> ISO3
+        self.prefixes: dict[str, str] = {}     # folded prefix ("americano") -> ISO3
+        self.country_names: dict[str, str] = {}  # ISO3 -> French name
+        self.capitals: dict[str, str] = {}     # ISO3 -> capital name
+        self.persons: dict[str, list[PersonPeriod]] = {}
+        self.role_lemmas: dict[str, Entry] = {}
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self._patterns: dict[str, list[str]] = {c: [] for c in self.PRIORITY}
+        self._load(data)
+        # patterns are cut by the language's own tokenizer, so "al-Assad" or "d'État"
+        # are split exactly as they will be in the articles
+        for category, names in self._patterns.items():
+            docs = [d for d in tokenizer.pipe(sorted(set(names))) if len(d)]
+            if docs:
+                self.matcher.add(category, docs)
+
+    def _add(self, category: str, surface: str, entry: Entry) -> None:
+        for variant in {surface, surface.replace("’", "'"), fold(surface)}:
+            self._patterns[category].append(variant)
+        self.by_key.setdefault((category, fold(surface)), entry)
+
+    def _load(self, data: LanguageData) -> None:
+        for row in data.countries:
+            iso = row["iso3"]
+            entry = Entry("country", row["name"], iso, "GOV", iso + "GOV", "country")
+            self.country_names[iso] = row["name"]
+            for n in [row["name"], *split_multi(row.get("aliases"))]:
+                self._add("country", n, entry)
+            for d in split_multi(row.get("demonyms")):
+                self.demonyms.setdefault(fold(d), iso)
+            for p in split_multi(row.get("prefixes")):
+                self.prefixes.setdefault(fold(p.rstrip("-")), iso)
+            cap = row.get("capital")
+            if cap:
+                self.capitals[iso] = cap
+                self._add("capital", cap, Entry("capital", cap, iso, "GOV", iso + "GOV", "capital"))
+            for seat in split_multi(row.get("adm_seats")):
+                self._add("capital", seat, Entry("capital", seat, iso, "GOV", iso + "GOV", "capital"))
+        for row in data.metonyms:
+            self._add("metonym", row["text"], Entry("metonym", row["text"], row.get("country") or None,
+                                                    row.get("role") or None, row.get("code") or None, "metonym"))
+        for row in data.organisations:
+            entry = Entry("organisation", row["name"], row.get("country") or None, row.get("role") or None,
+                          row.get("code") or None, row.get("kind") or None)
+            for n in [row["name"], *split_multi(row.get("aliases"))]:
+                self._add("organisation", n, entry)
+        for row in data.roles:
+            entry = Entry("role", row["text"], None, row["role"], None, row.get("kind") or None)
+            self._add("role", row["text"], entry)
+            self.role_lemmas.setdefault(fold(row["text"]), entry)
+        for row in data.persons:
+            period = PersonPeriod(row["name"], row.get("code") or None, row.get("country") or None,
+                                  row.get("role") or None, row.get("start") or None, row.get("end") or None)
+            for n in [row["name"], *split_multi(row.get("aliases"))]:
+                self.persons.setdefault(fold(n), []).append(period)
+
+    # -- look-ups -------------------------------------------------------------------
+    def lookup(self, category: str, text: str) -> Entry | None:
+        return self.by_key.get((category, fold(text)))
+
+    def role(self, text: str) -> Entry | None:
+        return self.role_lemmas.get(fold(text))
+
+    def demonym(self, word: str) -> str | None:
+        return self.demonyms.get(fold(word))
+
+    def prefixed_countries(self, word: str) -> list[str]:
+        """ISO3 codes of a compound adjective: "américano-russes" -> [USA, RUS]."""
+        parts = fold(word).split("-")
+        if len(parts) < 2:
+            return []
+        isos = [self.prefixes.get(p) for p in parts[:-1]] + [self.demonyms.get(parts[-1])]
+        return [i for i in isos if i] if all(isos) else []
+
+    def person(self, name: str, when: date | None) -> PersonPeriod | None:
+        """The person's coding valid at `when` (the article's date), else their latest one."""
+        periods = self.persons.get(fold(name))
+        if not periods:
+            return None
+        if when is not None:
+            day = when.isoformat()
+            for p in periods:
+                if (not p.start or p.start <= day) and (not p.end or day <= p.end):
+                    return p
+        return max(periods, key=lambda p: p.end or "9999")
+
+    def matches(self, doc: Doc) -> dict[int, tuple[Entry, int, int]]:
+        """token index -> (entry, span start, span end) for every dictionary name in the doc.
+        Longest span wins; on equal spans the category order of PRIORITY decides."""
+        found: dict[int, tuple[Entry, int, int]] = {}
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            category = doc.vocab.strings[match_id]
+            entry = self.lookup(category, doc[start:end].text)
+            if entry is not None:
+                spans.append((end - start, -self.PRIORITY.index(category), start, end, entry))
+        for length, _prio, start, end, entry in sorted(spans, key=lambda s: (s[0], s[1]), reverse=True):
+            if any(i in found for i in range(start, end)):
+                continue
+            for i in range(start, end):
+                found[i] = (entry, start, end)
+        return found

@@ -1,0 +1,354 @@
+"""Actors of one article: every noun phrase that names an actor, resolved to a canonical
+actor (name, country, CAMEO role and code), with the article's memory of who is who.
+
+Reading order matters: an article introduces "le porte-parole de la diplomatie américaine,
+Mark Toner" before it says "M. Toner" or "le responsable américain", so mentions are
+resolved once, in text order, and later mentions look back at the earlier ones.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from quiquoi.actors.dictionary import ActorDictionary, Entry, fold
+from quiquoi.model import Actor
+
+NAME_DEPS = {"flat:name", "flat", "fixed"}
+# children whose words are not part of the actor's own phrase
+NON_STATE = {"REB", "OPP", "UAF", "INS", "IMG", "CVL"}
+ARMED = {"MIL", "UAF", "REB"}
+CLAUSE_DEPS = {"acl:relcl", "acl", "advcl", "dep", "ccomp", "xcomp", "parataxis", "conj", "cc"}
+
+
+class ArticleActors:
+    def __init__(self, doc: Doc, dictionary: ActorDictionary, config: dict, published: date | None):
+        self.doc = doc
+        self.dic = dictionary
+        self.when = published
+        self.cfg = config
+        self.honorifics = {fold(h) for h in config.get("honorifics", [])}
+        self.descriptions = {fold(w) for w in config.get("person_descriptions", [])}
+        self.relation_nouns = {fold(w) for w in config.get("relation_nouns", [])}
+        self.collective_nouns = {fold(w) for w in config.get("collective_nouns", [])}
+        self.of_preps = {fold(w) for w in config.get("of_prepositions", [])}
+        self.particles = {fold(w) for w in config.get("name_particles", [])}
+        self.subject_pronouns = {fold(w) for w in config.get("subject_pronouns", [])}
+        self.impersonal_verbs = {fold(w) for w in config.get("impersonal_verbs", [])}
+        self.impersonal_clitics = {fold(w) for w in config.get("impersonal_clitics", [])}
+        self.possessives = {fold(k): v for k, v in (config.get("possessives") or {}).items()}
+        self.matches = dictionary.matches(doc)
+        self.cache: dict[int, list[Actor]] = {}
+        self.mentions: list[tuple[int, Actor]] = []       # (head token index, actor) in text order
+        self.people: dict[str, Actor] = {}                 # folded full name / surname -> person
+        self.last_by_head: dict[str, Actor] = {}           # folded head lemma -> last actor
+        self._in_progress: set[int] = set()
+        for tok in doc:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in NAME_DEPS:
+                self.actors(tok)
+
+    # -- public ---------------------------------------------------------------------
+    def actors(self, tok: Token) -> list[Actor]:
+        """The actor(s) a noun phrase headed by `tok` names; [] if it names none.
+        Two actors for coordinated adjectives ("les ministres américain et russe")."""
+        if tok.i in self.cache:
+            return self.cache[tok.i]
+        if tok.i in self._in_progress:      # a cycle in a bad parse
+            return []
+        self._in_progress.add(tok.i)
+        try:
+            found = self._resolve(tok)
+        finally:
+            self._in_progress.discard(tok.i)
+        self.cache[tok.i] = found
+        for actor in found:
+            self._remember(tok, actor)
+        return found
+
+    def pronoun(self, tok: Token) -> list[Actor]:
+        """The antecedent of a relative or subject pronoun."""
+        if "Rel" in tok.morph.get("PronType") or fold(tok.text) in ("qui", "que", "lequel", "laquelle"):
+            verb = tok.head
+            if verb.dep_ in ("acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+                return self.actors(verb.head) or self._from_complement(verb.head)
+            return []
+        word = fold(tok.text)
+        if word in self.possessives:
+            plural = self.possessives[word] == "Plur"
+        elif word in self.subject_pronouns:
+            plural = word in ("ils", "elles")
+            verb = tok.head
+            if fold(verb.lemma_) in self.impersonal_verbs or any(
+                    fold(c.text) in self.impersonal_clitics for c in verb.children):
+                return []      # "il faut", "il n'y aurait pas": nobody
+        else:
+            return []
+        return self.nearest(tok.i, plural)
+
+    def nearest(self, before: int, plural: bool) -> list[Actor]:
+        """The nearest actor mentioned before token `before` that agrees in number."""
+        tok = self.doc[before]
+        sent_start = tok.sent.start
+        # the nearest earlier actor of the same number, in this sentence or the one before
+        limit = max(0, sent_start - 80)
+        for head_i, actor in reversed(self.mentions):
+            if head_i >= tok.i:
+                continue
+            if head_i < limit:
+                break
+            head = self.doc[head_i]
+            if head.dep_ in ("nmod", "obl:mod") and head.head.pos_ in ("NOUN", "PROPN", "VERB"):
+                continue   # "allié de Moscou": a modifier, not the thing talked about
+            if ("Plur" in head.morph.get("Number")) == plural or not head.morph.get("Number"):
+                return [actor]
+        return []
+
+    def all_actors(self, skip=None) -> list[Actor]:
+        """Distinct actors of the article, in order of first mention (`skip(token)`:
+        mentions to leave out, such as place names after "à")."""
+        seen, out = set(), []
+        for i, actor in self.mentions:
+            if skip is not None and skip(self.doc[i]):
+                continue
+            if actor.key() not in seen:
+                seen.add(actor.key())
+                out.append(actor)
+        return out
+
+    # -- resolution -----------------------------------------------------------------
+    def _resolve(self, tok: Token) -> list[Actor]:
+        match = self.matches.get(tok.i)
+        if match and self.doc[match[1]:match[2]].root.i != tok.i:
+            return []  # a word inside a name ("État" in "secrétaire d'État") is no actor
+        name_tok = self._attached_name(tok)
+        if tok.pos_ == "PROPN" and (match is None or match[0].category == "person"):
+            return self._person(tok, None)
+        if match and match[0].category in ("organisation", "metonym", "country", "capital"):
+            entry, start, end = match
+            return [self._from_entry(entry, start, end)]
+        role = None
+        if match and match[0].category == "role":
+            role = match[0]
+        role = role or self.dic.role(tok.lemma_) or self.dic.role(tok.text)
+        if name_tok is not None:
+            return self._person(name_tok, (tok, role))
+        if role is not None:
+            return self._role_actor(tok, role)
+        if fold(tok.lemma_) in self.relation_nouns or fold(tok.lemma_) in self.collective_nouns:
+            return self._from_complement(tok)
+        return []
+
+    def _attached_name(self, tok: Token) -> Token | None:
+        """A person's name given in apposition to a title ("le porte-parole, Mark Toner")."""
+        for child in tok.children:
+            if child.dep_ in ("appos", "flat:name", "nmod") and child.pos_ == "PROPN" and child.i > tok.i:
+                m = self.matches.get(child.i)
+                if m and m[0].category != "person":
+                    continue
+                if child.ent_type_ in ("PER", "") and child.dep_ != "nmod" or child.ent_type_ == "PER":
+                    return child
+        # "l'envoyé spécial des États-Unis pour la Syrie, Michael Ratney": the parser may hang
+        # the name on the title's last complement; a comma and a person's name right after
+        # the title phrase still name its holder
+        doc = self.doc
+        for j in range(tok.i + 1, min(len(doc), tok.i + 16)):
+            t = doc[j]
+            if t.pos_ in ("VERB", "AUX") or t.is_sent_start or t.text in (";", ":", "«", "»", '"'):
+                break
+            if t.dep_ == "appos" and t.ent_type_ == "PER" and tok.i <= t.head.i < j and doc[j - 1].text == ",":
+                return t
+        return None
+
+    def _name_span(self, tok: Token) -> tuple[int, int]:
+        """Token range of a personal name (honorifics left out: "M. Toner" -> "Toner")."""
+        start, end = self._raw_name_span(tok)
+        while start < end - 1 and (fold(self.doc[start].text) in self.honorifics or self.doc[start].pos_ != "PROPN"):
+            start += 1
+        return start, end
+
+    def _raw_name_span(self, tok: Token) -> tuple[int, int]:
+        if tok.ent_type_ == "PER":
+            for ent in self.doc.ents:
+                if ent.start <= tok.i < ent.end:
+                    return ent.start, ent.end
+        start = end = tok.i
+        end += 1
+        doc = self.doc
+        while start > 0 and (doc[start - 1].pos_ == "PROPN" or (doc[start - 1].text == "-" and start > 1 and doc[start - 2].pos_ == "PROPN")):
+            if fold(doc[start - 1].text) in self.honorifics:
+                break
+            start -= 1
+        while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].text == "-" or
+                                   (fold(doc[end].text) in self.particles and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN")):
+            end += 1
+        while end > tok.i + 1 and doc[end - 1].text == "-":
+            end -= 1
+        return start, end
+
+    def _person(self, name_tok: Token, title: tuple[Token, Entry | None] | None) -> list[Actor]:
+        start, end = self._name_span(name_tok)
+        name = self.doc[start:end].text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+        known = self.people.get(fold(name))
+        entry = self.dic.person(name, self.when)
+        if known is None and entry is None and fold(name) in self.people:
+            known = self.people[fold(name)]
+        if known is None and entry is None:
+            # a surname alone ("Toner", "M. Toner") refers back to the person already named
+            known = self.people.get(fold(name.split()[-1]))
+        title_actor = None
+        if title is not None:
+            title_tok, role = title
+            if role is not None:
+                title_actor = self._role_actor(title_tok, role, allow_memory=False)[0]
+        span_start = title[0].left_edge.i if title else start
+        text = self.doc[min(span_start, start):end].text if title else self.doc[start:end].text
+        if known is not None and title is None:
+            return [Actor(text, known.name, known.country, known.role, known.code,
+                          self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]), "person")]
+        country = role_code = None
+        if entry is not None:
+            country, role_code = entry.country, entry.role
+            name = entry.name if fold(entry.name) != fold(name) and len(name.split()) == 1 else name
+        if title_actor is not None:
+            country = country or title_actor.country
+            role_code = role_code or title_actor.role
+        if entry is None and title_actor is None:
+            if self.doc[start].ent_type_ not in ("PER",) :
+                return []   # an unknown proper noun that is not a person: no guessed actor
+        code = (country or "") + (role_code or "") or None
+        if entry is not None and entry.code and (title_actor is None or entry.country == country):
+            code = entry.code
+        s_tok = self.doc[min(span_start, start)]
+        actor = Actor(text, name, country, role_code, code, s_tok.idx,
+                      self.doc[end - 1].idx + len(self.doc[end - 1]), "person")
+        for i in range(start, end):
+            self.cache.setdefault(i, [actor])
+        return [actor]
+
+    def _from_entry(self, entry: Entry, start: int, end: int) -> Actor:
+        span = self.doc[start:end]
+        return Actor(span.text, entry.name, entry.country, entry.role, entry.code or
+                     ((entry.country or "") + (entry.role or "")) or None,
+                     span.start_char, span.end_char, entry.category)
+
+    def _phrase(self, tok: Token) -> tuple[int, int]:
+        """Character span of the phrase headed by tok, without its clauses and without
+        the preposition that introduces it ("sur le régime" -> "le régime")."""
+        lo = hi = tok.i
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in CLAUSE_DEPS or c.dep_ == "punct" or c.is_space:
+                    continue
+                if t is tok and c.dep_ in ("case", "mark") and c.i < tok.i:
+                    continue
+                lo, hi = min(lo, c.i), max(hi, c.i)
+                stack.append(c)
+        return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
+
+    def _short_name(self, tok: Token) -> str:
+        """A role actor's name: its noun with its adjectives ("régime syrien")."""
+        keep = {tok.i}
+        m = self.matches.get(tok.i)
+        if m:
+            keep.update(range(m[1], m[2]))
+        for i in list(keep):
+            keep.update(c.i for c in self.doc[i].children if c.dep_ == "amod" or (c.dep_ == "conj" and c.pos_ == "ADJ"))
+        words = [self.doc[i] for i in sorted(keep)]
+        return "".join(t.text + t.whitespace_ for t in words).strip()
+
+    def _countries(self, tok: Token, role: Entry) -> list[str]:
+        """Countries named by the phrase's adjectives or 'de' complements."""
+        isos: list[str] = []
+        scope = [tok]
+        m = self.matches.get(tok.i)
+        if m:
+            scope += [self.doc[i] for i in range(m[1], m[2]) if i != tok.i]
+        for head in scope:
+            for c in head.children:
+                if c.dep_ in ("amod", "nmod", "appos") or (c.dep_ == "conj" and c.pos_ == "ADJ"):
+                    iso = self.dic.demonym(c.text)
+                    if iso:
+                        isos.append(iso)
+                        isos += [self.dic.demonym(cc.text) for cc in c.conjuncts if self.dic.demonym(cc.text)]
+                        continue
+                    pref = self.dic.prefixed_countries(c.text)
+                    if pref:
+                        isos += pref
+                        continue
+                    if c.dep_ == "nmod" and self._case(c) in self.of_preps and c.i > tok.i:
+                        for a in self.actors(c):
+                            if a.country:
+                                isos.append(a.country)
+                        if isos:
+                            break
+        return list(dict.fromkeys(isos))
+
+    def _case(self, tok: Token) -> str:
+        for c in tok.children:
+            if c.dep_ in ("case", "mark") and c.i < tok.i:
+                return fold(c.text)
+        return ""
+
+    def _role_actor(self, tok: Token, role: Entry, allow_memory: bool = True) -> list[Actor]:
+        start, end = self._phrase(tok)
+        text = self.doc.text[start:end]
+        owners = [a for c in tok.children if c.dep_ == "nmod" and c.i > tok.i
+                  and self._case(c) in self.of_preps for a in self.actors(c)]
+        if owners and owners[0].role in NON_STATE and role.role in ARMED:
+            o = owners[0]      # "les forces de l'opposition" are the opposition's
+            return [Actor(text, o.name, o.country, o.role, o.code, start, end, o.kind)]
+        isos = self._countries(tok, role)
+        role_code = role.role
+        if role_code == "INHERIT":   # "le porte-parole de la diplomatie américaine"
+            inherited = [a for c in tok.children if c.dep_ == "nmod" for a in self.actors(c)]
+            if inherited:
+                base = inherited[0]
+                return [Actor(text, text, base.country, base.role, base.code, start, end, "title")]
+            role_code = "GOV"
+        if not isos and allow_memory and not owners:
+            lemma = fold(tok.lemma_)
+            if lemma in self.descriptions or role.kind == "title":
+                pass
+            prev = self.last_by_head.get(lemma)
+            if prev is not None and prev.role == role_code:
+                return [Actor(text, prev.name, prev.country, prev.role, prev.code, start, end, prev.kind)]
+        name = self._short_name(tok)
+        if not isos:
+            return [Actor(text, name, None, role_code, role_code, start, end, role.kind)]
+        short = not any(c.dep_ == "nmod" for c in tok.children)
+        if fold(tok.lemma_) in self.descriptions and len(isos) == 1 and short:
+            # "le responsable américain": the last person of that country named before
+            for _i, a in reversed(self.mentions):
+                if a.kind == "person" and a.country == isos[0]:
+                    return [Actor(text, a.name, a.country, a.role, a.code, start, end, "person")]
+        return [Actor(text, name if len(isos) == 1 else f"{name} ({iso})", iso, role_code,
+                      iso + (role_code or ""), start, end, role.kind) for iso in isos]
+
+    def _from_complement(self, tok: Token) -> list[Actor]:
+        """"ses alliés parmi les groupes rebelles": the actor of the complement."""
+        cands = [c for c in tok.children if c.dep_ in ("nmod", "amod") and c.i > tok.i]
+        if tok.head.pos_ == "VERB":   # "a pressé ses alliés parmi les groupes" (parser attaches to verb)
+            cands += [c for c in tok.head.children if c.dep_.startswith("obl") and self._case(c) == "parmi"]
+        for c in cands:
+            if c.dep_ == "nmod" and self._case(c) not in self.of_preps:
+                continue
+            found = self.actors(c) if c.pos_ in ("NOUN", "PROPN") else []
+            if not found and c.pos_ in ("ADJ", "NOUN"):
+                role = self.dic.role(c.lemma_) or self.dic.role(c.text)
+                if role:
+                    found = self._role_actor(c, role)
+            if found:
+                start, end = self._phrase(tok)
+                return [Actor(self.doc.text[start:end], a.name, a.country, a.role, a.code, start, end, a.kind)
+                        for a in found]
+        return []
+
+    def _remember(self, tok: Token, actor: Actor) -> None:
+        self.mentions.append((tok.i, actor))
+        if actor.kind == "person":
+            self.people.setdefault(fold(actor.name), actor)
+            self.people.setdefault(fold(actor.name.split()[-1]), actor)
+        elif actor.role:
+            self.last_by_head[fold(tok.lemma_)] = actor

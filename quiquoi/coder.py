@@ -1,0 +1,214 @@
+"""The coder: articles in, sourced events, quotes and actors out.
+
+Stages, each its own package: ingest (readers) -> language (identification) -> nlp (parse)
+-> actors (who) -> events and quotes (what) -> dates and places (when, where).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from quiquoi.actors.dictionary import ActorDictionary, fold
+from quiquoi.actors.resolver import ArticleActors
+from quiquoi.dates import TimeResolver
+from quiquoi.events.extractor import EventExtractor, RawEvent
+from quiquoi.events.lexicon import EventLexicon
+from quiquoi.events.modality import Modality
+from quiquoi.ingest.readers import BadInput, InputArticle, check_text, parse_date
+from quiquoi.lang import load_language
+from quiquoi.language import identify
+from quiquoi.model import Actor, ArticleRecord, Event, Quote, Span
+from quiquoi.nlp import Sentence, load_pipeline, parse_many, sentences
+from quiquoi.places import PlaceFinder
+from quiquoi.quotes import QuoteExtractor
+
+
+@dataclass
+class CodingError:
+    """An input that could not be coded, with the reason, for the caller to report."""
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+class Coder:
+    """Codes articles of one language. Loads the spaCy model and the language data once."""
+
+    def __init__(self, lang: str = "fr", batch_size: int = 32, check_language: bool = True):
+        self.lang = lang
+        self.data = load_language(lang)
+        self.nlp = load_pipeline(lang)
+        self.batch_size = batch_size
+        self.check_language = check_language
+        self.dictionary = ActorDictionary(self.data, self.nlp.tokenizer)
+        self.extractor = EventExtractor(EventLexicon.from_language(self.data), Modality(self.data.modality),
+                                        self.data.config)
+        self.times = TimeResolver.from_language(lang)
+        self.quotes = QuoteExtractor.from_language(lang)
+        self.places = PlaceFinder(self.data, self.dictionary)
+        self.min_confidence = float(self.data.config.get("min_language_confidence", 0.5))
+
+    # -- public API -------------------------------------------------------------------
+    def code(self, text: str, published: date | str | None = None, id: str = "article", **meta) -> ArticleRecord:
+        """Code one article. Raises ValueError if it cannot be coded (empty, other language...)."""
+        art = InputArticle(id=id, text=text, published=parse_date(published), origin=id,
+                           title=meta.get("title"), url=meta.get("url"), source=meta.get("source"),
+                           language=meta.get("language"))
+        for result in self.code_many([art]):
+            if isinstance(result, CodingError):
+                raise ValueError(str(result))
+            return result
+        raise AssertionError("unreachable")
+
+    def code_many(self, items: Iterable[InputArticle | BadInput]) -> Iterator[ArticleRecord | CodingError]:
+        """Code a stream of articles; bad ones come out as CodingError in their place."""
+        pending: list[InputArticle] = []
+
+        def accepted() -> Iterator[InputArticle | CodingError]:
+            for item in items:
+                if isinstance(item, BadInput):
+                    yield CodingError(item.origin, item.reason)
+                    continue
+                reason = self.refusal(item)
+                if reason:
+                    yield CodingError(item.origin or item.id, reason)
+                else:
+                    yield item
+
+        # keep input order: errors wait for the articles parsed before them
+        def texts() -> Iterator[str]:
+            for item in stream:
+                if isinstance(item, CodingError):
+                    queue.append(item)
+                else:
+                    queue.append(item)
+                    pending.append(item)
+                    yield item.text
+
+        stream = accepted()
+        queue: list[InputArticle | CodingError] = []
+        for doc in parse_many(self.nlp, texts(), batch_size=self.batch_size):
+            art = pending.pop(0)
+            while queue and queue[0] is not art:
+                yield queue.pop(0)
+            queue.pop(0)
+            yield self.code_doc(doc, art)
+        yield from queue
+
+    def refusal(self, art: InputArticle) -> str | None:
+        """Why an article cannot be coded by this coder, or None."""
+        reason = check_text(art)
+        if reason:
+            return reason
+        if art.language and art.language.split("-")[0].lower() != self.lang:
+            return f"declared language {art.language!r}, this coder reads {self.lang!r}"
+        if self.check_language:
+            found, prob = identify(art.text)
+            if found != self.lang and prob >= self.min_confidence:
+                return f"not {self.data.config.get('name', self.lang)}: the text looks {found} (p={prob:.2f})"
+        return None
+
+    # -- one parsed article -----------------------------------------------------------
+    def code_doc(self, doc: Doc, art: InputArticle) -> ArticleRecord:
+        sents = sentences(doc)
+        actors = ArticleActors(doc, self.dictionary, self.data.config, art.published)
+        times = self.times.find(doc.text, art.published)
+        record = ArticleRecord(id=art.id, language=self.lang,
+                               published=art.published.isoformat() if art.published else None,
+                               title=art.title, url=art.url, source=art.source)
+        sent_of_token = {}
+        for s in sents:
+            for i in range(s.start, s.end):
+                sent_of_token[i] = s
+        raw_quotes = self.quotes.extract(doc)
+        record.quotes = [self._quote(q, doc, sents, actors) for q in raw_quotes]
+        # a speech verb in an incise ("a mis en garde le responsable américain") has its
+        # speaker after it, where the parser sees an object: the quote knows better
+        speakers = {q.verb_start: rec.speaker for q, rec in zip(raw_quotes, record.quotes)
+                    if q.verb_start is not None and rec.speaker is not None}
+        for s in sents:
+            raw = self.extractor.extract(doc[s.start:s.end], actors)
+            places = self.places.in_sentence(doc, s, actors) if raw else []
+            for ev in raw:
+                speaker = speakers.get(ev.trigger.idx)
+                if speaker is not None:
+                    if ev.target is not None and ev.target.name == speaker.name:
+                        ev.target = None
+                    ev.source = speaker
+                record.events.append(self._event(ev, s, times, places, art))
+        record.actors = [a for a in actors.all_actors(skip=self.places.is_locative)]
+        return record
+
+    def _event(self, ev: RawEvent, s: Sentence, times, places, art: InputArticle) -> Event:
+        trig_start = ev.trigger.idx
+        trig_end = ev.trigger_end.idx + len(ev.trigger_end)
+        when = self._time_of(ev.trigger, [t for t in times if s.start_char <= t.start < s.end_char])
+        if when is not None and when.value:
+            date_, precision, date_text = when.value, when.precision, when.text
+        else:
+            date_ = art.published.isoformat() if art.published else None
+            precision, date_text = ("reported" if date_ else None), None
+        own = [p.name for p in places if p.attaches_to(ev.trigger)]
+        return Event(
+            sentence=s.index, paragraph=s.paragraph, text=s.text,
+            type=ev.predicate.plover_type, mode=ev.predicate.plover_mode,
+            cameo=ev.predicate.cameo, goldstein=ev.predicate.goldstein,
+            source=ev.source, target=ev.target,
+            trigger=Span(ev.trigger.doc.text[trig_start:trig_end], trig_start, trig_end),
+            negated=ev.negated, modality=ev.modality,
+            date=date_, date_precision=precision, date_text=date_text, places=own,
+        )
+
+    @staticmethod
+    def _time_of(trigger, exprs):
+        """The time phrase that belongs to the trigger's own clause: from the phrase's
+        words, climbing the tree, the trigger is reached before any other verb."""
+        doc = trigger.doc
+        for expr in exprs:
+            span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+            if span is None:
+                continue
+            node = span.root
+            for _ in range(10):
+                if node.i == trigger.i:
+                    return expr
+                if node.head is node or (node.i not in range(span.start, span.end)
+                                          and node.pos_ in ("VERB", "AUX") and node.i != trigger.i):
+                    break
+                node = node.head
+        return None
+
+    def _quote(self, q, doc: Doc, sents: list[Sentence], actors: ArticleActors) -> Quote:
+        sentence = next((s.index for s in sents if s.start_char <= q.start < s.end_char + 2), q.sentence)
+        speaker = None
+        if q.speaker_is_pronoun and getattr(q, "antecedent_start", None) is not None:
+            speaker = self._actor_at(doc, actors, q.antecedent_start, q.antecedent_end)
+        elif q.speaker_start is not None:
+            speaker = self._actor_at(doc, actors, q.speaker_start, q.speaker_end, q.speaker_head)
+        about = []
+        seen = set()
+        for tok_i, actor in actors.mentions:
+            tok = doc[tok_i]
+            if q.start <= tok.idx < q.end and actor.key() not in seen:
+                seen.add(actor.key())
+                about.append(actor)
+        return Quote(text=q.text, start=q.start, end=q.end, sentence=sentence, kind=q.kind,
+                     speaker=speaker, verb=q.verb, source_channel=q.source_channel, about=about)
+
+    @staticmethod
+    def _actor_at(doc: Doc, actors: ArticleActors, start: int, end: int, head: int | None = None) -> Actor | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        candidates = ([doc[head]] if head is not None else []) + [span.root] + list(span)
+        for tok in candidates:
+            found = actors.pronoun(tok) if tok.pos_ == "PRON" else actors.actors(tok)
+            if found:
+                a = found[0]
+                return Actor(span.text, a.name, a.country, a.role, a.code, span.start_char, span.end_char, a.kind)
+        return None

@@ -1,0 +1,457 @@
+"""Rule-based time-expression finder and resolver.
+
+The code here knows nothing about a particular language: every word (weekday
+and month names, relative words, number words, prepositions) and every
+surface pattern comes from ``quiquoi/lang/<lang>/time.yaml``.  The YAML
+templates are compiled to regular expressions here, and each template names a
+*rule* whose calendar arithmetic is implemented below.
+
+Resolution is relative to the publication date, with a news-style past bias:
+a bare weekday is the most recent such day strictly before publication.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+__all__ = ["TimeExpr", "TimeResolver"]
+
+Date = dt.date
+
+# Built-in numeric slots (language-neutral).  A lexicon entry of the same name
+# adds word forms ("1er", "deux") to them.
+_BUILTIN_SLOTS = {
+    "day": r"(?:3[01]|[12][0-9]|0?[1-9])",
+    "monthnum": r"(?:1[0-2]|0?[1-9])",
+    "year": r"(?:1[5-9][0-9]{2}|20[0-9]{2})",
+    "yy": r"(?:[0-9]{2})",
+    "num": r"(?:[0-9]{1,3})",
+}
+
+# How far in the future (days / months) a date without a year may lie.
+_MAX_FUTURE_DAYS = 183
+_MAX_FUTURE_MONTHS = 6
+
+_PUNCT_AFTER = set(".,;:!?)]»\"”…-–/")
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression found in a text.
+
+    ``value`` is an ISO-like string whose form depends on ``precision``:
+    "2016-05-23" (day), "2016-W20" (week), "2016-02" (month), "2016" (year);
+    it is None when the expression cannot be resolved (e.g. a relative
+    expression without a publication date).
+    ``part`` is "start", "mid" or "end" for "début/mi-/fin ...";
+    ``mod`` is the modifier contributed by a preceding preposition
+    ("since" for "depuis", "until", "before", "after", "approx");
+    ``daypart`` is a TimeML time-of-day code (MO, AF, EV, NI, MI).
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: str | None
+    part: str | None = None
+    mod: str | None = None
+    daypart: str | None = None
+    rule: str | None = None
+
+
+# --------------------------------------------------------------------------
+# template compilation
+# --------------------------------------------------------------------------
+
+def _norm(s: str) -> str:
+    """Normalise a surface form for lexicon look-up."""
+    s = s.lower().replace("’", "'")
+    return re.sub(r"[\s_\-‐‑]+", " ", s).strip()
+
+
+def _literal_regex(word: str) -> str:
+    out = []
+    for ch in word:
+        if ch in "'’":
+            out.append("['’]")
+        elif ch in "-‐‑":
+            out.append(r"(?:[-‐‑]\s*|\s+)")
+        elif ch in " _":
+            out.append(r"\s+")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    words = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(_literal_regex(w) for w in words) + ")"
+
+
+_SLOT_RE = re.compile(r"\{(\w+)(?::(\w+))?\}")
+
+
+class _Pattern:
+    """One compiled template."""
+
+    def __init__(self, spec: dict, slot_regex: dict[str, str], prep_regex: str | None):
+        self.spec = spec
+        self.rule = spec["rule"]
+        self.template = spec["template"]
+        self.groups: dict[str, tuple[str, str]] = {}  # group name -> (slot, label)
+        body = self._compile_body(self.template, slot_regex)
+        prep = rf"(?:(?P<prep>{prep_regex})\s+)?" if prep_regex else ""
+        self.regex = re.compile(
+            rf"(?<![\w]){prep}(?P<core>{body})(?![\w])", re.IGNORECASE
+        )
+
+    def _compile_body(self, template: str, slot_regex: dict[str, str]) -> str:
+        parts: list[str] = []
+        seen_required = False
+        for tok in template.split():
+            optional = tok.endswith("?") and len(tok) > 1
+            if optional:
+                tok = tok[:-1]
+            alts = [self._compile_alt(a, slot_regex) for a in tok.split("|")]
+            tok_re = "(?:" + "|".join(alts) + ")"
+            if not seen_required:
+                # tokens before the first required one carry the space after them
+                parts.append(f"(?:{tok_re}\\s+)?" if optional else tok_re)
+                seen_required = not optional
+            else:
+                parts.append(f"(?:\\s+{tok_re})?" if optional else f"\\s+{tok_re}")
+        if not seen_required:
+            raise ValueError(f"template {template!r} has no required token")
+        return "".join(parts)
+
+    def _compile_alt(self, alt: str, slot_regex: dict[str, str]) -> str:
+        out = []
+        pos = 0
+        for m in _SLOT_RE.finditer(alt):
+            if m.start() > pos:
+                out.append(_literal_regex(alt[pos:m.start()]))
+            slot, label = m.group(1), m.group(2) or m.group(1)
+            if slot not in slot_regex:
+                raise ValueError(f"unknown slot {{{slot}}} in template {self.template!r}")
+            name = f"g{len(self.groups)}"
+            self.groups[name] = (slot, label)
+            out.append(f"(?P<{name}>{slot_regex[slot]})")
+            pos = m.end()
+        if pos < len(alt):
+            out.append(_literal_regex(alt[pos:]))
+        return "".join(out)
+
+
+# --------------------------------------------------------------------------
+# calendar helpers
+# --------------------------------------------------------------------------
+
+def _iso_week(d: Date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _shift_month(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> Date | None:
+    try:
+        return Date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _format(d: Date, precision: str) -> str:
+    if precision == "day":
+        return d.isoformat()
+    if precision == "week":
+        return _iso_week(d)
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return f"{d.year:04d}"
+
+
+def _expand_yy(yy: int, pub: Date | None) -> int:
+    """Two-digit year: the century putting it at most ~10 years ahead."""
+    ref = (pub or Date.today()).year
+    year = ref - ref % 100 + yy
+    return year - 100 if year > ref + 10 else year
+
+
+class _Drop(Exception):
+    """Raised by a rule when the match is not a valid time expression."""
+
+
+# --------------------------------------------------------------------------
+# resolver
+# --------------------------------------------------------------------------
+
+class TimeResolver:
+    """Find and normalise time expressions using a language's time.yaml."""
+
+    def __init__(self, data: dict):
+        lex = data.get("lexicon", {}) or {}
+        self.lexicon: dict[str, dict[str, Any]] = {
+            slot: {_norm(str(k)): v for k, v in (entries or {}).items()}
+            for slot, entries in lex.items()
+        }
+        slot_regex: dict[str, str] = {}
+        for slot, entries in lex.items():
+            words = [str(k) for k in (entries or {})]
+            alt = _alternation(words) if words else None
+            if slot in _BUILTIN_SLOTS:
+                slot_regex[slot] = (
+                    f"(?:{_BUILTIN_SLOTS[slot]}|{alt})" if alt else _BUILTIN_SLOTS[slot]
+                )
+            elif alt:
+                slot_regex[slot] = alt
+        for slot, rx in _BUILTIN_SLOTS.items():
+            slot_regex.setdefault(slot, rx)
+
+        preps = data.get("prepositions", {}) or {}
+        self.prepositions = {_norm(str(k)): v for k, v in preps.items()}
+        prep_regex = _alternation(str(k) for k in preps) if preps else None
+
+        self.year_context = {_norm(str(w)) for w in data.get("year_context", []) or []}
+        self.patterns = [_Pattern(p, slot_regex, prep_regex) for p in data.get("patterns", [])]
+        excl = [str(x) for x in data.get("exclude", []) or []]
+        self.exclude = (
+            re.compile(rf"(?<!\w){_alternation(excl)}(?!\w)", re.IGNORECASE) if excl else None
+        )
+
+    @classmethod
+    def from_language(cls, lang: str) -> "TimeResolver":
+        path = Path(__file__).parents[1] / "lang" / lang / "time.yaml"
+        return cls.from_file(path)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "TimeResolver":
+        with open(path, encoding="utf-8") as fh:
+            return cls(yaml.safe_load(fh))
+
+    # ------------------------------------------------------------------
+    def find(self, text: str, published: Date | None = None) -> list[TimeExpr]:
+        """All non-overlapping time expressions of ``text``, in text order."""
+        if isinstance(published, dt.datetime):
+            published = published.date()
+        excluded = [m.span() for m in self.exclude.finditer(text)] if self.exclude else []
+        cands: list[tuple[int, int, int, TimeExpr]] = []
+        for idx, pat in enumerate(self.patterns):
+            for m in pat.regex.finditer(text):
+                start, end = m.span("core")
+                if any(s < end and start < e for s, e in excluded):
+                    continue
+                if pat.spec.get("needs_context") and not self._has_context(text, m):
+                    continue
+                slots = self._slots(pat, m)
+                try:
+                    value, precision, part, daypart = self._apply(pat, slots, published)
+                except _Drop:
+                    continue
+                prep = m.group("prep")
+                mod = self.prepositions.get(_norm(prep)) if prep else None
+                expr = TimeExpr(
+                    text=text[start:end], start=start, end=end, value=value,
+                    precision=precision, part=part, mod=mod, daypart=daypart,
+                    rule=pat.rule,
+                )
+                cands.append((start, end, idx, expr))
+        # longest first, then leftmost, then YAML order
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+        chosen: list[TimeExpr] = []
+        for start, end, _, expr in cands:
+            if all(end <= e.start or start >= e.end for e in chosen):
+                chosen.append(expr)
+        chosen.sort(key=lambda e: e.start)
+        return chosen
+
+    def resolve_for_span(
+        self, exprs: list[TimeExpr], start: int, end: int, anchor: int | None = None
+    ) -> TimeExpr | None:
+        """The expression lying within [start, end) nearest to ``anchor``.
+
+        Resolved expressions (value not None) are preferred; without an
+        anchor the first one in the span is returned.
+        """
+        inside = [e for e in exprs if e.start >= start and e.end <= end]
+        if not inside:
+            return None
+        resolved = [e for e in inside if e.value is not None]
+        pool = resolved or inside
+        if anchor is None:
+            return min(pool, key=lambda e: e.start)
+
+        def dist(e: TimeExpr) -> int:
+            if e.start <= anchor < e.end:
+                return 0
+            return e.start - anchor if e.start > anchor else anchor - e.end + 1
+
+        return min(pool, key=lambda e: (dist(e), e.start))
+
+    # ------------------------------------------------------------------
+    def _has_context(self, text: str, m: re.Match) -> bool:
+        if m.group("prep"):
+            return True
+        before = re.search(r"([\w'’]+)\W*$", text[max(0, m.start() - 40):m.start()])
+        if before and _norm(before.group(1)) in self.year_context:
+            return True
+        rest = text[m.end("core"):].lstrip(" \t")
+        return not rest or rest[0] in _PUNCT_AFTER or rest[0] == "\n"
+
+    def _slots(self, pat: _Pattern, m: re.Match) -> dict[str, Any]:
+        slots: dict[str, Any] = {}
+        for name, (slot, label) in pat.groups.items():
+            raw = m.group(name)
+            if raw is None:
+                continue
+            key = _norm(raw)
+            table = self.lexicon.get(slot, {})
+            if key in table:
+                slots[label] = table[key]
+            elif slot in _BUILTIN_SLOTS and raw.isdigit():
+                slots[label] = int(raw)
+            else:  # pragma: no cover - regex and lexicon disagree
+                slots[label] = None
+        return slots
+
+    def _apply(self, pat: _Pattern, slots: dict, pub: Date | None):
+        spec = pat.spec
+        part = slots.get("part", spec.get("part"))
+        daypart = slots.get("daypart", spec.get("daypart"))
+        rule = pat.rule
+        if rule == "relative":
+            value, precision = self._relative(spec, slots, pub)
+            if precision == "day" and daypart is None and part is not None:
+                part = None  # "hier en début d'après-midi": part of the daypart
+        elif rule == "weekday":
+            value, precision = self._weekday(slots, spec.get("rel", -1), pub), "day"
+        elif rule == "night":
+            value, precision = self._night(slots, pub), "day"
+            daypart = daypart or "NI"
+        elif rule == "date":
+            value, precision = self._date(slots, pub), "day"
+        elif rule == "month":
+            value, precision = self._month(slots, pub), "month"
+        elif rule == "year":
+            value, precision = str(slots["year"]), "year"
+        else:
+            raise ValueError(f"unknown rule {rule!r}")
+        return value, precision, part, daypart
+
+    # --- rules ----------------------------------------------------------
+    @staticmethod
+    def _relative(spec: dict, slots: dict, pub: Date | None):
+        unit = slots.get("unit") or spec.get("unit")
+        if unit is None:
+            raise _Drop
+        if "rel" in slots:
+            n = slots["rel"]
+        elif "n" in spec:
+            n = spec["n"]
+        elif "num" in slots and slots["num"] is not None:
+            n = slots["num"] * spec.get("sign", -1)
+        else:
+            raise _Drop
+        precision = spec.get("precision", unit)
+        if pub is None:
+            return None, precision
+        if unit == "day":
+            d = pub + dt.timedelta(days=n)
+        elif unit == "week":
+            d = pub + dt.timedelta(weeks=n)
+        elif unit == "month":
+            y, mo = _shift_month(pub.year, pub.month, n)
+            d = Date(y, mo, min(pub.day, calendar.monthrange(y, mo)[1]))
+        elif unit == "year":
+            y = pub.year + n
+            d = _safe_date(y, pub.month, pub.day) or Date(y, pub.month, 28)
+        else:
+            raise ValueError(f"unknown unit {unit!r}")
+        return _format(d, precision), precision
+
+    @staticmethod
+    def _weekday(slots: dict, default_rel: int, pub: Date | None) -> str | None:
+        if pub is None:
+            return None
+        wd = slots["weekday"]
+        rel = slots.get("rel", default_rel)
+        if rel == 0 and pub.weekday() == wd:  # "ce lundi" on a Monday
+            return pub.isoformat()
+        if rel > 0:  # next one, strictly after publication
+            delta = (wd - pub.weekday()) % 7 or 7
+            return (pub + dt.timedelta(days=delta)).isoformat()
+        delta = (pub.weekday() - wd) % 7 or 7  # most recent, strictly before
+        return (pub - dt.timedelta(days=delta)).isoformat()
+
+    @staticmethod
+    def _night(slots: dict, pub: Date | None) -> str | None:
+        if pub is None:
+            return None
+        a, b = slots["a"], slots["b"]
+        # the morning after (b) is the most recent such day up to publication
+        back = (pub.weekday() - b) % 7
+        morning = pub - dt.timedelta(days=back)
+        gap = (b - a) % 7 or 7
+        return (morning - dt.timedelta(days=gap)).isoformat()
+
+    @staticmethod
+    def _date(slots: dict, pub: Date | None) -> str | None:
+        day = slots.get("day")
+        month = slots.get("month") or slots.get("monthnum")
+        if not day or not month:
+            raise _Drop
+        if "yy" in slots:
+            slots["year"] = _expand_yy(slots["yy"], pub)
+        if "year" in slots:
+            d = _safe_date(slots["year"], month, day)
+            if d is None:
+                raise _Drop
+            return d.isoformat()
+        if not any(_safe_date(y, month, day) for y in (2015, 2016)):  # 29/02 ok
+            raise _Drop
+        if pub is None:
+            return None
+        cands = [d for y in (pub.year - 1, pub.year, pub.year + 1)
+                 if (d := _safe_date(y, month, day))]
+        if "weekday" in slots:
+            same = [d for d in cands if d.weekday() == slots["weekday"]]
+            cands = same or cands
+        rel = slots.get("rel", 0)
+        if rel < 0:
+            past = [d for d in cands if d <= pub]
+            return max(past).isoformat() if past else min(cands).isoformat()
+        if rel > 0:
+            fut = [d for d in cands if d >= pub]
+            return min(fut).isoformat() if fut else max(cands).isoformat()
+        ok = [d for d in cands if (d - pub).days <= _MAX_FUTURE_DAYS] or cands
+        return min(ok, key=lambda d: (abs((d - pub).days), d > pub)).isoformat()
+
+    @staticmethod
+    def _month(slots: dict, pub: Date | None) -> str | None:
+        month = slots["month"]
+        if "yy" in slots:
+            slots["year"] = _expand_yy(slots["yy"], pub)
+        if "year" in slots:
+            return f"{slots['year']:04d}-{month:02d}"
+        if pub is None:
+            return None
+        here = pub.year * 12 + pub.month - 1
+        cands = [y * 12 + month - 1 for y in (pub.year - 1, pub.year, pub.year + 1)]
+        rel = slots.get("rel", 0)
+        if rel < 0:
+            k = max(c for c in cands if c < here)
+        elif rel > 0:
+            k = min(c for c in cands if c > here)
+        else:
+            ok = [c for c in cands if c - here <= _MAX_FUTURE_MONTHS]
+            k = min(ok, key=lambda c: (abs(c - here), c > here))
+        return f"{k // 12:04d}-{k % 12 + 1:02d}"

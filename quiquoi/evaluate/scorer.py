@@ -1,0 +1,173 @@
+"""Precision, recall and F1 of coded articles against gold files."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from quiquoi.actors.dictionary import fold
+from quiquoi.evaluate.gold import GoldActor, GoldArticle, GoldEvent
+from quiquoi.model import Actor, ArticleRecord, Event
+
+# roles a gold file may use for the same kind of actor (the seed: "a REB/OPP pair is
+# interchangeable for the Syrian armed opposition"; PETRARCH's UAF is an armed group too)
+EQUIVALENT_ROLES = [{"REB", "OPP", "UAF", "INS", "IMG"}]
+DONE = {"asserted", "reported"}
+
+
+def roles_match(gold: str | None, pred: str | None) -> bool:
+    if gold is None:
+        return True
+    if gold == pred:
+        return True
+    return any(gold in s and pred in s for s in EQUIVALENT_ROLES)
+
+
+def actor_matches(gold: GoldActor | None, pred: Actor | None) -> bool:
+    if gold is None:
+        return True
+    if pred is None:
+        return False
+    if gold.country is None and gold.role is None:
+        return bool(gold.name) and fold(gold.name) in fold(pred.text + " " + pred.name)
+    if gold.country is not None and gold.country != pred.country:
+        return False
+    return roles_match(gold.role, pred.role)
+
+
+def event_matches(g: GoldEvent, p: Event) -> bool:
+    return (g.sentence in (p.sentence, p.paragraph) and g.type == p.type
+            and actor_matches(g.source, p.source) and actor_matches(g.target, p.target))
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "Counts") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
+                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+@dataclass
+class ArticleScore:
+    name: str
+    events: Counts = field(default_factory=Counts)
+    by_level: dict[str, Counts] = field(default_factory=dict)
+    quotes: Counts = field(default_factory=Counts)
+    speakers_right: int = 0
+    speakers_total: int = 0
+    dates_right: int = 0
+    dates_total: int = 0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+    forbidden_hits: list[str] = field(default_factory=list)
+
+
+def describe(e: Event) -> str:
+    def a(x: Actor | None) -> str:
+        return f"{x.name} [{x.code}]" if x else "-"
+    flags = ("negated " if e.negated else "") + (e.modality if e.modality != "asserted" else "")
+    return f"s{e.sentence}/p{e.paragraph} {e.type} {e.cameo} {a(e.source)} -> {a(e.target)} «{e.trigger.text}» {flags}".strip()
+
+
+def describe_gold(g: GoldEvent) -> str:
+    def a(x: GoldActor | None) -> str:
+        return f"{x.name or ''} [{' '.join(v for v in (x.country, x.role) if v)}]" if x else "-"
+    return f"s{g.sentence} {g.level} {g.type} {a(g.source)} -> {a(g.target)}"
+
+
+def _norm_text(s: str) -> str:
+    return re.sub(r"\s+", " ", fold(s).replace("«", "").replace("»", "").replace('"', "")).strip()
+
+
+def score_article(gold: GoldArticle, rec: ArticleRecord, found_dates: dict[str, str]) -> ArticleScore:
+    sc = ArticleScore(gold.path.name)
+    # events: greedy one-to-one, must-level gold first
+    remaining = list(rec.events)
+    for g in sorted(gold.events, key=lambda g: g.level != "must"):
+        lvl = sc.by_level.setdefault(g.level, Counts())
+        hit = next((p for p in remaining if event_matches(g, p)), None)
+        if hit is not None:
+            remaining.remove(hit)
+            sc.events.tp += 1
+            lvl.tp += 1
+        else:
+            sc.events.fn += 1
+            lvl.fn += 1
+            sc.misses.append(describe_gold(g))
+    sc.events.fp = len(remaining)
+    sc.extras = [describe(p) for p in remaining]
+    for rule in gold.forbidden_events:
+        allowed = set(rule.get("allow_modality") or [])
+        for p in rec.events:
+            if rule.get("type") and p.type != rule["type"]:
+                continue
+            src_ok = any(actor_matches(GoldActor.parse(s), p.source) for s in _as_list(rule.get("source")))
+            tgt_ok = any(actor_matches(GoldActor.parse(t), p.target) for t in _as_list(rule.get("target")))
+            if src_ok and tgt_ok and not (p.negated and "negated" in allowed) and p.modality not in allowed:
+                sc.forbidden_hits.append(f"{rule.get('why', rule)}: {describe(p)}")
+        for word in _as_list(rule.get("actor_text")):
+            for a in rec.actors:
+                if fold(a.text) == fold(word) or fold(a.name) == fold(word):
+                    sc.forbidden_hits.append(f"actor {a.text!r}: {rule.get('why', '')}")
+    # quotes: a predicted quote matches a gold quote when it starts with the gold's words
+    if gold.raw.get("quotes") is not None:
+        preds = list(rec.quotes)
+        for gq in gold.quotes:
+            starts = _norm_text(str(gq.get("starts", "")))
+            hit = next((q for q in preds if _norm_text(q.text).startswith(starts)
+                        or starts.startswith(_norm_text(q.text)[:40]) and len(_norm_text(q.text)) >= 10), None)
+            if hit is None:
+                sc.quotes.fn += 1
+                sc.misses.append(f"quote «{gq.get('starts')}…» ({gq.get('speaker')})")
+                continue
+            preds.remove(hit)
+            sc.quotes.tp += 1
+            sc.speakers_total += 1
+            want = fold(str(gq.get("speaker") or ""))
+            got = fold(hit.speaker.name) if hit.speaker else ""
+            if want and got and (want == got or want.split()[-1] == got.split()[-1]):
+                sc.speakers_right += 1
+            else:
+                sc.misses.append(f"speaker of «{gq.get('starts')}…»: want {gq.get('speaker')!r}, got {got or None!r}")
+        sc.quotes.fp = len(preds)
+        sc.extras += [f"quote «{q.text[:50]}…» ({q.kind})" for q in preds]
+        for nq in gold.not_quotes:
+            for q in rec.quotes:
+                if _norm_text(q.text) == _norm_text(nq):
+                    sc.forbidden_hits.append(f"scare quote emitted as a quote: «{nq}»")
+    for phrase, value in gold.dates.items():
+        sc.dates_total += 1
+        got = found_dates.get(fold(phrase))
+        if got is not None and str(got) == value:
+            sc.dates_right += 1
+        else:
+            sc.misses.append(f"date {phrase!r}: want {value}, got {got}")
+    return sc
+
+
+def _as_list(v) -> list:
+    if v is None:
+        return [None]
+    return v if isinstance(v, list) else [v]

@@ -1,0 +1,244 @@
+"""Events from the dependency tree: a lexicon predicate, its source and its target.
+
+Source: the active subject, the passive agent ("rejetée par le Pentagone"), or, for an
+infinitive, the controller ("exhorter Lavrov à faire pression": Lavrov presses; "presser le
+régime de cesser les frappes": the regime strikes). Target: the slots the lexicon entry
+names (direct object, "à" complement, "sur"/"contre" complements...). Coordinated actors
+give one event each.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from quiquoi.actors.dictionary import fold
+from quiquoi.actors.resolver import ArticleActors
+from quiquoi.events.lexicon import EventLexicon, Predicate
+from quiquoi.events.modality import Modality
+from quiquoi.model import Actor
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+REFLEXIVE = {"se", "s'", "me", "m'", "te", "t'", "nous", "vous"}
+SUBJECT_DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY"}
+DOMESTIC_TARGET_ROLES = {"REB", "OPP", "CVL", "INS", "REF"}
+
+
+@dataclass
+class RawEvent:
+    """An event before dates and places are attached."""
+    trigger: Token
+    trigger_end: Token
+    predicate: Predicate
+    source: Actor | None
+    target: Actor | None
+    negated: bool
+    modality: str
+
+
+class EventExtractor:
+    def __init__(self, lexicon: EventLexicon, modality: Modality, config: dict):
+        self.lex = lexicon
+        self.mod = modality
+        self.passive_agent = {fold(w) for w in config.get("passive_agent", ["par"])}
+
+    # -- predicate matching -----------------------------------------------------------
+    def _verb_predicate(self, tok: Token) -> Predicate | None:
+        for p in self.lex.verbs.get(fold(tok.lemma_), ()):
+            if p.obj and not any(fold(c.lemma_) == p.obj or fold(c.text) == p.obj
+                                 for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod")):
+                continue
+            if p.prep and not any(self._case(c) == p.prep for c in tok.children):
+                continue
+            if p.reflexive and not any(fold(c.text) in REFLEXIVE for c in tok.children
+                                       if c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj")):
+                continue
+            if p.fixed:
+                words = p.fixed.split()
+                after = [fold(t.text) for t in tok.doc[tok.i + 1: tok.i + 1 + len(words)]]
+                if after != words:
+                    continue
+            return p
+        return None
+
+    def _noun_predicate(self, tok: Token) -> Predicate | None:
+        for p in self.lex.nouns.get(fold(tok.lemma_), ()):
+            if p.requires_adj and not any(fold(c.lemma_) in p.requires_adj or fold(c.text) in p.requires_adj
+                                          for c in tok.children if c.dep_ in ("amod", "nmod", "acl")):
+                continue
+            return p
+        return None
+
+    @staticmethod
+    def _case(tok: Token) -> str:
+        for c in tok.children:
+            if c.dep_ in ("case", "mark") and c.i < tok.i:
+                return fold(c.text).rstrip("'") if fold(c.text) in ("d'", "qu'") else fold(c.text)
+        return ""
+
+    # -- arguments --------------------------------------------------------------------
+    def _arg_actors(self, tok: Token, actors: ArticleActors) -> list[Actor]:
+        """Actors of an argument token and of the tokens coordinated with it."""
+        out: list[Actor] = []
+        for t in [tok, *[c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]]:
+            if t.pos_ == "PRON":
+                out += actors.pronoun(t)
+            elif t.pos_ in ("NOUN", "PROPN", "ADJ"):
+                out += actors.actors(t)
+        return out
+
+    def subjects(self, verb: Token, actors: ArticleActors, depth: int = 0) -> list[Actor]:
+        """Who does what `verb` says, explicit or inherited from the governing verb."""
+        if depth > 4:
+            return []
+        if self._is_passive(verb):
+            for c in verb.children:
+                if c.dep_ in ("obl:agent", "obl:arg", "obl:mod", "obl") and self._case(c) in self.passive_agent:
+                    return self._arg_actors(c, actors)
+            return []
+        for c in verb.children:
+            # the French model labels many a personal "il" expl:subj ("pour qu'il cesse")
+            if c.dep_ == "nsubj" or (c.dep_ == "expl:subj" and c.pos_ == "PRON"):
+                antecedent = verb.head if verb.dep_ in ("acl:relcl", "acl") else None
+                if "Rel" in c.morph.get("PronType") and antecedent is not None \
+                        and antecedent.pos_ == "NOUN" and self._noun_predicate(antecedent) is not None:
+                    return self._noun_source(antecedent, actors, depth + 1)   # "ses frappes qui tuent"
+                return self._arg_actors(c, actors)
+        head = verb.head
+        if head is verb:
+            return []
+        if verb.dep_ == "conj":
+            return self.subjects(head, actors, depth + 1)
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            found = actors.actors(head)
+            if found:                  # "demander à Lavrov de presser": Lavrov presses
+                return found
+            # "la proposition de Moscou de mener...": the doer of an event noun; a plain
+            # noun ("au risque de faire voler...") passes on no doer
+            if self._noun_predicate(head) is not None:
+                return self._noun_source(head, actors, depth + 1)
+            return []
+        if verb.dep_ in ("xcomp", "advcl", "ccomp", "obl:arg"):
+            # object control: "exhorter X à", "presser X de" -> X; otherwise the subject
+            for c in head.children:
+                if c.dep_ in ("obj", "iobj") and c.i != verb.i:
+                    found = self._arg_actors(c, actors)
+                    if found:
+                        return found
+            for c in head.children:
+                if c.dep_.startswith("obl") and self._case(c) == "a" and c.i < verb.i:
+                    found = self._arg_actors(c, actors)
+                    if found:
+                        return found
+            return self.subjects(head, actors, depth + 1)
+        return []
+
+    @staticmethod
+    def _is_passive(verb: Token) -> bool:
+        return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+
+    def _targets(self, tok: Token, pred: Predicate, actors: ArticleActors) -> list[Actor]:
+        passive = tok.pos_ in ("VERB", "AUX") and self._is_passive(tok)
+        # a light verb's complements may hang on its noun ("faire pression sur")
+        holders = [tok] + [c for c in tok.children if c.dep_ == "obj" and pred.obj and fold(c.lemma_) == pred.obj]
+        for slot in pred.target or ("obj",):
+            slot_f = fold(slot)
+            for holder in holders:
+                for c in holder.children:
+                    if c.i == tok.i:
+                        continue
+                    hit = False
+                    if slot_f == "obj":
+                        hit = (c.dep_ == "nsubj:pass") if passive else (c.dep_ == "obj" and fold(c.lemma_) != pred.obj)
+                    elif slot_f == "iobj":
+                        hit = c.dep_ == "iobj" or (c.dep_.startswith("obl") and self._case(c) in ("a", "au", "aux"))
+                    elif c.dep_.startswith(("obl", "nmod", "iobj")):
+                        hit = self._case(c) == slot_f or (slot_f == "a" and self._case(c) in ("au", "aux"))
+                    if hit:
+                        found = self._arg_actors(c, actors)
+                        if found:
+                            return found
+        return []
+
+    def _noun_source(self, noun: Token, actors: ArticleActors, depth: int = 0) -> list[Actor]:
+        pred = self._noun_predicate(noun)
+        preps = {fold(p) for p in (pred.source if pred else ("de", "par"))}
+        for c in noun.children:
+            if c.dep_ in ("nmod", "acl") and c.i > noun.i:
+                case = self._case(c)
+                if case in preps or (case in ("du", "des", "d'") and "de" in preps):
+                    found = self._arg_actors(c, actors)
+                    if found:
+                        return found
+            if c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+                found = actors.pronoun(c)   # "ses frappes": the owner's
+                if found:
+                    return found
+        # "cesser les frappes", "mener des frappes": the doer of the governing verb
+        if noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ in ("VERB", "AUX") and depth < 4:
+            return self.subjects(noun.head, actors, depth + 1)
+        return []
+
+    # -- extraction -------------------------------------------------------------------
+    def extract(self, sent, actors: ArticleActors) -> list[RawEvent]:
+        events: list[RawEvent] = []
+        consumed: set[int] = set()    # event nouns already coded with their light verb
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX"):
+                pred = self._verb_predicate(tok)
+                if pred is None:
+                    continue
+                for c in tok.children:
+                    if c.dep_ == "obj" and c.pos_ == "NOUN":
+                        noun_pred = self._noun_predicate(c)
+                        if noun_pred is not None and pred.obj == fold(c.lemma_):
+                            consumed.add(c.i)
+                            if noun_pred.requires_adj:   # "mener des frappes communes"
+                                pred = noun_pred
+                sources = self.subjects(tok, actors)
+                targets = self._targets(tok, pred, actors)
+                end = tok
+                if pred.fixed:
+                    end = tok.doc[tok.i + len(pred.fixed.split())]
+            elif tok.pos_ == "NOUN" and tok.i not in consumed:
+                pred = self._noun_predicate(tok)
+                if pred is None:
+                    continue
+                sources, targets = self._noun_args(tok, pred, actors)
+                end = tok
+            else:
+                continue
+            if not sources and not targets:
+                continue       # an event with no actor at all says nothing about the system
+            negated = self.mod.negated(tok)
+            modality = self.mod.modality(tok)
+            for src in sources or [None]:
+                for tgt in targets or [None]:
+                    if src is not None and tgt is not None and src.key() == tgt.key() and src.start == tgt.start:
+                        continue
+                    if tgt is not None and src is not None and tgt.country is None and tgt.role in DOMESTIC_TARGET_ROLES \
+                            and src.role in SUBJECT_DOMESTIC_ROLES and src.country:
+                        # a government acting on "l'opposition": the opposition of its own country
+                        tgt = Actor(tgt.text, tgt.name, src.country, tgt.role, src.country + tgt.role,
+                                    tgt.start, tgt.end, tgt.kind)
+                    events.append(RawEvent(tok, end, pred, src, tgt, negated, modality))
+        return events
+
+    def _noun_args(self, noun: Token, pred: Predicate, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
+        if pred.between:
+            for c in noun.children:
+                if c.dep_.startswith(("nmod", "obl")) and self._case(c) == "entre":
+                    found = self._arg_actors(c, actors)
+                    if len(found) >= 2:
+                        return [found[0]], [found[1]]
+        sources = self._noun_source(noun, actors)
+        targets: list[Actor] = []
+        for slot in pred.target:
+            for c in noun.children:
+                if c.dep_.startswith(("nmod", "obl")) and self._case(c) == fold(slot):
+                    targets = self._arg_actors(c, actors)
+                    if targets:
+                        break
+            if targets:
+                break
+        return sources, targets

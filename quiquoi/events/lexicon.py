@@ -1,0 +1,74 @@
+"""The event lexicon of one language: verb and noun predicates -> CAMEO code -> PLOVER.
+
+Entries come from lang/<code>/verbs.yaml and nouns.yaml; this module only indexes them
+and checks each against the CAMEO table, so a bad code is an error at load, not a silent
+event of unknown type.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quiquoi.actors.dictionary import fold
+from quiquoi.lang import LanguageData, cameo_table
+
+
+@dataclass(frozen=True)
+class Predicate:
+    lemma: str
+    cameo: str
+    plover_type: str
+    plover_mode: str | None
+    goldstein: float
+    target: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    obj: str | None = None
+    prep: str | None = None
+    reflexive: bool = False
+    fixed: str | None = None
+    requires_adj: tuple[str, ...] = ()
+    between: bool = False
+    symmetric: bool = False
+
+    @property
+    def constraints(self) -> int:
+        return sum(bool(x) for x in (self.obj, self.prep, self.reflexive, self.fixed, self.requires_adj))
+
+
+@dataclass
+class EventLexicon:
+    verbs: dict[str, list[Predicate]] = field(default_factory=dict)
+    nouns: dict[str, list[Predicate]] = field(default_factory=dict)
+
+    @classmethod
+    def from_language(cls, data: LanguageData) -> "EventLexicon":
+        lex = cls()
+        table = cameo_table()
+        for kind, entries, index in (("verb", data.verbs, lex.verbs), ("noun", data.nouns, lex.nouns)):
+            for e in entries:
+                code = str(e["cameo"])
+                if code not in table:
+                    raise ValueError(f"{data.path.name}/{kind}s.yaml: {e['lemma']!r} has unknown CAMEO code {code!r}")
+                info = table[code]
+                if not info["plover_type"]:
+                    continue   # CAMEO 01x statements are quotes, not events
+                p = Predicate(
+                    lemma=fold(e["lemma"]), cameo=code, plover_type=info["plover_type"],
+                    plover_mode=info["plover_mode"], goldstein=info["goldstein"],
+                    target=tuple(_as_list(e.get("target"))), source=tuple(_as_list(e.get("source"))),
+                    obj=fold(e["obj"]) if e.get("obj") else None, prep=fold(e["prep"]) if e.get("prep") else None,
+                    reflexive=bool(e.get("reflexive")), fixed=fold(e["fixed"]) if e.get("fixed") else None,
+                    requires_adj=tuple(fold(a) for a in _as_list(e.get("requires_adj"))),
+                    between=bool(e.get("between")), symmetric=bool(e.get("symmetric")),
+                )
+                index.setdefault(p.lemma, []).append(p)
+        # the most specific reading of a word is tried first (stable for equal specificity)
+        for index in (lex.verbs, lex.nouns):
+            for lemma in index:
+                index[lemma].sort(key=lambda p: -p.constraints)
+        return lex
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    return [str(v) for v in (value if isinstance(value, list) else [value])]

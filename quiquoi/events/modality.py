@@ -1,0 +1,83 @@
+"""Is the event done? Negation and modality read off the dependency tree.
+
+"Moscou propose des frappes communes" is proposed, "il n'y aurait pas d'opérations
+conjointes" is negated, "pour qu'il cesse de bombarder" is a bombing that is going on.
+The words come from lang/<code>/modality.yaml.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quiquoi.actors.dictionary import fold
+
+# how far up the tree a governing verb or noun still decides the event's status
+MAX_CLIMB = 4
+EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "obj", "nmod", "obl:arg", "csubj", "nsubj:pass", "nsubj"}
+
+
+class Modality:
+    def __init__(self, data: dict):
+        self.negation = {fold(w) for w in data.get("negation", [])}
+        self.negative_determiners = {fold(w) for w in data.get("negative_determiners", ["aucun", "aucune", "nul", "nulle"])}
+        self.governors = {fold(w): m for m, words in (data.get("governors") or {}).items() for w in words}
+        self.nouns = {fold(w): m for m, words in (data.get("governing_nouns") or {}).items() for w in words}
+        self.cessation = {fold(w) for w in data.get("cessation_verbs", [])}
+        hyp = data.get("hypothetical_markers") or {}
+        self.hyp_moods = set(hyp.get("mood", ["Cnd"]))
+        self.hyp_conjunctions = {fold(w) for w in hyp.get("conjunctions", ["si"])}
+        self.purpose_markers = {fold(w) for w in data.get("purpose_markers", ["pour", "afin"])}
+        self.reported_markers = {fold(w) for w in (data.get("governors") or {}).get("reported", [])}
+
+    def negated(self, tok: Token) -> bool:
+        if self._has_negation(tok):
+            return True
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if any(fold(c.text) in self.negative_determiners for c in tok.children if c.dep_ == "det"):
+                return True
+            # "il n'y aurait pas d'opérations": the existential verb carries the negation
+            if tok.dep_ in ("obj", "nsubj", "nsubj:pass") and tok.head.pos_ in ("VERB", "AUX"):
+                return self._has_negation(tok.head)
+        return False
+
+    def _has_negation(self, tok: Token) -> bool:
+        words = {fold(c.text) for c in tok.children if c.dep_ in ("advmod", "neg", "advmod:neg", "det")}
+        return bool(words & (self.negation - {"ne", "n'"}))
+
+    def _mood(self, tok: Token) -> set[str]:
+        moods = set(tok.morph.get("Mood"))
+        for c in tok.children:
+            if c.dep_.startswith("aux"):
+                moods |= set(c.morph.get("Mood"))
+        return moods
+
+    def modality(self, tok: Token) -> str:
+        """asserted | proposed | requested | refused | hypothetical | reported"""
+        if self._mood(tok) & self.hyp_moods and tok.pos_ in ("VERB", "AUX"):
+            return "hypothetical"
+        node = tok
+        for _ in range(MAX_CLIMB):
+            if node.dep_ not in EMBEDDING_DEPS or node.head is node:
+                break
+            gov = node.head
+            lemma = fold(gov.lemma_)
+            if gov.pos_ in ("VERB", "AUX") and lemma in self.cessation:
+                return "asserted"            # "cesser de bombarder": the bombing goes on
+            marks = {fold(c.text) for c in node.children if c.dep_ == "mark"}
+            if node.dep_ == "advcl" and marks & self.hyp_conjunctions:
+                return "hypothetical"
+            if gov.pos_ in ("VERB", "AUX") and lemma in self.governors:
+                return self.governors[lemma]
+            if gov.pos_ == "NOUN" and lemma in self.nouns:
+                return self.nouns[lemma]
+            if node.dep_ == "advcl" and marks & self.purpose_markers:
+                return "requested"           # "pour qu'il permette un accès": wanted, not done
+            if node.pos_ in ("NOUN",) and gov.pos_ in ("VERB", "AUX") and self._mood(gov) & self.hyp_moods:
+                return "hypothetical"
+            if gov.pos_ in ("VERB", "AUX") and "Fin" in gov.morph.get("VerbForm") and node.dep_ != "obj":
+                break
+            node = gov
+        for c in tok.sent:
+            anchors = (tok.i, tok.sent.root.i)
+            if fold(c.text) in self.reported_markers and (c.head.i in anchors or c.head.head.i in anchors):
+                return "reported"
+        return "asserted"

@@ -1,0 +1,82 @@
+"""Where: place names a sentence ties to its events.
+
+A name is a place when a locative preposition introduces it ("à Alep", "dans les environs
+de Damas", "en Syrie"); the same name as a subject or object is an actor ("Moscou a
+rejeté"). "La capitale autrichienne" is the capital of the country its adjective names.
+Geocoding (coordinates, admin regions) is a later stage.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from quiquoi.actors.dictionary import ActorDictionary, fold
+from quiquoi.lang import LanguageData
+
+PLACE_ENTS = {"LOC", "GPE"}
+
+
+@dataclass
+class Place:
+    text: str
+    name: str
+    start: int
+    end: int
+    token: Token
+
+    def attaches_to(self, trigger: Token) -> bool:
+        """True when the place hangs (directly or through its phrase) under the trigger."""
+        node = self.token
+        for _ in range(12):
+            if node.i == trigger.i:
+                return True
+            if node.head is node:
+                return False
+            node = node.head
+        return False
+
+
+class PlaceFinder:
+    def __init__(self, data: LanguageData, dictionary: ActorDictionary):
+        cfg = data.config
+        self.preps = {fold(p) for p in cfg.get("place_prepositions", [])}
+        self.capital_nouns = {fold(w) for w in cfg.get("capital_nouns", [])}
+        self.dic = dictionary
+
+    def _case(self, tok: Token) -> str:
+        words = [fold(c.text) for c in tok.children if c.dep_ in ("case", "fixed") and c.i < tok.i]
+        return " ".join(words)
+
+    def is_locative(self, tok: Token) -> bool:
+        return self._locative(tok)
+
+    def _locative(self, tok: Token) -> bool:
+        case = self._case(tok)
+        if case in self.preps or case.split(" ")[0] in self.preps:
+            return True
+        # "dans les environs de Damas", "au nord d'Alep": the phrase's head has the preposition
+        if case in ("de", "d'", "du", "des") and tok.head.pos_ == "NOUN":
+            return self._case(tok.head).split(" ")[0] in self.preps if self._case(tok.head) else False
+        return False
+
+    def in_sentence(self, doc: Doc, sent, actors) -> list[Place]:
+        found: list[Place] = []
+        seen: set[int] = set()
+        for ent in doc.ents:
+            if ent.start < sent.start or ent.end > sent.end or ent.label_ not in PLACE_ENTS:
+                continue
+            root = ent.root
+            if self._locative(root):
+                found.append(Place(ent.text, ent.text, ent.start_char, ent.end_char, root))
+                seen.update(range(ent.start, ent.end))
+        for tok in doc[sent.start:sent.end]:
+            if tok.i in seen or fold(tok.lemma_) not in self.capital_nouns or not self._locative(tok):
+                continue
+            for c in tok.children:
+                iso = self.dic.demonym(c.text) if c.dep_ == "amod" else None
+                if iso and iso in self.dic.capitals:
+                    start, end = tok.left_edge.idx, c.idx + len(c)
+                    found.append(Place(doc.text[start:end], self.dic.capitals[iso], start, end, tok))
+                    break
+        return found

@@ -1,0 +1,1023 @@
+"""Quotation extraction for French news (spaCy Doc -> RawQuote list).
+
+Pipeline (cheap next to parsing: one scan of doc.text plus token look-ups):
+
+1. ``MarkScanner`` finds the top-level quotations in the raw text.
+2. The text is cut into *quote-aware sentences* (segments): sentence ends
+   inside quotation marks do not count and a multi-paragraph quotation stays
+   in one segment.  spaCy's own sentences are only used for the ``sentence``
+   field, because its splitter cuts around guillemets.
+3. Each quotation gets an attribution, tried in this order:
+   speech incise after it (``», a affirmé X`` / ``», a-t-il ajouté``),
+   incise inside it (``«…, a-t-il dit, …»``), verb of saying before it that
+   governs it (``X a demandé de «…»``, ``X a déclaré : «…»``), attribution
+   preposition (``selon X``, ``d'après X``, sentence-initial ``pour X,``),
+   a colon ending the previous sentence, and finally inheritance from the
+   quotation just before it (a speaker's statement going on).
+4. Kind: direct / partial / scare (dropped), from the position of the
+   quotation in its sentence, its attribution, length and verbs.
+5. Indirect speech: verb of saying + que-clause outside quotation marks.
+6. Pronoun speakers get a best-effort antecedent.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, asdict
+from pathlib import Path
+from typing import Iterable
+
+from .lexicon import SpeechLexicon, norm
+from .marks import MarkScanner, MarkSpan, paragraph_spans
+
+_SENT_END = set(".!?…")
+_TERMINATORS = {".", ";", "!", "?", "…", ":", "«", "»", "“", "”", '"', "(", ")", "[", "]", "—", "–"}
+
+
+@dataclass
+class RawQuote:
+    text: str
+    start: int
+    end: int
+    kind: str                       # "direct" | "partial" | "indirect"
+    sentence: int                   # 1-based doc sentence of the quote start
+    verb: str | None = None
+    verb_start: int | None = None
+    verb_end: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_head: int | None = None
+    speaker_is_pronoun: bool = False
+    source_channel: str | None = None
+    antecedent_start: int | None = None
+    antecedent_end: int | None = None
+    # extras (not part of the frozen interface, safe to ignore)
+    speaker_text: str | None = None
+    antecedent_text: str | None = None
+    attribution: str | None = None  # incise|inner_incise|verb|preposition|colon|inherited|indirect
+    closed: bool = True
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class _Attr:
+    how: str
+    verb: str | None = None
+    verb_span: tuple[int, int] | None = None       # char offsets
+    verb_tok: int | None = None
+    speaker: tuple[int, int, int, bool] | None = None  # tok start, tok end (excl), head, pronoun
+    channel: str | None = None
+    clean: bool = True          # incise: nothing but a few words between quote and incise
+    gap: list | None = None     # verb before: tokens between verb and quotation
+    governs: bool = False       # verb before: the quotation depends on the verb
+    direct_gov: bool = False    # ... directly
+
+
+class QuoteExtractor:
+    def __init__(self, lexicon: SpeechLexicon):
+        self.lex = lexicon
+        self.scanner = MarkScanner(lexicon.pairs, lexicon.symmetric, lexicon.strip_chars)
+
+    @classmethod
+    def from_language(cls, lang: str = "fr") -> "QuoteExtractor":
+        path = Path(__file__).parents[1] / "lang" / lang / "speech.yaml"
+        return cls(SpeechLexicon.load(path))
+
+    # =====================================================================
+    def extract(self, doc) -> list[RawQuote]:
+        return _Run(self, doc).run()
+
+
+class _Run:
+    """State of one extraction over one Doc."""
+
+    def __init__(self, qx: QuoteExtractor, doc):
+        self.lex = qx.lex
+        self.doc = doc
+        self.text = doc.text
+        self.marks: list[MarkSpan] = qx.scanner.scan(self.text)
+        self.tok_starts = [t.idx for t in doc]
+        n = len(doc)
+        # quote id of each token (by its first character), -1 outside
+        self.qid = [-1] * n
+        for q, m in enumerate(self.marks):
+            a = bisect.bisect_left(self.tok_starts, m.open_pos)
+            # a token glued before the mark ("d»'opérations") belongs to the quote too
+            if a > 0 and doc[a - 1].idx + len(doc[a - 1].text) > m.open_pos:
+                a -= 1
+            b = bisect.bisect_left(self.tok_starts, m.outer_end)
+            for i in range(a, b):
+                self.qid[i] = q
+        self.sent_of = [0] * n
+        for k, s in enumerate(doc.sents, 1):
+            for i in range(s.start, s.end):
+                self.sent_of[i] = k
+        self.segments = self._segments()
+        self.seg_starts = [s for s, _ in self.segments]
+
+    # ------------------------------------------------------------------ utils
+    def tok_at(self, char: int) -> int:
+        """Index of the token containing (or first after) a character."""
+        i = bisect.bisect_right(self.tok_starts, char) - 1
+        if i < 0:
+            return 0
+        t = self.doc[i]
+        if char >= t.idx + len(t.text) and i + 1 < len(self.doc):
+            return i + 1
+        return i
+
+    def toks_in(self, a: int, b: int) -> range:
+        return range(bisect.bisect_left(self.tok_starts, a), bisect.bisect_left(self.tok_starts, b))
+
+    def seg_of(self, char: int) -> tuple[int, tuple[int, int]]:
+        k = max(0, bisect.bisect_right(self.seg_starts, char) - 1)
+        return k, self.segments[k]
+
+    def _segments(self) -> list[tuple[int, int]]:
+        """Quote-aware sentence segments (char ranges)."""
+        text = self.text
+        inside = []  # (open, outer_end) of top-level quotes
+        for m in self.marks:
+            inside.append((m.open_pos, m.outer_end))
+        starts = [a for a, _ in inside]
+
+        def in_quote(p: int) -> bool:
+            k = bisect.bisect_right(starts, p) - 1
+            return k >= 0 and inside[k][0] <= p < inside[k][1]
+
+        cuts: set[int] = set()
+        for ps, pe in paragraph_spans(text):
+            if not in_quote(ps):
+                cuts.add(ps)
+        n = len(text)
+        for i, ch in enumerate(text):
+            if ch in _SENT_END and not in_quote(i):
+                j = i + 1
+                while j < n and text[j] in _SENT_END:
+                    j += 1
+                if j < n and not text[j].isspace():
+                    continue
+                while j < n and text[j].isspace():
+                    j += 1
+                if j >= n:
+                    continue
+                nxt = text[j]
+                if not (nxt.isupper() or nxt.isdigit() or nxt in "«“\"‹"):
+                    continue
+                # abbreviation "M. Toner", initials "J. Kerry"
+                w = text[max(0, i - 4):i].split()
+                last = w[-1] if w else ""
+                if ch == "." and (norm(last) + "." in self.lex.honorifics or norm(last) in self.lex.honorifics
+                                  or (len(last) == 1 and last.isupper())):
+                    continue
+                cuts.add(j)
+        for m in self.marks:
+            if m.close_pos is None:
+                continue
+            inner = text[m.start:m.end]
+            if inner and inner[-1] in _SENT_END:
+                j = m.close_pos + 1
+                while j < n and text[j].isspace():
+                    j += 1
+                if j < n and (text[j].isupper() or text[j] in "«“\"‹"):
+                    cuts.add(j)
+        cuts.add(0)
+        cs = sorted(cuts)
+        return [(a, b) for a, b in zip(cs, cs[1:] + [n])]
+
+    def is_pronoun(self, t) -> bool:
+        w = norm(t.text).lstrip("-")
+        return t.pos_ == "PRON" and (w in self.lex.third_person or w in self.lex.unresolvable)
+
+    # --------------------------------------------------------------- verbs
+    def speech_verb(self, i: int, loose: bool = False, vocab=None):
+        """(lemma, last token index) if token i starts a verb of saying."""
+        doc, lex = self.doc, self.lex
+        t = doc[i]
+        if t.is_punct or t.is_space or t.pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM"):
+            return None
+        if not loose and t.pos_ not in ("VERB", "AUX"):
+            return None
+        vocab = vocab if vocab is not None else lex.verbs | set(lex.multiword)
+        lem = lex.verb_lemma(t.lemma_, t.text, vocab)
+        if lem is None:
+            return None
+        if lem in lex.multiword:
+            for rest in lex.multiword[lem]:
+                j, ok = i + 1, True
+                # skip hyphenated clitics: "a-t-il fait valoir", "met-il en garde"
+                while j < len(doc) and norm(doc[j].text).startswith("-"):
+                    j += 1
+                for w in rest:
+                    if j < len(doc) and norm(doc[j].text) == w:
+                        j += 1
+                    else:
+                        ok = False
+                        break
+                if ok:
+                    return f"{lem} {' '.join(rest)}", j - 1
+            if lem not in lex.verbs:
+                return None
+        return lem, i
+
+    def is_filler(self, t) -> bool:
+        w = norm(t.text)
+        if t.pos_ == "AUX" and norm(t.lemma_) in self.lex.aux_fillers:
+            return True
+        if w in self.lex.clitic_fillers or w.startswith("-"):
+            return True
+        if w in self.lex.adverb_fillers or (t.pos_ == "ADV" and w not in (",",)):
+            return True
+        return False
+
+    def clitic_subject(self, lo: int, hi: int):
+        """A hyphenated subject clitic ("-il") among tokens lo..hi-1."""
+        for k in range(lo, hi):
+            t = self.doc[k]
+            w = norm(t.text)
+            if w.startswith("-") and w.lstrip("-") in (self.lex.third_person | self.lex.unresolvable):
+                return k
+        return None
+
+    # ------------------------------------------------------------ NP spans
+    def starts_np(self, t) -> bool:
+        w = norm(t.text)
+        return (t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "X")
+                or w in self.lex.honorifics) and not t.is_punct
+
+    def np_after(self, i: int, limit: int, allow_io: bool = True):
+        """Inverted subject / prepositional complement starting at token i.
+        Returns (start, end_excl, head, is_pronoun) or None."""
+        doc, lex = self.doc, self.lex
+        limit = min(limit, len(doc))
+        while i < limit and (norm(doc[i].text) in ("-t", "-t-") or doc[i].is_space
+                             or (doc[i].pos_ == "ADV" and norm(doc[i].text) not in lex.honorifics)
+                             or norm(doc[i].text) in lex.adverb_fillers):
+            i += 1
+        if i >= limit or self.qid[i] != -1:
+            return None
+        t = doc[i]
+        w = norm(t.text).lstrip("-")
+        if t.pos_ == "PRON" or w in lex.third_person:
+            if w in lex.third_person or w in lex.unresolvable:
+                return i, i + 1, i, True
+            return None
+        if allow_io and norm(t.text) in lex.io_preps:
+            # ", a déclaré à l'AFP le ministre" / "explique à l'AFP Neo Simutanyi"
+            j = i + 1
+            while j < limit and doc[j].pos_ == "DET":
+                j += 1
+            j += 1     # the addressee's head word
+            start = None
+            while j < limit and not doc[j].is_punct and self.qid[j] == -1:
+                d = doc[j]
+                if d.pos_ == "DET" or norm(d.text) in lex.honorifics or d.ent_iob_ == "B" and d.ent_type_ in ("PER", "PERSON"):
+                    start = j
+                    break
+                if d.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                    break
+                j += 1
+            if start is None:
+                return None
+            i = start
+            t = doc[i]
+        if not self.starts_np(t):
+            return None
+        s, e = i, i
+        appos_done = False
+        while e < limit:
+            t = doc[e]
+            w = norm(t.text)
+            if self.qid[e] != -1 or t.is_space:
+                break
+            if t.text == ",":
+                n = e + 1
+                if appos_done or n >= limit or self.qid[n] != -1:
+                    break
+                nt = doc[n]
+                names_only = all(doc[k].pos_ == "PROPN" or norm(doc[k].text) in lex.honorifics
+                                 for k in range(s, e))
+                if (nt.pos_ == "PROPN" or norm(nt.text) in lex.honorifics
+                        or (nt.pos_ == "NOUN" and norm(nt.text) not in lex.np_stop)
+                        or (names_only and nt.pos_ == "DET")):
+                    appos_done = True
+                    e = n
+                    continue
+                break
+            if t.is_punct and w not in ("-", "'"):
+                break
+            if e > s:
+                if w in lex.np_stop:
+                    nxt = norm(doc[e + 1].text) if e + 1 < len(doc) else ""
+                    if (w, nxt) not in lex.np_inner:
+                        break
+                    if w in ("à", "au", "aux"):
+                        k = e + 1
+                        while k < limit and doc[k].pos_ == "DET":
+                            k += 1
+                        cap = k < limit and doc[k].text[:1].isupper() and not doc[k].text.isupper()
+                        if not cap:
+                            break
+                if any(tuple(norm(doc[e + k].text) for k in range(len(p)) if e + k < len(doc)) == p
+                       for p in lex.np_stop_phrases):
+                    break
+                if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+                    break
+                if t.pos_ in ("PRON", "SCONJ"):
+                    break
+                if t.pos_ == "CCONJ":
+                    if not (e + 1 < limit and doc[e + 1].pos_ in ("DET", "PROPN")):
+                        break
+            e += 1
+            if e - s > 25:
+                break
+        while e > s and (doc[e - 1].pos_ in ("ADP", "DET", "CCONJ") or doc[e - 1].is_punct
+                         or doc[e - 1].is_space):
+            e -= 1
+        if e <= s:
+            return None
+        return s, e, self.np_head(s, e), False
+
+    def np_head(self, s: int, e: int) -> int:
+        doc = self.doc
+        best = None
+        for k in range(s, e):
+            h = doc[k].head.i
+            if not (s <= h < e) or h == k:
+                if doc[k].pos_ in ("NOUN", "PROPN", "PRON"):
+                    return k
+                if best is None:
+                    best = k
+        for k in range(s, e):
+            if doc[k].pos_ in ("NOUN", "PROPN"):
+                return k
+        return best if best is not None else s
+
+    def dep_np(self, h: int):
+        """Span of the phrase headed by token h, without relative clauses."""
+        doc = self.doc
+        head = doc[h]
+        if head.pos_ == "PRON" and ("Rel" in head.morph.get("PronType") or norm(head.text) in self.lex.relatives):
+            # "le ministre, qui a déclaré que..." -> the noun the clause modifies
+            v = head.head
+            if v.dep_.startswith("acl") and v.head.i != v.i:
+                return self.dep_np(v.head.i)
+        drop = set()
+        for c in head.children:
+            if c.dep_ in ("cc", "mark"):
+                drop.update(x.i for x in c.subtree)
+                continue
+            if c.dep_ in ("acl:relcl", "acl", "advcl", "parataxis", "ccomp", "dep", "punct") and c.i > h:
+                if c.dep_ == "punct" and c.text == ",":
+                    continue
+                drop.update(x.i for x in c.subtree)
+        keep = [x.i for x in head.subtree if x.i not in drop and self.qid[x.i] == -1]
+        if not keep:
+            return h, h + 1, h, self.is_pronoun(head)
+        s, e = min(keep), max(keep) + 1
+        # keep contiguous part around the head
+        ks = set(keep)
+        a = h
+        while a - 1 >= s and (a - 1) in ks:
+            a -= 1
+        b = h + 1
+        while b < e and b in ks:
+            b += 1
+        s, e = a, b
+        while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].pos_ in ("ADP", "CCONJ")):
+            e -= 1
+        while s < e - 1 and doc[s].is_punct:
+            s += 1
+        return s, e, h, self.is_pronoun(head)
+
+    def subject_of(self, v: int, depth: int = 0):
+        """Subject phrase of verb v: its nsubj (the one nearest the verb), the
+        subject of the verb it depends on when it is non-finite ("ajoutant
+        que", "afin de dénoncer"), or an inverted subject in an incise."""
+        doc = self.doc
+        t = doc[v]
+        subs = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass") and self.qid[c.i] == -1
+                and norm(c.text) not in ("-t", "-t-")]
+        if subs:
+            real = [c for c in subs if norm(c.text) not in self.lex.relatives] or subs
+            c = min(real, key=lambda c: abs(c.i - v))
+            return self.dep_np(c.i)
+        vf = t.morph.get("VerbForm")
+        nonfinite = not vf or vf[0] in ("Inf", "Part", "Ger")
+        if depth < 4 and t.head.i != v:
+            if t.dep_ == "conj" or (nonfinite and t.dep_ in ("xcomp", "advcl", "ccomp", "obj", "obl:arg", "obl:mod", "acl")):
+                h = t.head
+                if t.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
+                    # "le porte-parole, ajoutant que" (present participle only)
+                    if norm(t.text).endswith("ant"):
+                        return self.dep_np(h.i)
+                    return None
+                if t.dep_ != "acl":
+                    r = self.subject_of(h.i, depth + 1)
+                    if r:
+                        return r
+        # inverted subject of an incise: ", a déclaré aux journalistes le porte-parole"
+        if t.pos_ in ("VERB", "AUX") and self.speech_verb(v, loose=True):
+            b = v - 1
+            while b >= 0 and self.is_filler(doc[b]):
+                b -= 1
+            if b >= 0 and doc[b].text in (",",) + tuple(c for _, c in self.lex.pairs) + tuple(self.lex.symmetric):
+                _, vend = self.speech_verb(v, loose=True)
+                seg = self.seg_of(t.idx)[1]
+                c = self.clitic_subject(b + 1, min(len(doc), vend + 3))
+                if c is not None:
+                    return c, c + 1, c, True
+                return self.np_after(vend + 1, self.toks_in(*seg).stop)
+        return None
+
+    # ---------------------------------------------------------- attribution
+    def finite_ok(self, k: int, lo: int) -> bool:
+        """The verb of an incise is finite, or a participle after an
+        auxiliary ("a déclaré"); not "qualifiant", not "dit de"."""
+        doc = self.doc
+        t = doc[k]
+        vf = t.morph.get("VerbForm")
+        if vf and vf[0] in ("Inf", "Ger"):
+            return False
+        if norm(t.text).endswith("ant") and (not vf or vf[0] != "Fin"):
+            return False
+        if vf and vf[0] == "Part":
+            return any(doc[x].pos_ == "AUX" or norm(doc[x].lemma_) in self.lex.aux_fillers
+                       for x in range(max(lo, k - 5), k))
+        return True
+
+    def incise_after(self, m: MarkSpan):
+        """«…», a affirmé X / «…» des hostilités, a mis en garde X /
+        «A» à Rafah et «B», a déclaré X (other quotations are skipped)."""
+        doc = self.doc
+        if m.close_pos is None:
+            return None
+        _, (ss, se) = self.seg_of(m.close_pos)
+        toks = self.toks_in(m.outer_end, se)
+        if not toks:
+            return None
+        j0 = toks.start
+        outside = 0
+        crossed = False
+        for k in range(j0, min(toks.stop, j0 + 90)):
+            if self.qid[k] != -1:
+                crossed = True
+                continue
+            outside += 1
+            if outside > 16:
+                break
+            t = doc[k]
+            if t.text in (".", ";", "!", "?", ":") and k > j0:
+                break
+            sv = self.speech_verb(k, loose=True)
+            if not sv:
+                continue
+            # left context: fillers back to a comma (or the closing mark)
+            b = k - 1
+            while b >= j0 and self.is_filler(doc[b]):
+                b -= 1
+            ok = b < j0 or doc[b].text in (",", "!", "?", "…", "—", "–", "-") or self.qid[b] != -1
+            subj = None
+            if not ok and doc[j0].text == ",":
+                # non-inverted: «…», le ministre a déclaré.
+                s = self.subject_of(k)
+                if s and s[0] >= j0:
+                    b2 = s[0] - 1
+                    if b2 < j0 or doc[b2].text == ",":
+                        ok, subj = True, s
+            if not ok or not self.finite_ok(k, b + 1):
+                continue
+            between = [x for x in range(j0, max(j0, b)) if self.qid[x] == -1]
+            if any(doc[x].pos_ == "VERB" and "Fin" in doc[x].morph.get("VerbForm") for x in between):
+                continue
+            lem, vend = sv
+            if subj is None:
+                c = self.clitic_subject(b + 1, k)
+                if c is None:
+                    c = self.clitic_subject(k + 1, min(len(doc), vend + 3))
+                    if c is not None and c > vend + 2:
+                        c = None
+                if c is not None:
+                    subj = (c, c + 1, c, True)
+                else:
+                    subj = self.np_after(vend + 1, toks.stop)
+            a = _Attr("incise", lem, self.char_span(k, vend), k, subj)
+            words = [x for x in between if not doc[x].is_punct and not doc[x].is_space]
+            a.clean = not crossed and len(words) <= 4
+            self.channel_owner(a)
+            return a
+        return None
+
+    def channel_owner(self, a: "_Attr") -> None:
+        """«…», a précisé le communiqué de la diplomatie russe: the channel
+        is not the speaker, its "de" complement is."""
+        if not a.speaker or a.speaker[3]:
+            return
+        s, e, h, _ = a.speaker
+        ch = self.channel_at(s, min(e, s + 4))
+        if not ch:
+            return
+        a.channel = ch[0]
+        doc = self.doc
+        for x in range(ch[2], e):
+            w = norm(doc[x].text)
+            if w in ("de", "d'", "des"):
+                a.speaker = self.np_after(x + 1, e, allow_io=False)
+                return
+            if w == "du":
+                r = self.np_after(x + 1, e, allow_io=False) if x + 1 < e else None
+                a.speaker = r
+                return
+            break
+        a.speaker = None
+
+    def incise_inside(self, m: MarkSpan):
+        """«…, a-t-il dit, …» / «…, estime le ministre. …»"""
+        doc = self.doc
+        toks = self.toks_in(m.start, m.end)
+        for k in toks:
+            if k == toks.start:
+                continue
+            sv = self.speech_verb(k, loose=True)
+            if not sv:
+                continue
+            lem, vend = sv
+            b = k - 1
+            while b > toks.start and self.is_filler(doc[b]):
+                b -= 1
+            if doc[b].text != ",":
+                continue
+            c = self.clitic_subject(b + 1, k)
+            if c is None:
+                c2 = self.clitic_subject(k + 1, min(toks.stop, vend + 3))
+                c = c2 if c2 is not None and c2 <= vend + 2 else None
+            if c is not None:
+                subj = (c, c + 1, c, True)
+                after = c + 1 if c > vend else vend + 1
+            else:
+                subj = self.np_after(vend + 1, toks.stop, allow_io=True)
+                if not subj or subj[3] or doc[subj[2]].pos_ not in ("NOUN", "PROPN"):
+                    continue
+                after = subj[1]
+            # the incise must close: ", a-t-il dit," / "... dit-il."
+            while after < toks.stop and doc[after].pos_ in ("ADV",):
+                after += 1
+            if after < toks.stop and doc[after].text not in (",", ".", "!", "?", "…", ";"):
+                continue
+            return _Attr("inner_incise", lem, self.char_span(k, vend), k, subj)
+        return None
+
+    def governs(self, v: int, first: int) -> bool:
+        t = self.doc[first]
+        for _ in range(12):
+            if t.i == v:
+                return True
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
+    def verb_before(self, m: MarkSpan, seg: tuple[int, int]):
+        """X a demandé à Y de «…» / X a déclaré : «…» / X a déploré
+        l'absence de réponses «…» (the verb governs the quotation)."""
+        doc = self.doc
+        ss, _ = seg
+        toks = self.toks_in(ss, m.open_pos)
+        if not toks:
+            return None
+        first = self.tok_at(m.start)
+        vocab = self.lex.verbs | set(self.lex.multiword) | self.lex.indirect_only
+        for k in range(toks.stop - 1, toks.start - 1, -1):
+            if self.qid[k] != -1:
+                break
+            sv = self.speech_verb(k, loose=False, vocab=vocab)
+            if not sv:
+                continue
+            t = doc[k]
+            vf = t.morph.get("VerbForm")
+            # adjectival or passive participles: "dit de «transition»", "lancés par «HH»"
+            if any(c.dep_ in ("aux:pass",) for c in t.children) or "Pass" in t.morph.get("Voice"):
+                continue
+            if vf and vf[0] == "Part" and not any(c.dep_.startswith("aux") for c in t.children) \
+                    and t.dep_ in ("acl", "amod") and not norm(t.text).endswith("ant"):
+                continue
+            lem, vend = sv
+            gap = [doc[x] for x in range(vend + 1, toks.stop)]
+            gov = self.governs(k, first)
+            short_gap = len(gap) <= 6 and not any(
+                (x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm")) or norm(x.text) == "par"
+                for x in gap)
+            if not (gov or short_gap):
+                if len(gap) > 8:
+                    return None
+                continue
+            subj = self.subject_of(k)
+            a = _Attr("verb", lem, self.char_span(k, vend), k, subj)
+            a.gap = gap
+            a.direct_gov = doc[first].head.i == k or self.governs(k, first) and all(
+                doc[x].head.i == k or x == first for x in [doc[first].head.i])
+            a.governs = gov
+            return a
+        return None
+
+    def colon_subject(self, a: int, b: int):
+        """Subject of the main clause of the text a..b (ending with a colon)."""
+        doc = self.doc
+        toks = [i for i in self.toks_in(a, b) if self.qid[i] == -1]
+        for i in toks:
+            t = doc[i]
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i in toks and not self.is_pronoun(t) \
+                    or (t.dep_ == "nsubj" and self.is_pronoun(t) and norm(t.text) in self.lex.third_person):
+                sp = self.dep_np(i)
+                att = _Attr("colon", None, None, None, sp)
+                att.gap = []
+                return att
+        return None
+
+    def prep_attr(self, lo: int, hi: int, m: MarkSpan, where: str):
+        """selon X / d'après X / pour X, in tokens lo..hi-1 (outside quotes)."""
+        doc, lex = self.doc, self.lex
+        for k in range(lo, hi):
+            if self.qid[k] != -1:
+                continue
+            for p in lex.preps:
+                words = p["words"]
+                if tuple(norm(doc[k + x].text) for x in range(len(words)) if k + x < len(doc)) != words:
+                    continue
+                if p["strict"]:
+                    # only sentence-initial (before) or right after the quote
+                    prev = [x for x in range(lo, k) if not doc[x].is_punct and not doc[x].is_space]
+                    if where == "before" and any(
+                            (norm(doc[x].text),) not in lex.connectors for x in prev):
+                        continue
+                    if where == "after" and prev:
+                        continue
+                np = self.np_after(k + len(words), hi, allow_io=False)
+                if not np:
+                    continue
+                if p["strict"]:
+                    nxt = np[1]
+                    while nxt < hi and doc[nxt].is_space:
+                        nxt += 1
+                    if nxt < hi and doc[nxt].text not in (",", ".", ";", "!", "?") and self.qid[nxt] == -1:
+                        continue
+                a = _Attr("preposition", p["lemma"], self.char_span(k, k + len(words) - 1), k, np)
+                # "selon le compte rendu du département d'État": the channel is
+                # not the speaker; its "de" complement is
+                ch = self.channel_at(np[0], np[1])
+                if ch:
+                    a.channel = ch[0]
+                    owner = None
+                    for x in range(ch[2], np[1]):
+                        if norm(doc[x].text) in ("de", "du", "des", "d'"):
+                            owner = self.np_after(x + 1, np[1] + 1, allow_io=False) or (
+                                self.np_after(x, np[1], allow_io=False) if norm(doc[x].text) == "du" else None)
+                            break
+                    a.speaker = owner
+                return a
+        return None
+
+    def channel_at(self, lo: int, hi: int):
+        """First channel phrase in tokens lo..hi-1: (label, start, end_excl)."""
+        doc, lex = self.doc, self.lex
+        for k in range(lo, hi):
+            if self.qid[k] != -1 or doc[k].pos_ not in ("NOUN", "PROPN", "X", "ADJ", "VERB"):
+                continue
+            best = None
+            for words, label in lex.channels.items():
+                if tuple(norm(doc[k + x].text) for x in range(len(words)) if k + x < len(doc)) == words:
+                    if best is None or len(words) > len(best[0]):
+                        best = (words, label)
+            if best:
+                return best[1], k, k + len(best[0])
+        return None
+
+    def channel_near(self, lo: int, hi: int):
+        doc, lex = self.doc, self.lex
+        k = lo
+        while k < hi:
+            ch = self.channel_at(k, hi)
+            if not ch:
+                return None
+            label, s, e = ch
+            if any(norm(doc[x].text) in lex.channel_introducers for x in range(max(lo, s - 3), s)):
+                return label
+            k = e
+        return None
+
+    # ---------------------------------------------------------------- kinds
+    def char_span(self, a: int, b: int) -> tuple[int, int]:
+        doc = self.doc
+        return doc[a].idx, doc[b].idx + len(doc[b].text)
+
+    def content_tokens(self, m: MarkSpan):
+        return [self.doc[i] for i in self.toks_in(m.start, m.end)
+                if not self.doc[i].is_punct and not self.doc[i].is_space]
+
+    def at_sentence_start(self, m: MarkSpan, seg: tuple[int, int]) -> bool:
+        """Only connectors, punctuation or a 'selon X,' phrase before the mark."""
+        doc, lex = self.doc, self.lex
+        toks = [doc[i] for i in self.toks_in(seg[0], m.open_pos)
+                if not doc[i].is_space and self.qid[i] == -1]
+        if not toks:
+            return True
+        if toks[-1].text == ":":
+            return True
+        words = [norm(t.text) for t in toks if not t.is_punct]
+        i = 0
+        while i < len(words):
+            for c in sorted(lex.connectors, key=len, reverse=True):
+                if tuple(words[i:i + len(c)]) == c:
+                    i += len(c)
+                    break
+            else:
+                break
+        if i == len(words):
+            return True
+        # "Selon le ministre, «…»"
+        if toks[-1].text == ",":
+            rest = tuple(words[i:])
+            for p in lex.preps:
+                if rest[: len(p["words"])] == p["words"]:
+                    return True
+        return False
+
+    # ------------------------------------------------------------------ run
+    def run(self) -> list[RawQuote]:
+        doc, lex, text = self.doc, self.lex, self.text
+        quotes: list[tuple[RawQuote, MarkSpan | None, int]] = []
+        for q, m in enumerate(self.marks):
+            seg_i, seg = self.seg_of(m.open_pos)
+            cseg_i, cseg = self.seg_of(m.close_pos if m.close_pos is not None else m.end - 1)
+            content = self.content_tokens(m)
+            nwords = len(content)
+            if nwords == 0:
+                continue
+            has_verb = any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") for t in content
+                           if not (t.pos_ == "AUX" and t.i == content[0].i and False))
+            has_fin = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in content)
+            start_tok = self.tok_at(m.start)
+            before = [doc[i] for i in self.toks_in(seg[0], m.open_pos) if not doc[i].is_space]
+            prev_tok = before[-1] if before else None
+            colon = prev_tok is not None and prev_tok.text == ":"
+            at_start = self.at_sentence_start(m, seg)
+
+            attr = self.incise_after(m)
+            if attr is None and nwords > 3:
+                attr = self.incise_inside(m)
+            vb = None
+            if attr is None:
+                vb = self.verb_before(m, seg)
+            prep = None
+            if attr is None:
+                pre_toks = self.toks_in(seg[0], m.open_pos)
+                post_toks = self.toks_in(m.outer_end, cseg[1])
+                prep = (self.prep_attr(post_toks.start, post_toks.stop, m, "after")
+                        or self.prep_attr(pre_toks.start, pre_toks.stop, m, "before"))
+            # previous sentence ending with a colon: "Il a déclaré :\n\n«…»"
+            colon_prev = None
+            if attr is None and vb is None and at_start and not before and seg_i > 0:
+                ps = self.segments[seg_i - 1]
+                pt = [i for i in self.toks_in(*ps) if not doc[i].is_space]
+                if pt and doc[pt[-1]].text == ":":
+                    fake = MarkSpan(open_pos=ps[1], close_pos=None, start=ps[1], end=ps[1], opener="")
+                    colon_prev = self.verb_before(fake, ps) or self.colon_subject(ps[0], ps[1])
+                    if colon_prev:
+                        colon_prev.how = "colon"
+            if attr is None and vb is None and colon_prev is None and colon:
+                # "La chancelière a été très claire : «…»"
+                colon_prev = self.colon_subject(seg[0], m.open_pos)
+
+            # ---- kind
+            ctx = text[max(0, m.open_pos - 40):m.open_pos].replace("\u00a0", " ").replace("\u202f", " ").split()
+            ctx_word = norm(ctx[-1]).strip("'") if ctx else ""
+            np_ctx = ctx_word in lex.det_contexts or ctx_word in lex.prep_contexts
+            rest = [i for i in self.toks_in(m.outer_end, cseg[1])
+                    if not doc[i].is_punct and not doc[i].is_space and self.qid[i] == -1]
+            whole = at_start and not rest
+            short = nwords <= lex.scare_max_words and not has_verb
+            starts_stmt = (at_start or colon) and ctx_word not in lex.partial_introducers
+            kind = None
+            if attr is not None:
+                if attr.how == "inner_incise":
+                    kind = "direct" if starts_stmt else "partial"
+                else:
+                    kind = "direct" if starts_stmt and attr.clean else "partial"
+            elif colon_prev is not None or colon:
+                if has_fin or nwords > lex.scare_max_words or (whole and text[m.end - 1] in _SENT_END):
+                    kind = "direct"
+            if kind is None and whole and (has_fin or nwords >= 3 or text[m.end - 1] in _SENT_END):
+                kind = "direct"      # a statement standing as its own sentence
+            if kind is None and short:
+                # a term: partial only when a verb of saying takes it, or when
+                # it is attributed and not used as a noun phrase
+                if vb is not None and (vb.direct_gov or (len(vb.gap) <= lex.max_gap_after_verb and all(
+                        t.pos_ in ("DET", "ADP") or t.text in (":", ",") for t in vb.gap))):
+                    kind = "partial"
+                elif (vb is not None and vb.governs or prep is not None) and not np_ctx:
+                    kind = "partial"
+                else:
+                    kind = "scare"
+            if kind is None:
+                if vb is not None:
+                    gap_words = [t for t in vb.gap if not t.is_punct]
+                    kind = "direct" if (not gap_words and has_fin) else "partial"
+                elif prep is not None:
+                    kind = "direct" if whole or (starts_stmt and prep.how == "preposition" and has_fin
+                                                   and not rest) else "partial"
+                else:
+                    kind = "scare"   # no one says it: quoted text of a document, a title...
+            if kind == "scare":
+                continue
+
+            use = attr or colon_prev or vb or prep
+            rq = RawQuote(
+                text=self.quote_text(m), start=m.start, end=m.end, kind=kind,
+                sentence=self.sent_of[start_tok], closed=m.closed)
+            if use is not None:
+                rq.attribution = use.how
+                rq.verb = use.verb
+                if use.verb_span:
+                    rq.verb_start, rq.verb_end = use.verb_span
+                if use.speaker is None and use is vb and prep is None:
+                    # the verb has no subject we can find: try a preposition
+                    pre_toks = self.toks_in(seg[0], m.open_pos)
+                    post_toks = self.toks_in(m.outer_end, cseg[1])
+                    prep = (self.prep_attr(post_toks.start, post_toks.stop, m, "after")
+                            or self.prep_attr(pre_toks.start, pre_toks.stop, m, "before"))
+                sp = use.speaker or (prep.speaker if prep is not None and prep is not use else None)
+                if sp:
+                    self.set_speaker(rq, sp)
+            # channel: around the attribution, in the sentence of the quote
+            chan = getattr(use, "channel", None) if use is not None else None
+            if chan is None and prep is not None:
+                chan = getattr(prep, "channel", None)
+            if chan is None:
+                lo = self.toks_in(*seg).start
+                hi = self.toks_in(*cseg).stop
+                chan = self.channel_near(lo, hi)
+            if chan is None and use is not None and use.verb:
+                chan = lex.channel_verbs.get(use.verb.split()[0])
+            rq.source_channel = chan
+            quotes.append((rq, m, seg_i if attr is None else cseg_i))
+
+        # ---- inheritance: an unattributed direct quote continues the
+        # statement of the quote just before it (same or next sentence)
+        for n, (rq, m, si) in enumerate(quotes):
+            if rq.speaker_start is not None or rq.kind != "direct" or n == 0:
+                continue
+            prev, pm, psi = quotes[n - 1]
+            own_si = self.seg_of(m.open_pos)[0]
+            if prev.speaker_start is None or own_si - psi > 1:
+                continue
+            rq.speaker_start, rq.speaker_end = prev.speaker_start, prev.speaker_end
+            rq.speaker_head, rq.speaker_is_pronoun = prev.speaker_head, prev.speaker_is_pronoun
+            rq.speaker_text = prev.speaker_text
+            rq.attribution = "inherited"
+            if rq.verb is None:
+                rq.verb = prev.verb
+            if rq.source_channel is None:
+                rq.source_channel = prev.source_channel
+
+        out = [q for q, _, _ in quotes]
+        out.extend(self.indirect([q for q in out]))
+        out.sort(key=lambda q: q.start)
+        self.resolve_pronouns(out)
+        return out
+
+    def quote_text(self, m: MarkSpan) -> str:
+        if not m.continuations:
+            return self.text[m.start:m.end]
+        parts, pos = [], m.start
+        for c in m.continuations:
+            parts.append(self.text[pos:c])
+            pos = c + 1
+            while pos < m.end and self.text[pos] in " \u00a0\u202f":
+                pos += 1
+        parts.append(self.text[pos:m.end])
+        return "".join(parts)
+
+    def set_speaker(self, rq: RawQuote, sp) -> None:
+        s, e, h, pron = sp
+        doc = self.doc
+        a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        if pron and doc[s].text.startswith("-"):
+            a += 1
+        rq.speaker_start, rq.speaker_end = a, b
+        rq.speaker_head, rq.speaker_is_pronoun = h, pron
+        rq.speaker_text = self.text[a:b]
+
+    # ------------------------------------------------------------- indirect
+    def indirect(self, quotes: list[RawQuote]) -> list[RawQuote]:
+        doc, lex = self.doc, self.lex
+        taken = [(q.start, q.end) for q in quotes]
+        out = []
+        vocab = lex.verbs | set(lex.multiword) | lex.indirect_only
+        for t in doc:
+            if self.qid[t.i] != -1 or t.pos_ != "VERB":
+                continue
+            sv = self.speech_verb(t.i, loose=False, vocab=vocab)
+            if not sv:
+                continue
+            lem, vend = sv
+            clause = None
+            for c in t.children:
+                if c.i <= vend or c.dep_ not in ("ccomp", "advcl", "obj", "xcomp", "conj", "acl"):
+                    continue
+                marks = [x for x in c.children if x.dep_ == "mark" and norm(x.text) in ("que", "qu'")
+                         and x.i > vend]
+                if marks and not (marks[0].i > 0 and norm(doc[marks[0].i - 1].text) in lex.que_blockers):
+                    clause = (marks[0], c)
+                    break
+            if clause is None:
+                continue
+            que, c = clause
+            sub = [x.i for x in c.subtree if x.i > que.i]
+            if not sub:
+                continue
+            s, e = que.i + 1, max(sub) + 1
+            # stop at the end of the sentence segment
+            seg = self.seg_of(doc[que.i].idx)[1]
+            while e > s and (doc[e - 1].idx >= seg[1] or doc[e - 1].is_punct or doc[e - 1].is_space):
+                e -= 1
+            if e <= s:
+                continue
+            a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            if any(qa < b and a < qb for qa, qb in taken):
+                continue
+            subj = self.subject_of(t.i)
+            if subj is None:
+                continue
+            if subj[3] and norm(doc[subj[2]].text).lstrip("-") in lex.unresolvable:
+                continue
+            rq = RawQuote(text=self.text[a:b], start=a, end=b, kind="indirect",
+                          sentence=self.sent_of[s], verb=lem, attribution="indirect")
+            rq.verb_start, rq.verb_end = self.char_span(t.i, vend)
+            self.set_speaker(rq, subj)
+            seg_i = self.seg_of(t.idx)[1]
+            rq.source_channel = self.channel_near(self.toks_in(*seg_i).start, self.toks_in(*seg_i).stop)
+            out.append(rq)
+            taken.append((a, b))
+        return out
+
+    # ------------------------------------------------------------- pronouns
+    def resolve_pronouns(self, quotes: list[RawQuote]) -> None:
+        doc, lex, text = self.doc, self.lex, self.text
+        persons = [e for e in doc.ents if e.label_ in ("PER", "PERSON")
+                   and self.qid[e.start] == -1]
+        drop = []
+        last_named: tuple[int, int, int] | None = None   # (start, end, head)
+        for q in quotes:
+            if q.speaker_start is None:
+                continue
+            if not q.speaker_is_pronoun:
+                if q.attribution != "inherited":
+                    last_named = (q.speaker_start, q.speaker_end, q.speaker_head)
+                continue
+            if q.attribution == "inherited":
+                prevq = [p for p in quotes if p.start < q.start and p.speaker_start == q.speaker_start
+                         and p.antecedent_start is not None]
+                if prevq:
+                    q.antecedent_start, q.antecedent_end = prevq[-1].antecedent_start, prevq[-1].antecedent_end
+                    q.antecedent_text = prevq[-1].antecedent_text
+                continue
+            pw = norm(text[q.speaker_start:q.speaker_end])
+            if pw in lex.unresolvable:
+                if q.kind == "indirect":
+                    drop.append(q)
+                continue
+            want = "Masc" if pw in lex.masculine else "Fem" if pw in lex.feminine else None
+            pos = q.speaker_start
+            cands = []
+            if last_named and last_named[1] <= pos:
+                cands.append(last_named)
+            # a person named as a subject after the last speaker
+            subj_pers = [e for e in persons if e.end_char <= pos and
+                         any(x.dep_.startswith("nsubj") or x.dep_ in ("appos", "flat:name") and x.head.dep_.startswith("nsubj")
+                             for x in e)]
+            if subj_pers:
+                e = subj_pers[-1]
+                cands.append((e.start_char, e.end_char, e.root.i))
+            if not cands:
+                before = [e for e in persons if e.end_char <= pos]
+                if before:
+                    e = before[-1]
+                    cands.append((e.start_char, e.end_char, e.root.i))
+            cands.sort(key=lambda c: c[0])
+            chosen = None
+            for c in reversed(cands):
+                g = doc[c[2]].morph.get("Gender")
+                if want and g and want not in g:
+                    continue
+                chosen = c
+                break
+            if chosen is None and cands:
+                chosen = cands[-1]
+            if chosen:
+                q.antecedent_start, q.antecedent_end = chosen[0], chosen[1]
+                q.antecedent_text = text[chosen[0]:chosen[1]]
+            elif q.kind == "indirect":
+                drop.append(q)
+        for q in drop:
+            quotes.remove(q)

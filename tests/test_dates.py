@@ -1,0 +1,244 @@
+"""Tests for quiquoi.dates (French time expressions)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from quiquoi.dates import TimeExpr, TimeResolver
+
+PUB = dt.date(2016, 5, 24)  # a Tuesday, ISO week 21
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kerry-lavrov-treve.fr.txt"
+TIMEBANK = Path(__file__).resolve().parents[2] / "shared" / "eval" / "fr-timebank"
+
+
+@pytest.fixture(scope="module")
+def r() -> TimeResolver:
+    return TimeResolver.from_language("fr")
+
+
+def only(r: TimeResolver, text: str, published=PUB) -> TimeExpr:
+    exprs = r.find(text, published)
+    assert len(exprs) == 1, exprs
+    e = exprs[0]
+    assert text[e.start:e.end] == e.text
+    return e
+
+
+# (sentence, expected span text, value, precision)
+CASES = [
+    ("Il est arrivé aujourd'hui à Paris.", "aujourd'hui", "2016-05-24", "day"),
+    ("Il est arrivé hier à Paris.", "hier", "2016-05-23", "day"),
+    ("Il est arrivé avant-hier.", "avant-hier", "2016-05-22", "day"),
+    ("Il partira demain.", "demain", "2016-05-25", "day"),
+    ("Il partira après-demain.", "après-demain", "2016-05-26", "day"),
+    ("Il a parlé ce matin à la radio.", "ce matin", "2016-05-24", "day"),
+    ("Il parlera ce soir.", "ce soir", "2016-05-24", "day"),
+    ("Des tirs ont eu lieu cette nuit.", "cette nuit", "2016-05-24", "day"),
+    ("Il a parlé hier soir.", "hier soir", "2016-05-23", "day"),
+    ("Attaque dans la nuit de dimanche à lundi à Alep.", "la nuit de dimanche à lundi", "2016-05-22", "day"),
+    ("Kerry a exhorté lundi son homologue.", "lundi", "2016-05-23", "day"),
+    ("Il a parlé mardi.", "mardi", "2016-05-17", "day"),  # never the publication day
+    ("Il a parlé dimanche dernier.", "dimanche dernier", "2016-05-22", "day"),
+    ("Ils se verront lundi prochain.", "lundi prochain", "2016-05-30", "day"),
+    ("Il a parlé vendredi soir.", "vendredi soir", "2016-05-20", "day"),
+    ("Il est né le 3 janvier.", "le 3 janvier", "2016-01-03", "day"),
+    ("Il est né 3 janvier 2016.", "3 janvier 2016", "2016-01-03", "day"),
+    ("La trêve du 1er mars tient.", "1er mars", "2016-03-01", "day"),
+    ("Il a parlé le 1er mars.", "le 1er mars", "2016-03-01", "day"),
+    ("Il a parlé mardi 3 mai.", "mardi 3 mai", "2016-05-03", "day"),
+    ("Le sommet du 10 novembre aura lieu à Vienne.", "10 novembre", "2016-11-10", "day"),  # < 6 months ahead
+    ("La réunion du 20 décembre a échoué.", "20 décembre", "2015-12-20", "day"),  # > 6 months ahead -> past
+    ("Les attentats du vendredi 13 novembre 2015.", "vendredi 13 novembre 2015", "2015-11-13", "day"),
+    ("Le texte daté du 24/05/2016 a fuité.", "24/05/2016", "2016-05-24", "day"),
+    ("Il a démissionné le 6 mai dernier.", "le 6 mai dernier", "2016-05-06", "day"),
+    ("Il est arrivé en janvier.", "janvier", "2016-01", "month"),
+    ("Il est arrivé en janvier dernier.", "janvier dernier", "2016-01", "month"),
+    ("Il est arrivé en novembre.", "novembre", "2015-11", "month"),
+    ("Il viendra en juin prochain.", "juin prochain", "2016-06", "month"),
+    ("Il est arrivé en octobre 98.", "octobre 98", "1998-10", "month"),
+    ("Il est parti début mars.", "début mars", "2016-03", "month"),
+    ("Il est parti mi-avril.", "mi-avril", "2016-04", "month"),
+    ("Il est parti au début du mois de mars.", "au début du mois de mars", "2016-03", "month"),
+    ("Le GISS s'est réuni la semaine dernière.", "la semaine dernière", "2016-W20", "week"),
+    ("Le GISS se réunit cette semaine.", "cette semaine", "2016-W21", "week"),
+    ("Le GISS se réunira la semaine prochaine.", "la semaine prochaine", "2016-W22", "week"),
+    ("Il a parlé le mois dernier.", "le mois dernier", "2016-04", "month"),
+    ("Il a parlé ce mois-ci.", "ce mois-ci", "2016-05", "month"),
+    ("Il a parlé l'an dernier.", "l'an dernier", "2015", "year"),
+    ("Il a parlé l'année dernière.", "l'année dernière", "2015", "year"),
+    ("Il a parlé l'an passé.", "l'an passé", "2015", "year"),
+    ("Il votera l'an prochain.", "l'an prochain", "2017", "year"),
+    ("Il a parlé cette année.", "cette année", "2016", "year"),
+    ("Il a été élu en 2015.", "2015", "2015", "year"),
+    ("La guerre dure depuis 2011.", "2011", "2011", "year"),
+    ("Il est parti il y a deux jours.", "il y a deux jours", "2016-05-22", "day"),
+    ("Il est parti il y a 2 jours.", "il y a 2 jours", "2016-05-22", "day"),
+    ("Il est parti il y a trois semaines.", "il y a trois semaines", "2016-W18", "week"),
+    ("Il est parti il y a vingt-deux ans.", "il y a vingt-deux ans", "1994", "year"),
+    ("Il est parti il y a six mois.", "il y a six mois", "2015-11", "month"),
+]
+
+
+@pytest.mark.parametrize("sentence,span,value,precision", CASES)
+def test_cases(r, sentence, span, value, precision):
+    e = only(r, sentence)
+    assert e.text == span
+    assert (e.value, e.precision) == (value, precision)
+
+
+def test_offsets_in_longer_text(r):
+    text = "Hier, le ministre a dit que le 3 janvier 2016 et mardi 3 mai étaient des dates clés."
+    exprs = r.find(text, PUB)
+    assert [e.text for e in exprs] == ["Hier", "le 3 janvier 2016", "mardi 3 mai"]
+    for e in exprs:
+        assert text[e.start:e.end] == e.text
+
+
+def test_seed_expressions(r):
+    text = (
+        "Le secrétaire d'État américain John Kerry a exhorté lundi son homologue russe. "
+        "La cessation des hostilités est en vigueur depuis fin février. "
+        "Le GISS s'est encore réuni la semaine dernière dans la capitale autrichienne."
+    )
+    got = {e.text: e for e in r.find(text, PUB)}
+    assert set(got) == {"lundi", "fin février", "la semaine dernière"}
+    assert (got["lundi"].value, got["lundi"].precision) == ("2016-05-23", "day")
+    fev = got["fin février"]
+    assert (fev.value, fev.precision, fev.part) == ("2016-02", "month", "end")
+    assert fev.mod == "since"  # from "depuis", which stays outside the span
+    assert (got["la semaine dernière"].value, got["la semaine dernière"].precision) == ("2016-W20", "week")
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not available")
+def test_seed_article_file(r):
+    text = SEED.read_text(encoding="utf-8")
+    values = {e.text: e.value for e in r.find(text, PUB)}
+    assert values == {"lundi": "2016-05-23", "fin février": "2016-02", "la semaine dernière": "2016-W20"}
+
+
+def test_parts_and_dayparts(r):
+    assert only(r, "Il est parti mi-avril.").part == "mid"
+    assert only(r, "Il est parti début mars.").part == "start"
+    assert only(r, "Il est parti fin 2015.").value == "2015"
+    assert only(r, "Il est parti fin 2015.").part == "end"
+    assert only(r, "Il a parlé hier soir.").daypart == "EV"
+    assert only(r, "Il a parlé lundi.").part is None
+
+
+def test_prepositions_outside_span(r):
+    e = only(r, "La guerre dure depuis 2011.")
+    assert e.text == "2011" and e.mod == "since"
+    e = only(r, "Il est arrivé en janvier.")
+    assert e.text == "janvier" and e.mod is None
+
+
+def test_ce_weekday_on_that_day(r):
+    # "ce mardi" in a Tuesday article is the publication day; bare "mardi" is not
+    assert only(r, "Il parle ce mardi.").value == "2016-05-24"
+    assert only(r, "Il a parlé mardi.").value == "2016-05-17"
+
+
+def test_aujourdhui_weekday(r):
+    e = only(r, "Il parle aujourd'hui mardi.")
+    assert (e.text, e.value) == ("aujourd'hui mardi", "2016-05-24")
+
+
+def test_no_publication_date(r):
+    for text in ["Il est arrivé hier.", "Il a parlé lundi.", "Il a parlé la semaine dernière.",
+                 "Il est parti fin février.", "Il est né le 3 janvier.", "il y a deux jours"]:
+        e = only(r, text, published=None)
+        assert e.value is None, text
+    # absolute expressions still resolve
+    assert only(r, "Le 13 novembre 2015.", published=None).value == "2015-11-13"
+    assert only(r, "Il a été élu en 2015.", published=None).value == "2015"
+    assert only(r, "Il a parlé lundi.", published=None).precision == "day"
+
+
+def test_datetime_published_accepted(r):
+    assert only(r, "Il est arrivé hier.", dt.datetime(2016, 5, 24, 18, 30)).value == "2016-05-23"
+
+
+@pytest.mark.parametrize("text", [
+    "L'État islamique ou le Front al-Nosra combattent à Alep.",
+    "Les deux ministres ont parlé au téléphone.",
+    "La planète Mars est rouge.",
+    "Le défilé de Mardi gras a eu lieu.",
+    "Plus de 2000 personnes ont manifesté.",
+    "Il a compté 1500 soldats et 300 chars.",
+    "Il a reçu trois appels.",
+])
+def test_no_false_positives(r, text):
+    assert r.find(text, PUB) == []
+
+
+def test_invalid_date_not_a_day(r):
+    assert all(e.precision != "day" for e in r.find("Le 31 février n'existe pas.", PUB))
+
+
+def test_resolve_for_span(r):
+    text = "Lundi, il a parlé. Le 3 janvier, puis hier, il a agi. Rien ici."
+    exprs = r.find(text, PUB)
+    s2_start = text.index("Le 3")
+    s2_end = text.index(" Rien")
+    near_hier = text.index("il a agi")
+    e = r.resolve_for_span(exprs, s2_start, s2_end, anchor=near_hier)
+    assert e is not None and e.text == "hier"
+    e = r.resolve_for_span(exprs, s2_start, s2_end, anchor=s2_start + 3)
+    assert e is not None and e.text == "Le 3 janvier"
+    assert r.resolve_for_span(exprs, s2_start, s2_end).text == "Le 3 janvier"
+    assert r.resolve_for_span(exprs, s2_end, len(text)) is None
+    assert r.resolve_for_span(exprs, 0, s2_start).text == "Lundi"
+
+
+def test_language_neutral_tiny_english(tmp_path):
+    """A different language file drives the same code."""
+    (tmp_path / "time.yaml").write_text(
+        """
+lexicon:
+  weekday: {monday: 0, tuesday: 1}
+  month: {january: 1, may: 5}
+  rel: {last: -1, next: 1}
+  num: {two: 2}
+  unit: {days: day, weeks: week}
+prepositions: {since: since, in: null}
+patterns:
+  - {template: "yesterday", rule: relative, unit: day, n: -1}
+  - {template: "{rel} {weekday}", rule: weekday}
+  - {template: "{weekday}", rule: weekday}
+  - {template: "{month} {day} {year}?", rule: date}
+  - {template: "{rel} week", rule: relative, unit: week}
+  - {template: "{num} {unit} ago", rule: relative, sign: -1}
+  - {template: "{year}", rule: year, needs_context: true}
+""", encoding="utf-8")
+    en = TimeResolver.from_file(tmp_path / "time.yaml")
+    text = "Yesterday and last week, since 2011, two days ago, on May 3 and next Monday."
+    got = [(e.text, e.value) for e in en.find(text, PUB)]
+    assert got == [("Yesterday", "2016-05-23"), ("last week", "2016-W20"), ("2011", "2011"),
+                   ("two days ago", "2016-05-22"), ("May 3", "2016-05-03"),
+                   ("next Monday", "2016-05-30")]
+
+
+@pytest.mark.skipif(not TIMEBANK.exists(), reason="French TimeBank not available")
+def test_timebank_evaluation():
+    from quiquoi.dates.timebank import evaluate_timebank
+
+    res = evaluate_timebank(TIMEBANK)
+    assert res["documents"] > 100
+    assert res["gold_date"] > 200
+    assert res["date_recall"] > 0.8
+    assert res["precision"] > 0.9
+    assert res["value_accuracy"] > 0.85
+
+
+def test_parse_tml_offsets():
+    from quiquoi.dates.timebank import parse_tml
+
+    raw = ('<TimeML><DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t1" type="DATE" '
+           'value="1999-05-20" /></DCT><TEXT>Il est venu <TIMEX3 tid="t2" type="DATE" '
+           'value="1999-05-19">hier</TIMEX3> &amp; <EVENT eid="e1">parti</EVENT>.</TEXT></TimeML>')
+    text, dct, golds = parse_tml(raw)
+    assert text == "Il est venu hier & parti."
+    assert dct == dt.date(1999, 5, 20)
+    assert [(g.text, g.value, g.type) for g in golds] == [("hier", "1999-05-19", "DATE")]
