@@ -39,7 +39,8 @@ CASES = [
     ("Il a parlé hier soir.", "hier soir", "2016-05-23", "day"),
     ("Attaque dans la nuit de dimanche à lundi à Alep.", "la nuit de dimanche à lundi", "2016-05-22", "day"),
     ("Kerry a exhorté lundi son homologue.", "lundi", "2016-05-23", "day"),
-    ("Il a parlé mardi.", "mardi", "2016-05-17", "day"),  # never the publication day
+    ("Il a parlé mardi.", "mardi", "2016-05-24", "day"),  # the publication day itself (same-day wire copy)
+    ("Il a parlé mardi dernier.", "mardi dernier", "2016-05-17", "day"),  # explicitly the one before
     ("Il a parlé dimanche dernier.", "dimanche dernier", "2016-05-22", "day"),
     ("Ils se verront lundi prochain.", "lundi prochain", "2016-05-30", "day"),
     ("Il a parlé vendredi soir.", "vendredi soir", "2016-05-20", "day"),
@@ -135,9 +136,10 @@ def test_prepositions_outside_span(r):
 
 
 def test_ce_weekday_on_that_day(r):
-    # "ce mardi" in a Tuesday article is the publication day; bare "mardi" is not
+    # "ce mardi" and a bare "mardi" in a Tuesday article are the publication day
     assert only(r, "Il parle ce mardi.").value == "2016-05-24"
-    assert only(r, "Il a parlé mardi.").value == "2016-05-17"
+    assert only(r, "Il a parlé mardi.").value == "2016-05-24"
+    assert only(r, "Il a parlé mardi dernier.").value == "2016-05-17"
 
 
 def test_aujourdhui_weekday(r):

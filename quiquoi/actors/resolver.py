@@ -120,9 +120,11 @@ class ArticleActors:
         match = self.matches.get(tok.i)
         if match and self.doc[match[1]:match[2]].root.i != tok.i:
             return []  # a word inside a name ("État" in "secrétaire d'État") is no actor
-        name_tok = self._attached_name(tok)
         if tok.pos_ == "PROPN" and (match is None or match[0].category == "person"):
             return self._person(tok, None)
+        if fold(tok.text) in self.honorifics:       # "M. Toner" with "M." read as a noun
+            names = [c for c in tok.children if c.pos_ == "PROPN"]
+            return self._person(names[0], None) if names else []
         if match and match[0].category in ("organisation", "metonym", "country", "capital"):
             entry, start, end = match
             return [self._from_entry(entry, start, end)]
@@ -130,6 +132,8 @@ class ArticleActors:
         if match and match[0].category == "role":
             role = match[0]
         role = role or self.dic.role(tok.lemma_) or self.dic.role(tok.text)
+        is_title = role is not None or fold(tok.lemma_) in self.descriptions
+        name_tok = self._attached_name(tok) if is_title else None
         if name_tok is not None:
             return self._person(name_tok, (tok, role))
         if role is not None:
@@ -200,9 +204,12 @@ class ArticleActors:
             title_tok, role = title
             if role is not None:
                 title_actor = self._role_actor(title_tok, role, allow_memory=False)[0]
+            else:
+                owners = self._owners(title_tok)
+                title_actor = owners[0] if owners else None
         span_start = title[0].left_edge.i if title else start
         text = self.doc[min(span_start, start):end].text if title else self.doc[start:end].text
-        if known is not None and title is None:
+        if known is not None and title_actor is None:
             return [Actor(text, known.name, known.country, known.role, known.code,
                           self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]), "person")]
         country = role_code = None
@@ -246,6 +253,23 @@ class ArticleActors:
                 lo, hi = min(lo, c.i), max(hi, c.i)
                 stack.append(c)
         return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
+
+    def _owners(self, tok: Token) -> list[Actor]:
+        """Actors of the phrase's "de" complements ("les forces de l'opposition")."""
+        return [a for c in tok.children if c.dep_ == "nmod" and c.i > tok.i
+                and self._case(c) in self.of_preps for a in self.actors(c)]
+
+    def focus_country(self) -> str | None:
+        """The country the article is mostly about (most actor mentions), for domestic
+        bodies the text leaves without a country ("la police", "la Cour suprême")."""
+        counts: dict[str, int] = {}
+        for _i, a in self.mentions:
+            if a.country:
+                counts[a.country] = counts.get(a.country, 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=counts.get)
+        return best if counts[best] * 3 >= sum(counts.values()) else None
 
     def _short_name(self, tok: Token) -> str:
         """A role actor's name: its noun with its adjectives ("régime syrien")."""
@@ -294,11 +318,13 @@ class ArticleActors:
     def _role_actor(self, tok: Token, role: Entry, allow_memory: bool = True) -> list[Actor]:
         start, end = self._phrase(tok)
         text = self.doc.text[start:end]
-        owners = [a for c in tok.children if c.dep_ == "nmod" and c.i > tok.i
-                  and self._case(c) in self.of_preps for a in self.actors(c)]
+        owners = self._owners(tok)
         if owners and owners[0].role in NON_STATE and role.role in ARMED:
             o = owners[0]      # "les forces de l'opposition" are the opposition's
             return [Actor(text, o.name, o.country, o.role, o.code, start, end, o.kind)]
+        if owners and role.kind == "title" and owners[0].role and owners[0].kind != "person":
+            o = owners[0]      # "le président de la Cour suprême", "le chef de l'opposition"
+            return [Actor(text, text, o.country, o.role, o.code, start, end, "title")]
         isos = self._countries(tok, role)
         role_code = role.role
         if role_code == "INHERIT":   # "le porte-parole de la diplomatie américaine"

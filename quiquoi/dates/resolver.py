@@ -386,6 +386,10 @@ class TimeResolver:
         rel = slots.get("rel", default_rel)
         if rel == 0 and pub.weekday() == wd:  # "ce lundi" on a Monday
             return pub.isoformat()
+        if "rel" not in slots and pub.weekday() == wd:
+            # a bare weekday naming the publication day is that day: wire copy says
+            # "a annoncé mercredi" in a story filed on Wednesday
+            return pub.isoformat()
         if rel > 0:  # next one, strictly after publication
             delta = (wd - pub.weekday()) % 7 or 7
             return (pub + dt.timedelta(days=delta)).isoformat()

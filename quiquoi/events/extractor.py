@@ -22,6 +22,9 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 REFLEXIVE = {"se", "s'", "me", "m'", "te", "t'", "nous", "vous"}
 SUBJECT_DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY"}
 DOMESTIC_TARGET_ROLES = {"REB", "OPP", "CVL", "INS", "REF"}
+# roles of bodies that belong to one country (not IGO, NGO, transnational groups)
+DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "REB", "CVL", "PTY", "MED", "BUS",
+                  "LAB", "EDU", "REL", "REF", "INS", "HLH", "ELI", "AGR", "CRM"}
 
 
 @dataclass
@@ -212,6 +215,7 @@ class EventExtractor:
                 continue       # an event with no actor at all says nothing about the system
             negated = self.mod.negated(tok)
             modality = self.mod.modality(tok)
+            focus = actors.focus_country()
             for src in sources or [None]:
                 for tgt in targets or [None]:
                     if src is not None and tgt is not None and src.key() == tgt.key() and src.start == tgt.start:
@@ -221,6 +225,7 @@ class EventExtractor:
                         # a government acting on "l'opposition": the opposition of its own country
                         tgt = Actor(tgt.text, tgt.name, src.country, tgt.role, src.country + tgt.role,
                                     tgt.start, tgt.end, tgt.kind)
+                    src, tgt = _localise(src, focus), _localise(tgt, focus)
                     events.append(RawEvent(tok, end, pred, src, tgt, negated, modality))
         return events
 
@@ -242,3 +247,10 @@ class EventExtractor:
             if targets:
                 break
         return sources, targets
+
+
+def _localise(actor: Actor | None, focus: str | None) -> Actor | None:
+    """A domestic body without a country ("la police") belongs to the article's country."""
+    if actor is None or actor.country or not focus or actor.role not in DOMESTIC_ROLES or actor.kind == "person":
+        return actor
+    return Actor(actor.text, actor.name, focus, actor.role, focus + actor.role, actor.start, actor.end, actor.kind)

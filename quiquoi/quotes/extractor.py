@@ -72,6 +72,7 @@ class _Attr:
     gap: list | None = None     # verb before: tokens between verb and quotation
     governs: bool = False       # verb before: the quotation depends on the verb
     direct_gov: bool = False    # ... directly
+    where: str | None = None    # preposition: "before" / "after" the quotation
 
 
 class QuoteExtractor:
@@ -220,6 +221,22 @@ class _Run:
             if lem not in lex.verbs:
                 return None
         return lem, i
+
+    def skip_fillers_left(self, b: int, lo: int) -> int:
+        """Move left over incise fillers ("a en effet", "s'est-il", "a pour sa part")."""
+        doc = self.doc
+        while b >= lo:
+            for ph in self.lex.filler_phrases:
+                n = len(ph)
+                if b - n + 1 >= lo and tuple(norm(doc[x].text) for x in range(b - n + 1, b + 1)) == ph:
+                    b -= n
+                    break
+            else:
+                if self.is_filler(doc[b]):
+                    b -= 1
+                else:
+                    return b
+        return b
 
     def is_filler(self, t) -> bool:
         w = norm(t.text)
@@ -403,32 +420,42 @@ class _Run:
             real = [c for c in subs if norm(c.text) not in self.lex.relatives] or subs
             c = min(real, key=lambda c: abs(c.i - v))
             return self.dep_np(c.i)
-        vf = t.morph.get("VerbForm")
-        nonfinite = not vf or vf[0] in ("Inf", "Part", "Ger")
-        if depth < 4 and t.head.i != v:
-            if t.dep_ == "conj" or (nonfinite and t.dep_ in ("xcomp", "advcl", "ccomp", "obj", "obl:arg", "obl:mod", "acl")):
-                h = t.head
-                if t.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
-                    # "le porte-parole, ajoutant que" (present participle only)
-                    if norm(t.text).endswith("ant"):
-                        return self.dep_np(h.i)
-                    return None
-                if t.dep_ != "acl":
-                    r = self.subject_of(h.i, depth + 1)
-                    if r:
-                        return r
         # inverted subject of an incise: ", a déclaré aux journalistes le porte-parole"
         if t.pos_ in ("VERB", "AUX") and self.speech_verb(v, loose=True):
-            b = v - 1
-            while b >= 0 and self.is_filler(doc[b]):
-                b -= 1
-            if b >= 0 and doc[b].text in (",",) + tuple(c for _, c in self.lex.pairs) + tuple(self.lex.symmetric):
+            b = self.skip_fillers_left(v - 1, 0)
+            if b >= 0 and doc[b].text in (",",) + tuple(c for _, c in self.lex.pairs) + tuple(self.lex.symmetric) \
+                    and self.finite_ok(v, b + 1):
                 _, vend = self.speech_verb(v, loose=True)
                 seg = self.seg_of(t.idx)[1]
                 c = self.clitic_subject(b + 1, min(len(doc), vend + 3))
                 if c is not None:
                     return c, c + 1, c, True
                 return self.np_after(vend + 1, self.toks_in(*seg).stop)
+        vf = t.morph.get("VerbForm")
+        nonfinite = not vf or vf[0] in ("Inf", "Part", "Ger")
+        if depth < 4 and t.head.i != v:
+            if t.dep_ == "conj" or (nonfinite and t.dep_ in ("xcomp", "advcl", "ccomp", "obj", "obl:arg", "obl:mod", "acl")):
+                h = t.head
+                if norm(t.text).endswith("ant") and v > 0 and doc[v - 1].text == ",":
+                    # ", ajoutant que" / ", qualifiant X de": subject of the
+                    # nearest finite clause before, outside quotations
+                    seg = self.seg_of(t.idx)[1]
+                    lo = self.toks_in(*seg).start
+                    for k in range(v - 2, lo - 1, -1):
+                        d = doc[k]
+                        if self.qid[k] != -1 or d.pos_ != "VERB" or d.dep_ in (
+                                "acl:relcl", "acl", "amod"):
+                            continue
+                        vf2 = d.morph.get("VerbForm")
+                        if (vf2 and vf2[0] == "Fin") or any(c.dep_.startswith("aux") for c in d.children):
+                            return self.subject_of(k, depth + 1)
+                    return None
+                if t.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
+                    return None
+                if t.dep_ != "acl":
+                    r = self.subject_of(h.i, depth + 1)
+                    if r:
+                        return r
         return None
 
     # ---------------------------------------------------------- attribution
@@ -474,9 +501,7 @@ class _Run:
             if not sv:
                 continue
             # left context: fillers back to a comma (or the closing mark)
-            b = k - 1
-            while b >= j0 and self.is_filler(doc[b]):
-                b -= 1
+            b = self.skip_fillers_left(k - 1, j0)
             ok = b < j0 or doc[b].text in (",", "!", "?", "…", "—", "–", "-") or self.qid[b] != -1
             subj = None
             if not ok and doc[j0].text == ",":
@@ -543,9 +568,7 @@ class _Run:
             if not sv:
                 continue
             lem, vend = sv
-            b = k - 1
-            while b > toks.start and self.is_filler(doc[b]):
-                b -= 1
+            b = self.skip_fillers_left(k - 1, toks.start + 1)
             if doc[b].text != ",":
                 continue
             c = self.clitic_subject(b + 1, k)
@@ -588,6 +611,7 @@ class _Run:
             return None
         first = self.tok_at(m.start)
         vocab = self.lex.verbs | set(self.lex.multiword) | self.lex.indirect_only
+        lex_so_called = self.lex.det_contexts
         for k in range(toks.stop - 1, toks.start - 1, -1):
             if self.qid[k] != -1:
                 break
@@ -599,6 +623,9 @@ class _Run:
             # adjectival or passive participles: "dit de «transition»", "lancés par «HH»"
             if any(c.dep_ in ("aux:pass",) for c in t.children) or "Pass" in t.morph.get("Voice"):
                 continue
+            if (not vf or vf[0] != "Fin") and not any(c.dep_.startswith("aux") for c in t.children) \
+                    and norm(t.text) in lex_so_called:
+                continue      # "le gouvernement dit de «transition»"
             if vf and vf[0] == "Part" and not any(c.dep_.startswith("aux") for c in t.children) \
                     and t.dep_ in ("acl", "amod") and not norm(t.text).endswith("ant"):
                 continue
@@ -663,6 +690,7 @@ class _Run:
                     if nxt < hi and doc[nxt].text not in (",", ".", ";", "!", "?") and self.qid[nxt] == -1:
                         continue
                 a = _Attr("preposition", p["lemma"], self.char_span(k, k + len(words) - 1), k, np)
+                a.where = where
                 # "selon le compte rendu du département d'État": the channel is
                 # not the speaker; its "de" complement is
                 ch = self.channel_at(np[0], np[1])
@@ -766,9 +794,14 @@ class _Run:
             attr = self.incise_after(m)
             if attr is None and nwords > 3:
                 attr = self.incise_inside(m)
-            vb = None
-            if attr is None:
-                vb = self.verb_before(m, seg)
+            vb = self.verb_before(m, seg)
+            if attr is not None and attr.how == "incise" and vb is not None and vb.governs \
+                    and vb.speaker and not (at_start or colon):
+                # "Macron a demandé de faire «un pas…», a ajouté cette source":
+                # the governing verb's subject said the words
+                attr = None
+            if attr is not None:
+                vb = None
             prep = None
             if attr is None:
                 pre_toks = self.toks_in(seg[0], m.open_pos)
@@ -815,6 +848,9 @@ class _Run:
                 if vb is not None and (vb.direct_gov or (len(vb.gap) <= lex.max_gap_after_verb and all(
                         t.pos_ in ("DET", "ADP") or t.text in (":", ",") for t in vb.gap))):
                     kind = "partial"
+                elif vb is not None and vb.verb in lex.naming_verbs and ctx_word in ("de", "d", "comme") \
+                        and (vb.governs or len(vb.gap) <= 12):
+                    kind = "partial"    # "qualifiant la décision de «violation flagrante»"
                 elif (vb is not None and vb.governs or prep is not None) and not np_ctx:
                     kind = "partial"
                 else:
@@ -824,8 +860,9 @@ class _Run:
                     gap_words = [t for t in vb.gap if not t.is_punct]
                     kind = "direct" if (not gap_words and has_fin) else "partial"
                 elif prep is not None:
-                    kind = "direct" if whole or (starts_stmt and prep.how == "preposition" and has_fin
-                                                   and not rest) else "partial"
+                    # «…», selon X. / Selon X, «…».
+                    kind = "direct" if whole or (starts_stmt and (prep.where == "after" or not rest)) \
+                        else "partial"
                 else:
                     kind = "scare"   # no one says it: quoted text of a document, a title...
             if kind == "scare":
@@ -882,6 +919,7 @@ class _Run:
 
         out = [q for q, _, _ in quotes]
         out.extend(self.indirect([q for q in out]))
+        out.extend(self.unquoted_attributions(out))
         out.sort(key=lambda q: q.start)
         self.resolve_pronouns(out)
         return out
@@ -944,11 +982,20 @@ class _Run:
             if e <= s:
                 continue
             a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-            if any(qa < b and a < qb for qa, qb in taken):
+            if any(qa < b and a < qb and (qa - a <= 2 or qb - qa > 0.8 * (b - a)) for qa, qb in taken):
                 continue
             subj = self.subject_of(t.i)
             if subj is None:
-                continue
+                # "Avant d'ajouter que ...": the speaker of the previous report
+                prev = [q for q in quotes + out if q.start < a and q.speaker_start is not None]
+                vf = t.morph.get("VerbForm")
+                if prev and vf and vf[0] in ("Inf", "Ger", "Part") and not any(
+                        c.dep_.startswith("aux") for c in t.children):
+                    p = max(prev, key=lambda q: q.start)
+                    subj = (self.tok_at(p.speaker_start), self.tok_at(p.speaker_end - 1) + 1,
+                            p.speaker_head, p.speaker_is_pronoun)
+                else:
+                    continue
             if subj[3] and norm(doc[subj[2]].text).lstrip("-") in lex.unresolvable:
                 continue
             rq = RawQuote(text=self.text[a:b], start=a, end=b, kind="indirect",
@@ -959,6 +1006,68 @@ class _Run:
             rq.source_channel = self.channel_near(self.toks_in(*seg_i).start, self.toks_in(*seg_i).stop)
             out.append(rq)
             taken.append((a, b))
+        return out
+
+    def unquoted_attributions(self, quotes: list[RawQuote]) -> list[RawQuote]:
+        """Reported speech without quotation marks or que:
+        "Loukachenko doit être sanctionné, a déclaré le ministre." and
+        "Selon le président Macron, le retrait devrait prendre six mois." """
+        doc, text = self.doc, self.text
+        out = []
+        taken = [(q.start, q.end) for q in quotes]
+        for a, b in self.segments:
+            toks = self.toks_in(a, b)
+            if not toks or any(self.qid[i] != -1 for i in toks):
+                continue
+            if any(qa < b and a < qb for qa, qb in taken):
+                continue
+            rq = None
+            # -- clause, incise
+            for k in toks:
+                sv = self.speech_verb(k, loose=False)
+                if not sv:
+                    continue
+                c = self.skip_fillers_left(k - 1, toks.start)
+                if c <= toks.start or doc[c].text != "," or not self.finite_ok(k, c + 1):
+                    continue
+                lem, vend = sv
+                cl = self.clitic_subject(c + 1, min(toks.stop, vend + 3))
+                subj = (cl, cl + 1, cl, True) if cl is not None else self.np_after(vend + 1, toks.stop)
+                if not subj:
+                    continue
+                body = [x for x in range(toks.start, c) if not doc[x].is_space]
+                if not any(doc[x].pos_ in ("VERB", "AUX") and "Fin" in doc[x].morph.get("VerbForm") for x in body):
+                    continue
+                s0, e0 = doc[body[0]].idx, doc[c - 1].idx + len(doc[c - 1].text)
+                rq = RawQuote(text=text[s0:e0], start=s0, end=e0, kind="indirect",
+                              sentence=self.sent_of[body[0]], verb=lem, attribution="indirect_incise")
+                rq.verb_start, rq.verb_end = self.char_span(k, vend)
+                self.set_speaker(rq, subj)
+                break
+            # -- Selon X, clause.
+            if rq is None:
+                fake = MarkSpan(open_pos=b, close_pos=None, start=b, end=b, opener="")
+                p = self.prep_attr(toks.start, min(toks.stop, toks.start + 6), fake, "before")
+                if p and p.speaker and p.verb != "pour":
+                    e = p.speaker[1]
+                    while e < toks.stop and doc[e].text != ",":
+                        e += 1
+                    body = [x for x in range(e + 1, toks.stop)
+                            if not doc[x].is_space and not (doc[x].is_punct and x == toks.stop - 1)]
+                    while body and (doc[body[-1]].is_punct or doc[body[-1]].is_space):
+                        body.pop()
+                    if body and any(doc[x].pos_ in ("VERB", "AUX") and "Fin" in doc[x].morph.get("VerbForm")
+                                    for x in body):
+                        s0, e0 = doc[body[0]].idx, doc[body[-1]].idx + len(doc[body[-1]].text)
+                        rq = RawQuote(text=text[s0:e0], start=s0, end=e0, kind="indirect",
+                                      sentence=self.sent_of[body[0]], verb=p.verb, attribution="indirect_preposition")
+                        rq.verb_start, rq.verb_end = p.verb_span
+                        self.set_speaker(rq, p.speaker)
+                        rq.source_channel = p.channel
+            if rq is not None:
+                if rq.source_channel is None:
+                    rq.source_channel = self.channel_near(toks.start, toks.stop)
+                out.append(rq)
         return out
 
     # ------------------------------------------------------------- pronouns

@@ -63,6 +63,8 @@ class SpeechLexicon:
     max_gap_after_verb: int
     que_blockers: set[str] = field(default_factory=set)
     relatives: set[str] = field(default_factory=set)
+    filler_phrases: list[tuple[str, ...]] = field(default_factory=list)
+    naming_verbs: set[str] = field(default_factory=set)
     er_stems: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -119,6 +121,8 @@ class SpeechLexicon:
             prep_contexts={norm(x).rstrip("'") for x in sc.get("preposition_contexts", [])},
             max_gap_after_verb=int(sc.get("max_gap_after_verb", 3)),
         )
+        lex.filler_phrases = sorted({tuple(norm(x).split()) for x in fill.get("phrases", [])}, key=len, reverse=True)
+        lex.naming_verbs = {_bare(x) for x in d.get("naming_verbs", [])}
         lex.relatives = {norm(x) for x in pron.get("relative", [])}
         lex.que_blockers = {norm(x) for x in d.get("indirect_que_blockers", [])}
         lex.er_stems = {v[:-2]: v for v in lex.verbs | lex.indirect_only | set(multi) if v.endswith("er")}
