@@ -121,7 +121,14 @@ class ArticleActors:
         if match and self.doc[match[1]:match[2]].root.i != tok.i:
             return []  # a word inside a name ("État" in "secrétaire d'État") is no actor
         if tok.pos_ == "PROPN" and (match is None or match[0].category == "person"):
-            return self._person(tok, None)
+            found = self._person(tok, None)
+            head = tok.head
+            if tok.dep_ == "conj" and found and found[0].country is None and head.i in self.cache and self.cache[head.i]:
+                # "les chefs de l'opposition X et Y": Y shares X's title
+                a, t = found[0], self.cache[head.i][0]
+                if t.kind == "person" and (t.country or t.role):
+                    found = [Actor(a.text, a.name, t.country, t.role, t.code, a.start, a.end, "person")]
+            return found
         if fold(tok.text) in self.honorifics:       # "M. Toner" with "M." read as a noun
             names = [c for c in tok.children if c.pos_ == "PROPN"]
             return self._person(names[0], None) if names else []
@@ -353,12 +360,16 @@ class ArticleActors:
                       iso + (role_code or ""), start, end, role.kind) for iso in isos]
 
     def _from_complement(self, tok: Token) -> list[Actor]:
-        """"ses alliés parmi les groupes rebelles": the actor of the complement."""
-        cands = [c for c in tok.children if c.dep_ in ("nmod", "amod") and c.i > tok.i]
+        """"ses alliés parmi les groupes rebelles", "le mouvement islamiste Hamas": the actor
+        of the complement or of the name in apposition."""
+        cands = [c for c in tok.children if c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN" and c.i > tok.i]
+        cands += [c for c in tok.children if c.dep_ in ("nmod", "amod") and c.i > tok.i]
         if tok.head.pos_ == "VERB":   # "a pressé ses alliés parmi les groupes" (parser attaches to verb)
             cands += [c for c in tok.head.children if c.dep_.startswith("obl") and self._case(c) == "parmi"]
         for c in cands:
-            if c.dep_ == "nmod" and self._case(c) not in self.of_preps:
+            if c.dep_ == "nmod" and self._case(c) not in self.of_preps and c.pos_ != "PROPN":
+                continue
+            if c.dep_ == "nmod" and c.pos_ == "PROPN" and self._case(c) and self._case(c) not in self.of_preps:
                 continue
             found = self.actors(c) if c.pos_ in ("NOUN", "PROPN") else []
             if not found and c.pos_ in ("ADJ", "NOUN"):

@@ -47,19 +47,26 @@ class EventExtractor:
 
     # -- predicate matching -----------------------------------------------------------
     def _verb_predicate(self, tok: Token) -> Predicate | None:
-        for p in self.lex.verbs.get(fold(tok.lemma_), ()):
+        lemma = fold(tok.lemma_)
+        if lemma not in self.lex.verbs:
+            lemma = self.lex.surface_lemmas.get(fold(tok.text), lemma)
+        for p in self.lex.verbs.get(lemma, ()):
+            if p.negative_only and not self.mod.negated(tok):
+                continue
             if p.obj and not any(fold(c.lemma_) == p.obj or fold(c.text) == p.obj
                                  for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod")):
                 continue
             if p.prep and not any(self._case(c) == p.prep for c in tok.children):
                 continue
-            if p.reflexive and not any(fold(c.text) in REFLEXIVE for c in tok.children
-                                       if c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj")):
-                continue
+            if p.reflexive is not None:
+                pronominal = any(fold(c.text) in REFLEXIVE for c in tok.children
+                                 if c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj"))
+                if pronominal != p.reflexive:
+                    continue
             if p.fixed:
                 words = p.fixed.split()
-                after = [fold(t.text) for t in tok.doc[tok.i + 1: tok.i + 1 + len(words)]]
-                if after != words:
+                following = tok.doc[tok.i + 1: tok.i + 1 + len(words)]
+                if [fold(t.text) for t in following] != words and [fold(t.lemma_) for t in following] != words:
                     continue
             return p
         return None
@@ -99,6 +106,9 @@ class EventExtractor:
                 if c.dep_ in ("obl:agent", "obl:arg", "obl:mod", "obl") and self._case(c) in self.passive_agent:
                     return self._arg_actors(c, actors)
             return []
+        inverted = self._inverted_subject(verb)
+        if inverted is not None:
+            return self._arg_actors(inverted, actors)
         for c in verb.children:
             # the French model labels many a personal "il" expl:subj ("pour qu'il cesse")
             if c.dep_ == "nsubj" or (c.dep_ == "expl:subj" and c.pos_ == "PRON"):
@@ -137,22 +147,40 @@ class EventExtractor:
         return []
 
     @staticmethod
+    def _inverted_subject(verb: Token) -> Token | None:
+        """"…, ont mis en garde les soldats": in an incise the subject follows the verb and
+        the parser takes it for an object."""
+        if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in verb.children) or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        first = min([verb] + [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i], key=lambda t: t.i)
+        prev = verb.doc[first.i - 1] if first.i > 0 else None
+        if prev is None or prev.text not in (",", "»", '"', "”"):
+            return None
+        objs = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
+        return objs[0] if objs else None
+
+    @staticmethod
     def _is_passive(verb: Token) -> bool:
         return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
 
     def _targets(self, tok: Token, pred: Predicate, actors: ArticleActors) -> list[Actor]:
         passive = tok.pos_ in ("VERB", "AUX") and self._is_passive(tok)
-        # a light verb's complements may hang on its noun ("faire pression sur")
-        holders = [tok] + [c for c in tok.children if c.dep_ == "obj" and pred.obj and fold(c.lemma_) == pred.obj]
+        inverted = self._inverted_subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+        # a light verb's complements may hang on its noun ("faire pression sur", "lancer
+        # une offensive contre")
+        holders = [tok] + [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"] \
+            if tok.pos_ in ("VERB", "AUX") else [tok]
         for slot in pred.target or ("obj",):
             slot_f = fold(slot)
             for holder in holders:
                 for c in holder.children:
-                    if c.i == tok.i:
+                    if c.i == tok.i or c is inverted:
                         continue
                     hit = False
                     if slot_f == "obj":
-                        hit = (c.dep_ == "nsubj:pass") if passive else (c.dep_ == "obj" and fold(c.lemma_) != pred.obj)
+                        # "expulser des diplomates": the sense-giving object is the target when it
+                        # names actors; "faire pression": a bare noun names none and is skipped
+                        hit = (c.dep_ == "nsubj:pass") if passive else c.dep_ == "obj"
                     elif slot_f == "iobj":
                         hit = c.dep_ == "iobj" or (c.dep_.startswith("obl") and self._case(c) in ("a", "au", "aux"))
                     elif c.dep_.startswith(("obl", "nmod", "iobj")):
@@ -187,16 +215,21 @@ class EventExtractor:
         events: list[RawEvent] = []
         consumed: set[int] = set()    # event nouns already coded with their light verb
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX"):
+            # "Le régime bombarde Alep": the model may tag an unlemmatised present as a noun
+            verb_like = tok.pos_ in ("VERB", "AUX") or (
+                fold(tok.text) in self.lex.surface_lemmas and any(c.dep_ == "nsubj" for c in tok.children))
+            if verb_like:
                 pred = self._verb_predicate(tok)
                 if pred is None:
                     continue
                 for c in tok.children:
                     if c.dep_ == "obj" and c.pos_ == "NOUN":
                         noun_pred = self._noun_predicate(c)
-                        if noun_pred is not None and pred.obj == fold(c.lemma_):
+                        if noun_pred is not None:
+                            # "lancer une offensive", "mener des frappes communes": one event;
+                            # the noun's reading wins unless the verb entry was written for it
                             consumed.add(c.i)
-                            if noun_pred.requires_adj:   # "mener des frappes communes"
+                            if pred.obj != fold(c.lemma_) or noun_pred.requires_adj:
                                 pred = noun_pred
                 sources = self.subjects(tok, actors)
                 targets = self._targets(tok, pred, actors)
@@ -227,6 +260,14 @@ class EventExtractor:
                                     tgt.start, tgt.end, tgt.kind)
                     src, tgt = _localise(src, focus), _localise(tgt, focus)
                     events.append(RawEvent(tok, end, pred, src, tgt, negated, modality))
+                    if pred.symmetric and src is not None and tgt is not None:
+                        # meeting, talks, signing: each side does it with the other
+                        events.append(RawEvent(tok, end, pred, tgt, src, negated, modality))
+            if pred.symmetric and not targets and len(sources) == 2:
+                # "Poutine et Erdogan se sont rencontrés"
+                a, b = (_localise(x, focus) for x in sources)
+                events = [e for e in events if e.trigger is not tok]
+                events += [RawEvent(tok, end, pred, a, b, negated, modality), RawEvent(tok, end, pred, b, a, negated, modality)]
         return events
 
     def _noun_args(self, noun: Token, pred: Predicate, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
@@ -250,7 +291,8 @@ class EventExtractor:
 
 
 def _localise(actor: Actor | None, focus: str | None) -> Actor | None:
-    """A domestic body without a country ("la police") belongs to the article's country."""
-    if actor is None or actor.country or not focus or actor.role not in DOMESTIC_ROLES or actor.kind == "person":
+    """A domestic body without a country ("la police", "le colonel Maïga") belongs to the
+    article's country; a person known by name only keeps no country."""
+    if actor is None or actor.country or not focus or actor.role not in DOMESTIC_ROLES:
         return actor
     return Actor(actor.text, actor.name, focus, actor.role, focus + actor.role, actor.start, actor.end, actor.kind)

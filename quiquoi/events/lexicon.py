@@ -23,26 +23,31 @@ class Predicate:
     source: tuple[str, ...] = ()
     obj: str | None = None
     prep: str | None = None
-    reflexive: bool = False
+    reflexive: bool | None = None      # True: must be pronominal; False: must not be
     fixed: str | None = None
     requires_adj: tuple[str, ...] = ()
     between: bool = False
     symmetric: bool = False
+    negative_only: bool = False
 
     @property
     def constraints(self) -> int:
-        return sum(bool(x) for x in (self.obj, self.prep, self.reflexive, self.fixed, self.requires_adj))
+        return sum(bool(x) for x in (self.obj, self.prep, self.reflexive is not None, self.fixed, self.requires_adj))
 
 
 @dataclass
 class EventLexicon:
     verbs: dict[str, list[Predicate]] = field(default_factory=dict)
     nouns: dict[str, list[Predicate]] = field(default_factory=dict)
+    # inflected forms the model leaves unlemmatised ("bombarde", "tue") -> verb lemma
+    surface_lemmas: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_language(cls, data: LanguageData) -> "EventLexicon":
         lex = cls()
         table = cameo_table()
+        raw = data._yaml("verbs.yaml").get("surface_lemmas") or {}
+        lex.surface_lemmas = {fold(k): fold(v) for k, v in raw.items()}
         for kind, entries, index in (("verb", data.verbs, lex.verbs), ("noun", data.nouns, lex.nouns)):
             for e in entries:
                 code = str(e["cameo"])
@@ -56,9 +61,10 @@ class EventLexicon:
                     plover_mode=info["plover_mode"], goldstein=info["goldstein"],
                     target=tuple(_as_list(e.get("target"))), source=tuple(_as_list(e.get("source"))),
                     obj=fold(e["obj"]) if e.get("obj") else None, prep=fold(e["prep"]) if e.get("prep") else None,
-                    reflexive=bool(e.get("reflexive")), fixed=fold(e["fixed"]) if e.get("fixed") else None,
+                    reflexive=e.get("reflexive"), fixed=fold(e["fixed"]) if e.get("fixed") else None,
                     requires_adj=tuple(fold(a) for a in _as_list(e.get("requires_adj"))),
                     between=bool(e.get("between")), symmetric=bool(e.get("symmetric")),
+                    negative_only=bool(e.get("negative_only")),
                 )
                 index.setdefault(p.lemma, []).append(p)
         # the most specific reading of a word is tried first (stable for equal specificity)

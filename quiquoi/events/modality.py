@@ -18,6 +18,7 @@ EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "obj", "nmod", "obl:arg", "c
 class Modality:
     def __init__(self, data: dict):
         self.negation = {fold(w) for w in data.get("negation", [])}
+        self.needs_ne = {fold(w) for w in data.get("negation_requires_ne", [])}
         self.negative_determiners = {fold(w) for w in data.get("negative_determiners", ["aucun", "aucune", "nul", "nulle"])}
         self.governors = {fold(w): m for m, words in (data.get("governors") or {}).items() for w in words}
         self.nouns = {fold(w): m for m, words in (data.get("governing_nouns") or {}).items() for w in words}
@@ -41,7 +42,10 @@ class Modality:
 
     def _has_negation(self, tok: Token) -> bool:
         words = {fold(c.text) for c in tok.children if c.dep_ in ("advmod", "neg", "advmod:neg", "det")}
-        return bool(words & (self.negation - {"ne", "n'"}))
+        strong = words & (self.negation - {"ne", "n'"} - self.needs_ne)
+        # "plus", "rien", "personne" negate only with "ne": "il parle plus" is no negation
+        weak = words & self.needs_ne and words & {"ne", "n'"}
+        return bool(strong or weak)
 
     def _mood(self, tok: Token) -> set[str]:
         moods = set(tok.morph.get("Mood"))
