@@ -177,7 +177,7 @@ class Coder:
             for _ in range(10):
                 if node.i == trigger.i:
                     return expr
-                if node.head is node or (node.i not in range(span.start, span.end)
+                if node.head.i == node.i or (node.i not in range(span.start, span.end)
                                           and node.pos_ in ("VERB", "AUX") and node.i != trigger.i):
                     break
                 node = node.head

@@ -158,6 +158,8 @@ class ArticleActors:
                     continue
                 if child.ent_type_ in ("PER", "") and child.dep_ != "nmod" or child.ent_type_ == "PER":
                     return child
+                if child.i == tok.i + 1 and not self._case(child):
+                    return child     # "le président Macron": the name right after the title
         # "l'envoyé spécial des États-Unis pour la Syrie, Michael Ratney": the parser may hang
         # the name on the title's last complement; a comma and a person's name right after
         # the title phrase still name its holder
@@ -255,7 +257,7 @@ class ArticleActors:
             for c in t.children:
                 if c.dep_ in CLAUSE_DEPS or c.dep_ == "punct" or c.is_space:
                     continue
-                if t is tok and c.dep_ in ("case", "mark") and c.i < tok.i:
+                if t.i == tok.i and c.dep_ in ("case", "mark") and c.i < tok.i:
                     continue
                 lo, hi = min(lo, c.i), max(hi, c.i)
                 stack.append(c)

@@ -44,6 +44,8 @@ class EventExtractor:
         self.lex = lexicon
         self.mod = modality
         self.passive_agent = {fold(w) for w in config.get("passive_agent", ["par"])}
+        self.support_verbs = {fold(w) for w in config.get("support_verbs", [])}
+        self.aspect_verbs = {fold(w) for w in config.get("aspect_verbs", [])}
 
     # -- predicate matching -----------------------------------------------------------
     def _verb_predicate(self, tok: Token) -> Predicate | None:
@@ -78,6 +80,10 @@ class EventExtractor:
                 continue
             return p
         return None
+
+    def _is_support(self, verb: Token) -> bool:
+        """A verb that only carries its object noun's event ("mener des frappes")."""
+        return fold(verb.lemma_) in self.support_verbs
 
     @staticmethod
     def _case(tok: Token) -> str:
@@ -118,7 +124,7 @@ class EventExtractor:
                     return self._noun_source(antecedent, actors, depth + 1)   # "ses frappes qui tuent"
                 return self._arg_actors(c, actors)
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return []
         if verb.dep_ == "conj":
             return self.subjects(head, actors, depth + 1)
@@ -152,6 +158,9 @@ class EventExtractor:
         the parser takes it for an object."""
         if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in verb.children) or verb.pos_ not in ("VERB", "AUX"):
             return None
+        finite = "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
+        if not finite or verb.dep_ in ("xcomp", "acl", "acl:relcl"):
+            return None    # an infinitive or participle clause has no inverted subject
         first = min([verb] + [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i], key=lambda t: t.i)
         prev = verb.doc[first.i - 1] if first.i > 0 else None
         if prev is None or prev.text not in (",", "»", '"', "”"):
@@ -174,7 +183,7 @@ class EventExtractor:
             slot_f = fold(slot)
             for holder in holders:
                 for c in holder.children:
-                    if c.i == tok.i or c is inverted:
+                    if c.i == tok.i or (inverted is not None and c.i == inverted.i):
                         continue
                     hit = False
                     if slot_f == "obj":
@@ -205,8 +214,11 @@ class EventExtractor:
                 found = actors.pronoun(c)   # "ses frappes": the owner's
                 if found:
                     return found
-        # "cesser les frappes", "mener des frappes": the doer of the governing verb
-        if noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ in ("VERB", "AUX") and depth < 4:
+        # "mener des frappes", "cesser les frappes": the doer of a support or aspect verb
+        # ("rejeter l'offre" says nothing of who offered)
+        if noun.dep_ == "obj" and noun.head.pos_ in ("VERB", "AUX") and depth < 4 and (
+                self._is_support(noun.head) or fold(noun.head.lemma_) in self.mod.cessation
+                or fold(noun.head.lemma_) in self.aspect_verbs):
             return self.subjects(noun.head, actors, depth + 1)
         return []
 
@@ -225,12 +237,16 @@ class EventExtractor:
                 for c in tok.children:
                     if c.dep_ == "obj" and c.pos_ == "NOUN":
                         noun_pred = self._noun_predicate(c)
-                        if noun_pred is not None:
-                            # "lancer une offensive", "mener des frappes communes": one event;
-                            # the noun's reading wins unless the verb entry was written for it
+                        if noun_pred is None:
+                            continue
+                        if self._is_support(tok):
+                            # "lancer une offensive", "mener des frappes communes": one event,
+                            # the noun's reading unless the verb entry was written for it
                             consumed.add(c.i)
                             if pred.obj != fold(c.lemma_) or noun_pred.requires_adj:
                                 pred = noun_pred
+                        elif pred.obj == fold(c.lemma_):
+                            consumed.add(c.i)   # "imposer des sanctions": the entry says it all
                 sources = self.subjects(tok, actors)
                 targets = self._targets(tok, pred, actors)
                 end = tok
@@ -266,7 +282,7 @@ class EventExtractor:
             if pred.symmetric and not targets and len(sources) == 2:
                 # "Poutine et Erdogan se sont rencontrés"
                 a, b = (_localise(x, focus) for x in sources)
-                events = [e for e in events if e.trigger is not tok]
+                events = [e for e in events if e.trigger.i != tok.i]
                 events += [RawEvent(tok, end, pred, a, b, negated, modality), RawEvent(tok, end, pred, b, a, negated, modality)]
         return events
 

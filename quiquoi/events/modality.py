@@ -60,7 +60,7 @@ class Modality:
             return "hypothetical"
         node = tok
         for _ in range(MAX_CLIMB):
-            if node.dep_ not in EMBEDDING_DEPS or node.head is node:
+            if node.dep_ not in EMBEDDING_DEPS or node.head.i == node.i:
                 break
             gov = node.head
             lemma = fold(gov.lemma_)

@@ -31,7 +31,7 @@ class Place:
         for _ in range(12):
             if node.i == trigger.i:
                 return True
-            if node.head is node:
+            if node.head.i == node.i:
                 return False
             node = node.head
         return False
