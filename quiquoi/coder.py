@@ -211,4 +211,11 @@ class Coder:
             if found:
                 a = found[0]
                 return Actor(span.text, a.name, a.country, a.role, a.code, span.start_char, span.end_char, a.kind)
+        if span.root.pos_ in ("NOUN", "PROPN"):
+            # a speaker the dictionaries do not know ("une source à la présidence française"):
+            # keep the words, and a country if the phrase names one
+            isos = [iso for t in span for iso in [actors.dic.demonym(t.text)] if iso]
+            name = " ".join(t.text for t in span if t.pos_ not in ("DET", "PUNCT")).strip()
+            return Actor(span.text, name or span.text, isos[0] if isos else None, None,
+                         isos[0] if isos else None, span.start_char, span.end_char, "unresolved")
         return None

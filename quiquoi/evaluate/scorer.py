@@ -149,8 +149,8 @@ def score_article(gold: GoldArticle, rec: ArticleRecord, found_dates: dict[str, 
             preds.remove(hit)
             sc.quotes.tp += 1
             sc.speakers_total += 1
-            want = fold(str(gq.get("speaker") or ""))
-            got = fold(hit.speaker.name) if hit.speaker else ""
+            want = _bare_name(str(gq.get("speaker") or ""))
+            got = _bare_name(hit.speaker.name) if hit.speaker else ""
             if want and got and (want == got or want.split()[-1] == got.split()[-1]):
                 sc.speakers_right += 1
             else:
@@ -169,6 +169,14 @@ def score_article(gold: GoldArticle, rec: ArticleRecord, found_dates: dict[str, 
         else:
             sc.misses.append(f"date {phrase!r}: want {value}, got {got}")
     return sc
+
+
+_ARTICLE = re.compile(r"^(?:le|la|les|l'|un|une|des|du|de la|de l'|m\.|mme)\s*")
+
+
+def _bare_name(name: str) -> str:
+    """A name without its article or honorific: "l'opposition" -> "opposition"."""
+    return _ARTICLE.sub("", fold(name)).strip()
 
 
 def _as_list(v) -> list:

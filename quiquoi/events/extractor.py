@@ -46,6 +46,7 @@ class EventExtractor:
         self.passive_agent = {fold(w) for w in config.get("passive_agent", ["par"])}
         self.support_verbs = {fold(w) for w in config.get("support_verbs", [])}
         self.aspect_verbs = {fold(w) for w in config.get("aspect_verbs", [])}
+        self.hitting_verbs = {fold(w) for w in config.get("hitting_verbs", [])}
 
     # -- predicate matching -----------------------------------------------------------
     def _verb_predicate(self, tok: Token) -> Predicate | None:
@@ -224,7 +225,7 @@ class EventExtractor:
 
     # -- extraction -------------------------------------------------------------------
     def extract(self, sent, actors: ArticleActors) -> list[RawEvent]:
-        events: list[RawEvent] = []
+        events: list[RawEvent] = self._verbless_repair(sent, actors)
         consumed: set[int] = set()    # event nouns already coded with their light verb
         for tok in sent:
             # "Le régime bombarde Alep": the model may tag an unlemmatised present as a noun
@@ -303,7 +304,35 @@ class EventExtractor:
                         break
             if targets:
                 break
+        if not targets and noun.dep_ == "nsubj" and fold(noun.head.lemma_) in self.hitting_verbs:
+            # "des frappes ont visé le gouvernement": what the strikes hit is their target
+            for c in noun.head.children:
+                if c.dep_ == "obj":
+                    targets = self._arg_actors(c, actors)
         return sources, targets
+
+    def _verbless_repair(self, sent, actors: ArticleActors) -> list[RawEvent]:
+        """"Le régime syrien bombarde les quartiers": when the model reads an unlemmatised
+        present as a noun or adjective and the sentence is left without a verb, take the
+        words before it as the doer and the phrase after it as the target."""
+        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+            return []
+        out = []
+        for tok in sent:
+            lemma = self.lex.surface_lemmas.get(fold(tok.text))
+            if not lemma or tok.i == sent.start:
+                continue
+            preds = [p for p in self.lex.verbs.get(lemma, ()) if not p.constraints]
+            if not preds:
+                continue
+            before = [t for t in sent if t.i < tok.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("ROOT", "nsubj")]
+            after = [t for t in sent if t.i > tok.i and t.pos_ in ("NOUN", "PROPN")]
+            src = actors.actors(before[0]) if before else []
+            tgt = next((found for t in after for found in [actors.actors(t)] if found), [])
+            if src or tgt:
+                out.append(RawEvent(tok, tok, preds[0], src[0] if src else None, tgt[0] if tgt else None,
+                                    self.mod.negated(tok), "asserted"))
+        return out
 
 
 def _localise(actor: Actor | None, focus: str | None) -> Actor | None:

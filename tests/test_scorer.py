@@ -1,0 +1,50 @@
+"""The evaluation's matching rules, on hand-made records (no model)."""
+from pathlib import Path
+
+import yaml
+
+from quiquoi.evaluate.gold import GoldActor, load_gold
+from quiquoi.evaluate.scorer import actor_matches, score_article
+from quiquoi.model import Actor, ArticleRecord, Event, Quote, Span
+
+
+def _event(sentence, type_, src, tgt, paragraph=None):
+    return Event(sentence=sentence, paragraph=paragraph or sentence, text="", type=type_, mode=None, cameo="120",
+                 goldstein=-4.0, source=src, target=tgt, trigger=Span("x", 0, 1))
+
+
+USA = Actor("Washington", "Washington", "USA", "GOV", "USAGOV")
+REB = Actor("les rebelles", "rebelles", "SYR", "REB", "SYRREB")
+
+
+def test_actor_matching_rules():
+    assert actor_matches(GoldActor.parse({"actor": "USA GOV"}), USA)
+    assert not actor_matches(GoldActor.parse({"actor": "RUS GOV"}), USA)
+    assert actor_matches(GoldActor.parse({"actor": "SYR OPP"}), REB)          # REB/OPP interchangeable
+    assert not actor_matches(GoldActor.parse({"name": "X", "actor": "USA GOV"}), None)
+    assert actor_matches(GoldActor.parse({"actor": "USA GOV"}), None)         # unnamed, implied actor
+    assert actor_matches(GoldActor.parse({"actor": "IGO"}), Actor("ONU", "ONU", None, "IGO", "IGOUNO"))
+
+
+def test_score_counts_and_paragraph_numbering(tmp_path: Path):
+    (tmp_path / "a.fr.txt").write_text("Un.\n\nDeux.", encoding="utf-8")
+    gold = {"article": {"file": "a.fr.txt", "published": "2016-05-24"},
+            "events": [{"sentence": 2, "level": "must", "type": "REJECT", "source": {"name": "W", "actor": "USA GOV"}},
+                       {"sentence": 1, "level": "should", "type": "ASSAULT", "source": {"name": "X", "actor": "SYR GOV"}}],
+            "quotes": [{"speaker": "Mark Toner", "kind": "direct", "starts": "La Russie a"}],
+            "not_quotes": ["pression"],
+            "dates": {"lundi": "2016-05-23"}}
+    path = tmp_path / "a.expected.yaml"
+    path.write_text(yaml.safe_dump(gold, allow_unicode=True), encoding="utf-8")
+    g = load_gold(path)
+    rec = ArticleRecord("a", "fr", "2016-05-24",
+                        events=[_event(3, "REJECT", USA, None, paragraph=2), _event(1, "ACCUSE", USA, None)],
+                        quotes=[Quote("La Russie a une responsabilité", 0, 10, 1, "direct",
+                                      Actor("M. Toner", "Mark Toner", "USA", "GOV", "USAGOV"), "affirmer"),
+                                Quote("pression", 20, 28, 1, "partial", None, None)])
+    sc = score_article(g, rec, {"lundi": "2016-05-23"})
+    assert (sc.events.tp, sc.events.fp, sc.events.fn) == (1, 1, 1)
+    assert sc.by_level["must"].tp == 1 and sc.by_level["should"].fn == 1
+    assert sc.quotes.tp == 1 and sc.speakers_right == 1 and sc.quotes.fp == 1
+    assert any("scare quote" in f for f in sc.forbidden_hits)
+    assert sc.dates_right == 1
