@@ -7,11 +7,19 @@ templates are compiled to regular expressions here, and each template names a
 *rule* whose calendar arithmetic is implemented below.
 
 Resolution is relative to the publication date, with a news-style past bias:
-a bare weekday is the most recent such day strictly before publication.
+a bare weekday is the publication day itself when it names that day, the next
+day when it names the day after publication (wire copy announces tomorrow's
+events by weekday), and otherwise the most recent such day before publication.
+A preceding preposition may carry a direction ("depuis": not after
+publication, "jusqu'à": not before it), which overrides that bias.
+"Anaphoric" expressions ("la veille", "le lendemain", "trois jours plus tard")
+count from the nearest day mentioned shortly before them, or from the
+publication date when there is none.
 """
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -33,12 +41,26 @@ _BUILTIN_SLOTS = {
     "yy": r"(?:[0-9]{2})",
     "num": r"(?:[0-9]{1,3})",
 }
+# hour and minutes of a clock time ("18h", "18 h 45", "18H00"); the hour marks
+# themselves ("h", "heures") come from the language file (key clock_marks)
+_HOUR = r"(?:2[0-3]|[01]?[0-9])"
+_MINUTE = r"(?:[0-5][0-9])"
 
 # How far in the future (days / months) a date without a year may lie.
-_MAX_FUTURE_DAYS = 183
-_MAX_FUTURE_MONTHS = 6
+# (French TimeBank: future day-month dates without a year lie at most ~70 days
+# ahead, future bare months at most 2 months ahead; past ones go back a year.)
+_MAX_FUTURE_DAYS = 120
+_MAX_FUTURE_MONTHS = 3
+# A bare weekday naming a day at most this many days after publication, in the
+# same ISO week, is that coming day rather than the one almost a week before
+# (TimeBank: 3 of 3 such weekdays; a Sunday paper's "lundi" is the past Monday).
+_WEEKDAY_AHEAD_DAYS = 1
+# An anaphoric expression looks this far back (characters) for its anchor day.
+_ANAPHOR_WINDOW = 1500
+# the precision of a relative expression whose unit is not itself a precision
+_UNIT_PRECISION = {"weekend": "week", "hour": "day"}
 
-_PUNCT_AFTER = set(".,;:!?)]»\"”…-–/")
+_PUNCT_AFTER = set(".,;:!?()[]»\"”…-–/")
 
 
 @dataclass(frozen=True)
@@ -52,7 +74,13 @@ class TimeExpr:
     ``part`` is "start", "mid" or "end" for "début/mi-/fin ...";
     ``mod`` is the modifier contributed by a preceding preposition
     ("since" for "depuis", "until", "before", "after", "approx");
-    ``daypart`` is a TimeML time-of-day code (MO, AF, EV, NI, MI).
+    ``daypart`` is a TimeML time-of-day code (MO, AF, EV, NI, MI);
+    ``time`` a clock time "HH:MM" ("dimanche vers 18h" -> "18:00");
+    ``range_end`` the last day of a range of days ("jeudi et vendredi":
+    value "2023-W11", range_end "2023-03-17").
+    A preposition is outside the span (its meaning goes to ``mod``), except
+    before a lone word ("en août", "depuis 2015", "jusqu'à mardi") when the
+    language file asks for it (option keep_preposition_with_single_word).
     """
 
     text: str
@@ -64,6 +92,8 @@ class TimeExpr:
     mod: str | None = None
     daypart: str | None = None
     rule: str | None = None
+    time: str | None = None
+    range_end: str | None = None
 
 
 # --------------------------------------------------------------------------
@@ -204,22 +234,33 @@ class TimeResolver:
             slot: {_norm(str(k)): v for k, v in (entries or {}).items()}
             for slot, entries in lex.items()
         }
+        builtin = dict(_BUILTIN_SLOTS)
+        marks = [str(m) for m in data.get("clock_marks", []) or []]
+        if marks:
+            builtin["clock"] = rf"(?:{_HOUR}\s?{_alternation(marks)}(?:\s?{_MINUTE})?(?!\w))"
         slot_regex: dict[str, str] = {}
         for slot, entries in lex.items():
             words = [str(k) for k in (entries or {})]
             alt = _alternation(words) if words else None
-            if slot in _BUILTIN_SLOTS:
-                slot_regex[slot] = (
-                    f"(?:{_BUILTIN_SLOTS[slot]}|{alt})" if alt else _BUILTIN_SLOTS[slot]
-                )
+            if slot in builtin:
+                slot_regex[slot] = f"(?:{builtin[slot]}|{alt})" if alt else builtin[slot]
             elif alt:
                 slot_regex[slot] = alt
-        for slot, rx in _BUILTIN_SLOTS.items():
+        for slot, rx in builtin.items():
             slot_regex.setdefault(slot, rx)
+        self._builtin = builtin
 
+        # preposition -> (modifier, direction): a plain value is the modifier;
+        # a mapping may add "bias": -1 (not after publication) / +1 (not before)
         preps = data.get("prepositions", {}) or {}
-        self.prepositions = {_norm(str(k)): v for k, v in preps.items()}
+        self.prepositions: dict[str, tuple[str | None, int | None]] = {}
+        for k, v in preps.items():
+            if isinstance(v, dict):
+                self.prepositions[_norm(str(k))] = (v.get("mod"), v.get("bias"))
+            else:
+                self.prepositions[_norm(str(k))] = (v, None)
         prep_regex = _alternation(str(k) for k in preps) if preps else None
+        self.keep_prep_single = bool(data.get("keep_preposition_with_single_word", False))
 
         self.year_context = {_norm(str(w)) for w in data.get("year_context", []) or []}
         self.patterns = [_Pattern(p, slot_regex, prep_regex) for p in data.get("patterns", [])]
@@ -244,7 +285,7 @@ class TimeResolver:
         if isinstance(published, dt.datetime):
             published = published.date()
         excluded = [m.span() for m in self.exclude.finditer(text)] if self.exclude else []
-        cands: list[tuple[int, int, int, TimeExpr]] = []
+        cands: list[tuple[int, int, int, TimeExpr, dict]] = []
         for idx, pat in enumerate(self.patterns):
             for m in pat.regex.finditer(text):
                 start, end = m.span("core")
@@ -253,26 +294,34 @@ class TimeResolver:
                 if pat.spec.get("needs_context") and not self._has_context(text, m):
                     continue
                 slots = self._slots(pat, m)
+                prep = m.group("prep")
+                mod, bias = self.prepositions.get(_norm(prep), (None, None)) if prep else (None, None)
                 try:
-                    value, precision, part, daypart = self._apply(pat, slots, published)
+                    res = self._apply(pat, slots, published, bias)
                 except _Drop:
                     continue
-                prep = m.group("prep")
-                mod = self.prepositions.get(_norm(prep)) if prep else None
+                if prep and self.keep_prep_single and not re.search(r"\s", m.group("core")):
+                    start = m.start("prep")
                 expr = TimeExpr(
-                    text=text[start:end], start=start, end=end, value=value,
-                    precision=precision, part=part, mod=mod, daypart=daypart,
-                    rule=pat.rule,
+                    text=text[start:end], start=start, end=end, value=res["value"],
+                    precision=res["precision"], part=res.get("part"),
+                    mod=mod or pat.spec.get("mod"), daypart=res.get("daypart"),
+                    rule=pat.rule, time=res.get("time"), range_end=res.get("range_end"),
                 )
-                cands.append((start, end, idx, expr))
+                cands.append((start, end, idx, expr, res))
         # longest first, then leftmost, then YAML order
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
-        chosen: list[TimeExpr] = []
-        for start, end, _, expr in cands:
-            if all(end <= e.start or start >= e.end for e in chosen):
-                chosen.append(expr)
-        chosen.sort(key=lambda e: e.start)
-        return chosen
+        chosen: list[tuple[TimeExpr, dict]] = []
+        for start, end, _, expr, res in cands:
+            if all(end <= e.start or start >= e.end for e, _ in chosen):
+                chosen.append((expr, res))
+        chosen.sort(key=lambda c: c[0].start)
+        out: list[TimeExpr] = []
+        for expr, res in chosen:
+            if "anaphor" in res:
+                expr = self._resolve_anaphor(expr, res["anaphor"], out, published)
+            out.append(expr)
+        return out
 
     def resolve_for_span(
         self, exprs: list[TimeExpr], start: int, end: int, anchor: int | None = None
@@ -317,39 +366,59 @@ class TimeResolver:
             table = self.lexicon.get(slot, {})
             if key in table:
                 slots[label] = table[key]
-            elif slot in _BUILTIN_SLOTS and raw.isdigit():
+            elif slot == "clock":
+                digits = [int(x) for x in re.findall(r"[0-9]+", raw)]
+                slots[label] = f"{digits[0]:02d}:{(digits[1] if len(digits) > 1 else 0):02d}"
+            elif slot in self._builtin and raw.isdigit():
                 slots[label] = int(raw)
             else:  # pragma: no cover - regex and lexicon disagree
                 slots[label] = None
         return slots
 
-    def _apply(self, pat: _Pattern, slots: dict, pub: Date | None):
+    def _apply(self, pat: _Pattern, slots: dict, pub: Date | None, bias: int | None) -> dict:
         spec = pat.spec
         part = slots.get("part", spec.get("part"))
         daypart = slots.get("daypart", spec.get("daypart"))
+        out: dict[str, Any] = {"time": slots.get("clock", spec.get("time"))}
         rule = pat.rule
         if rule == "relative":
             value, precision = self._relative(spec, slots, pub)
             if precision == "day" and daypart is None and part is not None:
                 part = None  # "hier en début d'après-midi": part of the daypart
+        elif rule == "anaphoric":
+            unit, n = self._offset(spec, slots)
+            value, precision = None, spec.get("precision", _UNIT_PRECISION.get(unit, unit))
+            out["anaphor"] = (unit, n, precision, bool(spec.get("needs_anchor")))
         elif rule == "weekday":
-            value, precision = self._weekday(slots, spec.get("rel", -1), pub), "day"
+            value, precision = self._weekday(slots, spec.get("rel"), pub, bias), "day"
+        elif rule == "weekdays":
+            first = self._weekday({"weekday": slots["a"], **({"rel": slots["rel"]} if "rel" in slots else {})},
+                                  spec.get("rel"), pub, bias)
+            precision = "day"
+            value = first
+            if first is not None:
+                d1 = Date.fromisoformat(first)
+                d2 = d1 + dt.timedelta(days=(slots["b"] - slots["a"]) % 7 or 7)
+                out["range_end"] = d2.isoformat()
+                if d1.isocalendar()[:2] == d2.isocalendar()[:2]:
+                    value, precision = _iso_week(d1), "week"
         elif rule == "night":
             value, precision = self._night(slots, pub), "day"
             daypart = daypart or "NI"
         elif rule == "date":
-            value, precision = self._date(slots, pub), "day"
+            value, precision = self._date(slots, pub, bias), "day"
         elif rule == "month":
-            value, precision = self._month(slots, pub), "month"
+            value, precision = self._month(slots, pub, bias), "month"
         elif rule == "year":
             value, precision = str(slots["year"]), "year"
         else:
             raise ValueError(f"unknown rule {rule!r}")
-        return value, precision, part, daypart
+        out.update(value=value, precision=precision, part=part, daypart=daypart)
+        return out
 
     # --- rules ----------------------------------------------------------
     @staticmethod
-    def _relative(spec: dict, slots: dict, pub: Date | None):
+    def _offset(spec: dict, slots: dict) -> tuple[str, int]:
         unit = slots.get("unit") or spec.get("unit")
         if unit is None:
             raise _Drop
@@ -361,38 +430,52 @@ class TimeResolver:
             n = slots["num"] * spec.get("sign", -1)
         else:
             raise _Drop
-        precision = spec.get("precision", unit)
+        return unit, n
+
+    @classmethod
+    def _relative(cls, spec: dict, slots: dict, pub: Date | None):
+        unit, n = cls._offset(spec, slots)
+        precision = spec.get("precision", _UNIT_PRECISION.get(unit, unit))
         if pub is None:
             return None, precision
-        if unit == "day":
-            d = pub + dt.timedelta(days=n)
-        elif unit == "week":
-            d = pub + dt.timedelta(weeks=n)
-        elif unit == "month":
-            y, mo = _shift_month(pub.year, pub.month, n)
-            d = Date(y, mo, min(pub.day, calendar.monthrange(y, mo)[1]))
-        elif unit == "year":
-            y = pub.year + n
-            d = _safe_date(y, pub.month, pub.day) or Date(y, pub.month, 28)
-        else:
-            raise ValueError(f"unknown unit {unit!r}")
-        return _format(d, precision), precision
+        return _format(_shift(pub, unit, n), precision), precision
+
+    def _resolve_anaphor(self, expr: TimeExpr, how: tuple, before: list[TimeExpr],
+                         pub: Date | None) -> TimeExpr:
+        """Count from the nearest day named shortly before, else from publication."""
+        unit, n, precision, needs_anchor = how
+        base = None if needs_anchor else pub
+        for prev in reversed(before):
+            if expr.start - prev.end > _ANAPHOR_WINDOW:
+                break
+            if prev.precision == "day" and prev.value and prev.range_end is None:
+                base = Date.fromisoformat(prev.value)
+                break
+        if base is None:
+            return expr
+        return dataclasses.replace(expr, value=_format(_shift(base, unit, n), precision))
 
     @staticmethod
-    def _weekday(slots: dict, default_rel: int, pub: Date | None) -> str | None:
+    def _weekday(slots: dict, default_rel: int | None, pub: Date | None,
+                 bias: int | None = None) -> str | None:
         if pub is None:
             return None
         wd = slots["weekday"]
         rel = slots.get("rel", default_rel)
-        if rel == 0 and pub.weekday() == wd:  # "ce lundi" on a Monday
+        ahead = (wd - pub.weekday()) % 7  # days to the next such day (0: today)
+        if rel == 0 and ahead == 0:  # "ce lundi" on a Monday
             return pub.isoformat()
-        if "rel" not in slots and pub.weekday() == wd:
-            # a bare weekday naming the publication day is that day: wire copy says
-            # "a annoncé mercredi" in a story filed on Wednesday
-            return pub.isoformat()
-        if rel > 0:  # next one, strictly after publication
-            delta = (wd - pub.weekday()) % 7 or 7
-            return (pub + dt.timedelta(days=delta)).isoformat()
+        if rel is None:
+            if ahead == 0:
+                # a bare weekday naming the publication day is that day: wire copy says
+                # "a annoncé mercredi" in a story filed on Wednesday
+                return pub.isoformat()
+            if bias is not None:  # "depuis lundi" / "jusqu'à lundi"
+                rel = bias
+            elif ahead <= _WEEKDAY_AHEAD_DAYS and pub.weekday() + ahead < 7:
+                rel = 1  # "mercredi" in Tuesday's paper (but Sunday's "lundi" looks back)
+        if rel is not None and rel > 0:  # next one, strictly after publication
+            return (pub + dt.timedelta(days=ahead or 7)).isoformat()
         delta = (pub.weekday() - wd) % 7 or 7  # most recent, strictly before
         return (pub - dt.timedelta(days=delta)).isoformat()
 
@@ -408,7 +491,7 @@ class TimeResolver:
         return (morning - dt.timedelta(days=gap)).isoformat()
 
     @staticmethod
-    def _date(slots: dict, pub: Date | None) -> str | None:
+    def _date(slots: dict, pub: Date | None, bias: int | None = None) -> str | None:
         day = slots.get("day")
         month = slots.get("month") or slots.get("monthnum")
         if not day or not month:
@@ -429,7 +512,7 @@ class TimeResolver:
         if "weekday" in slots:
             same = [d for d in cands if d.weekday() == slots["weekday"]]
             cands = same or cands
-        rel = slots.get("rel", 0)
+        rel = slots.get("rel", bias or 0)
         if rel < 0:
             past = [d for d in cands if d <= pub]
             return max(past).isoformat() if past else min(cands).isoformat()
@@ -440,7 +523,7 @@ class TimeResolver:
         return min(ok, key=lambda d: (abs((d - pub).days), d > pub)).isoformat()
 
     @staticmethod
-    def _month(slots: dict, pub: Date | None) -> str | None:
+    def _month(slots: dict, pub: Date | None, bias: int | None = None) -> str | None:
         month = slots["month"]
         if "yy" in slots:
             slots["year"] = _expand_yy(slots["yy"], pub)
@@ -455,7 +538,35 @@ class TimeResolver:
             k = max(c for c in cands if c < here)
         elif rel > 0:
             k = min(c for c in cands if c > here)
+        elif bias is not None and bias < 0:  # "depuis mai": this May at the latest
+            k = max(c for c in cands if c <= here)
+        elif bias is not None and bias > 0:  # "jusqu'en mai": this May at the earliest
+            k = min(c for c in cands if c >= here)
         else:
             ok = [c for c in cands if c - here <= _MAX_FUTURE_MONTHS]
             k = min(ok, key=lambda c: (abs(c - here), c > here))
         return f"{k // 12:04d}-{k % 12 + 1:02d}"
+
+
+def _shift(d: Date, unit: str, n: int) -> Date:
+    """``d`` moved by ``n`` units (day, week, weekend, month, year, hour)."""
+    if unit == "day":
+        return d + dt.timedelta(days=n)
+    if unit == "hour":
+        return d + dt.timedelta(days=int(n / 24))
+    if unit == "week":
+        return d + dt.timedelta(weeks=n)
+    if unit == "weekend":
+        if n == 0:
+            # the weekend nearest to d (from a Monday or Tuesday: the one just past)
+            sat = d + dt.timedelta(days=5 - d.weekday())
+            prev = sat - dt.timedelta(days=7)
+            return prev if (d - prev) < (sat - d) else sat
+        return d + dt.timedelta(weeks=n)
+    if unit == "month":
+        y, mo = _shift_month(d.year, d.month, n)
+        return Date(y, mo, min(d.day, calendar.monthrange(y, mo)[1]))
+    if unit == "year":
+        y = d.year + n
+        return _safe_date(y, d.month, d.day) or Date(y, d.month, 28)
+    raise ValueError(f"unknown unit {unit!r}")

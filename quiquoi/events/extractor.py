@@ -133,10 +133,14 @@ class EventExtractor:
             found = actors.actors(head)
             if found:                  # "demander à Lavrov de presser": Lavrov presses
                 return found
-            # "la proposition de Moscou de mener...": the doer of an event noun; a plain
-            # noun ("au risque de faire voler...") passes on no doer
-            if self._noun_predicate(head) is not None:
-                return self._noun_source(head, actors, depth + 1)
+            # "la proposition de Moscou de mener...", "leur intention de rejeter": the doer
+            # of an event or intention noun; a plain noun ("au risque de...") passes on none
+            intent = self.mod.nouns.get(fold(head.lemma_)) in ("proposed", "requested", "refused")
+            if self._noun_predicate(head) is not None or intent:
+                found = self._noun_source(head, actors, depth + 1)
+                if not found and head.dep_ == "obj" and head.head.pos_ in ("VERB", "AUX"):
+                    found = self.subjects(head.head, actors, depth + 1)
+                return found
             return []
         if verb.dep_ in ("xcomp", "advcl", "ccomp", "obl:arg"):
             # object control: "exhorter X à", "presser X de" -> X; otherwise the subject
@@ -196,7 +200,26 @@ class EventExtractor:
                     elif c.dep_.startswith(("obl", "nmod", "iobj")):
                         hit = self._case(c) == slot_f or (slot_f == "a" and self._case(c) in ("au", "aux"))
                     if hit:
-                        found = self._arg_actors(c, actors)
+                        found = self._arg_actors(c, actors) or (
+                            self._author(c, actors) if slot_f == "obj" else [])
+                        if found:
+                            return found
+        return []
+
+    def _author(self, thing: Token, actors: ArticleActors) -> list[Actor]:
+        """Whose is the object? "condamner l'attaque de la Russie", "refuser le report demandé
+        par l'opposition": the act aims at the author of what it acts on."""
+        if thing.pos_ != "NOUN":
+            return []
+        for c in thing.children:
+            if c.dep_ == "nmod" and c.i > thing.i and self._case(c) in ("de", "du", "des", "d", "par"):
+                found = self._arg_actors(c, actors)
+                if found:
+                    return found
+            if c.dep_ == "acl" and c.pos_ == "VERB":
+                for a in c.children:
+                    if a.dep_ in ("obl:agent", "obl:arg", "obl") and self._case(a) in self.passive_agent:
+                        found = self._arg_actors(a, actors)
                         if found:
                             return found
         return []

@@ -23,6 +23,7 @@ less than main names, French names and project aliases.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import math
@@ -224,7 +225,8 @@ class _Builder:
             iso3 = ISO3_OVERRIDES.get(pc.alpha_3, pc.alpha_3)
             geo = geo_by_iso3.get(pc.alpha_3, {})
             lat, lon = self._centroid(by_cc.get(pc.alpha_2, ()))
-            rec = self.add_record(getattr(pc, "common_name", None) or pc.name, iso3, None,
+            label = geo.get("name") or getattr(pc, "common_name", None) or pc.name
+            rec = self.add_record(label, iso3, None,
                                   lat, lon, COUNTRY, geo.get("geonameid"),
                                   geo.get("population"))
             self.country_rec[iso3] = rec
@@ -456,6 +458,13 @@ class Gazetteer:
             return _load_cached(lang, str(cache_dir()))
         return cls.build(lang)
 
+    def data(self) -> dict[str, Any]:
+        """The index as built (what the cache stores)."""
+        return {"names": self._names, "country": self._country, "admin1": self._admin1,
+                "lat": self._lat, "lon": self._lon, "feature": self._feature,
+                "gid": self._gid, "pop": self._pop, "index": self._index,
+                "countries": self._countries, "warnings": list(self.warnings)}
+
     def __len__(self) -> int:
         return len(self._names)
 
@@ -546,13 +555,19 @@ class Gazetteer:
 def _load_cached(lang: str, directory: str) -> Gazetteer:
     path = cache_path(lang)
     if path.exists():
+        enabled = gc.isenabled()
+        gc.disable()            # ~200k small objects: the collector would only slow it
         try:
             with open(path, "rb") as fh:
                 data = pickle.load(fh)
             data["_source"] = str(path)
             return Gazetteer(data, lang)
-        except (OSError, pickle.UnpicklingError, EOFError, KeyError, AttributeError):
+        except (OSError, pickle.UnpicklingError, EOFError, KeyError, AttributeError,
+                TypeError, ValueError):
             pass   # corrupt or stale: rebuild
+        finally:
+            if enabled:
+                gc.enable()
     data = _Builder(lang).build()
     if _write_cache(path, data):
         data["_source"] = str(path)

@@ -1,0 +1,158 @@
+"""Offline gazetteer: French exonyms, disambiguation by context, cache behaviour."""
+import math
+import pickle
+
+import pytest
+import yaml
+
+from quiquoi.places import gazetteer as gzmod
+from quiquoi.places.gazetteer import Gazetteer, GeoPlace, key
+from tests.conftest import SEED_GOLD
+
+# The seed article's context: a Syria story mentioning the US and Russia.
+SYRIA_STORY = {"countries": {"SYR": 5, "USA": 3, "RUS": 3}, "dateline_country": None,
+               "domestic": "FRA"}
+FRENCH_REGIONAL = {"countries": {"FRA": 2}, "dateline_country": None, "domestic": "FRA"}
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return Gazetteer.load("fr")
+
+
+def km(a: GeoPlace, lat: float, lon: float) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(lat)
+    d = math.radians(lon - a.lon)
+    return 6371 * math.acos(min(1.0, math.sin(p1) * math.sin(p2)
+                                + math.cos(p1) * math.cos(p2) * math.cos(d)))
+
+
+def test_key_folding():
+    assert key("La Nouvelle-Orléans") == key("nouvelle orleans")
+    assert key("St. Louis") == key("Saint-Louis")
+    assert key("GENÈVE") == key("Geneve")
+
+
+def test_alias_file_targets_all_resolve(gz):
+    assert gz.warnings == []
+
+
+def test_seed_expected_places(gz):
+    gold = yaml.safe_load(SEED_GOLD.read_text(encoding="utf-8"))["places"]
+    assert gold == {"Alep": "SYR", "Damas": "SYR", "Vienne": "AUT", "Genève": "CHE"}
+    for name, country in gold.items():
+        place = gz.resolve(name, SYRIA_STORY)
+        assert place is not None and place.country == country, (name, place)
+        assert place.feature == "city"
+    alep = gz.resolve("Alep", SYRIA_STORY)
+    assert alep.name == "Aleppo" and alep.geonames_id == 170063
+    assert km(alep, 36.20, 37.16) < 25
+    assert km(gz.resolve("Damas", SYRIA_STORY), 33.51, 36.29) < 25
+    assert km(gz.resolve("Vienne", SYRIA_STORY), 48.21, 16.37) < 25
+    assert km(gz.resolve("Genève", SYRIA_STORY), 46.20, 6.15) < 25
+
+
+@pytest.mark.parametrize("name,target,country", [
+    ("Pékin", "Beijing", "CHN"), ("Londres", "London", "GBR"), ("Kiev", "Kyiv", "UKR"),
+    ("Kyiv", "Kyiv", "UKR"), ("Bagdad", "Baghdad", "IRQ"),
+    ("La Nouvelle-Orléans", "New Orleans", "USA"), ("Nouvelle-Orléans", "New Orleans", "USA"),
+    ("Moscou", "Moscow", "RUS"), ("BEYROUTH", "Beirut", "LBN"), ("Le Caire", "Cairo", "EGY"),
+])
+def test_french_exonyms(gz, name, target, country):
+    place = gz.resolve(name)
+    assert (place.name, place.country, place.feature) == (target, country, "city")
+
+
+def test_countries_and_regions(gz):
+    syria = gz.resolve("Syrie")
+    assert (syria.feature, syria.country, syria.admin1) == ("country", "SYR", None)
+    assert 32 < syria.lat < 37 and 35 < syria.lon < 42       # inside Syria
+    assert gz.resolve("États-Unis").country == "USA"
+    assert gz.resolve("Etats-Unis").country == "USA"
+    assert gz.resolve("Russie").country == "RUS"
+    texas = gz.resolve("Texas")
+    assert (texas.feature, texas.country, texas.admin1) == ("region", "USA", "US-TX")
+    assert 26 < texas.lat < 36 and -106 < texas.lon < -93
+    bretagne = gz.resolve("Bretagne")
+    assert (bretagne.feature, bretagne.country) == ("region", "FRA")
+    assert gz.country_of("AUT").name == "Austria"
+
+
+def test_vienne_by_context(gz):
+    assert gz.resolve("Vienne").country == "AUT"                     # no context: the capital
+    assert gz.resolve("Vienne", SYRIA_STORY).country == "AUT"        # international story
+    regional = gz.resolve("Vienne", FRENCH_REGIONAL)
+    assert regional.country == "FRA" and regional.feature == "city"
+    # domestic alone (no country counted yet) is enough for a regional story
+    assert gz.resolve("Vienne", {"domestic": "FRA"}).country == "FRA"
+    # a French paper's foreign story is not a regional one
+    assert gz.resolve("Vienne", {"countries": {"FRA": 1, "DEU": 1},
+                                 "domestic": "FRA"}).country == "AUT"
+
+
+def test_tripoli_by_context(gz):
+    assert gz.resolve("Tripoli").country == "LBY"                    # the larger one
+    assert gz.resolve("Tripoli", {"countries": {"LBN": 1}}).country == "LBN"
+    assert gz.resolve("Tripoli", {"countries": {"LBY": 1}}).country == "LBY"
+    assert gz.resolve("Tripoli", {"dateline_country": "LBN"}).country == "LBN"
+    assert gz.resolve("Tripoli", {"countries": {"LBN": 4, "SYR": 2}}).country == "LBN"
+
+
+def test_paris_flips_only_with_the_dateline(gz):
+    assert gz.resolve("Paris").country == "FRA"
+    # however much the article talks about the US, Paris is Paris, France ...
+    assert gz.resolve("Paris", {"countries": {"USA": 50}}).country == "FRA"
+    # ... and a US dateline alone does not make it Texas
+    assert gz.resolve("Paris", {"dateline_country": "USA"}).country == "FRA"
+    # a US dateline in a US story does
+    texas = gz.resolve("Paris", {"countries": {"USA": 5}, "dateline_country": "USA"})
+    assert (texas.country, texas.admin1) == ("USA", "TX")
+    # unless France is in the story too
+    assert gz.resolve("Paris", {"countries": {"USA": 5, "FRA": 2},
+                                "dateline_country": "USA"}).country == "FRA"
+    # an explicit qualifier decides
+    for text in ("Paris (Texas)", "Paris, Texas"):
+        place = gz.resolve(text)
+        assert (place.country, place.admin1) == ("USA", "TX"), text
+
+
+def test_saint_louis_by_context(gz):
+    assert gz.resolve("Saint-Louis", {"countries": {"SEN": 2}}).country == "SEN"
+    us = gz.resolve("Saint-Louis", {"countries": {"USA": 2}})
+    assert (us.country, us.admin1) == ("USA", "MO")
+    assert gz.resolve("St. Louis", {"countries": {"USA": 1}}).admin1 == "MO"
+    assert gz.resolve("Saint-Louis (Sénégal)").country == "SEN"
+
+
+def test_unknown_names(gz):
+    assert gz.resolve("") is None
+    assert gz.resolve("Xqzwvbn") is None
+
+
+def test_index_is_compact_and_ranked(gz):
+    ranked = gz.scored("Vienne", SYRIA_STORY)
+    assert len(ranked) >= 3 and ranked[0][0] > ranked[1][0]
+    assert len(gz) > 60000                     # cities5000 + countries + subdivisions
+
+
+def test_cache_round_trip(gz, tmp_path, monkeypatch):
+    monkeypatch.setenv("QUIQUOI_CACHE_DIR", str(tmp_path))
+    assert gzmod._write_cache(gzmod.cache_path("fr"), gz.data())
+    with open(gzmod.cache_path("fr"), "rb") as fh:
+        again = Gazetteer(pickle.load(fh))
+    assert again.resolve("Alep") == gz.resolve("Alep")
+
+
+def test_no_writable_cache(gz, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("QUIQUOI_CACHE_DIR", str(blocker / "cache"))
+    built = []
+    monkeypatch.setattr(gzmod._Builder, "build", lambda self: built.append(1) or gz.data())
+    gzmod._load_cached.cache_clear()
+    try:
+        fresh = Gazetteer.load("fr")
+    finally:
+        gzmod._load_cached.cache_clear()
+    assert built == [1] and fresh.source == "memory"
+    assert fresh.resolve("Damas").country == "SYR"
