@@ -160,6 +160,14 @@ class ArticleActors:
                     return child
                 if child.i == tok.i + 1 and not self._case(child):
                     return child     # "le président Macron": the name right after the title
+        # "son homologue sud-africain Cyril Ramaphosa": a person's name right after the title
+        # and its adjectives, whatever the parser attached it to
+        for j in range(tok.i + 1, min(len(self.doc), tok.i + 4)):
+            t = self.doc[j]
+            if t.ent_type_ == "PER" and t.pos_ == "PROPN":
+                return t
+            if not (t.pos_ in ("ADJ",) or self.dic.demonym(t.text)):
+                break
         # "l'envoyé spécial des États-Unis pour la Syrie, Michael Ratney": the parser may hang
         # the name on the title's last complement; a comma and a person's name right after
         # the title phrase still name its holder
@@ -316,6 +324,16 @@ class ArticleActors:
                                 isos.append(a.country)
                         if isos:
                             break
+        if not isos:
+            # the parser sometimes hangs the adjective elsewhere or tags it as punctuation
+            # ("son homologue sud-africain"): the words right after the noun still say it
+            for t in self.doc[tok.i + 1: tok.i + 3]:
+                iso = self.dic.demonym(t.text)
+                if iso:
+                    isos.append(iso)
+                    break
+                if t.pos_ not in ("ADJ", "PUNCT") or t.text in (",", ";", ":"):
+                    break
         return list(dict.fromkeys(isos))
 
     def _case(self, tok: Token) -> str:

@@ -12,6 +12,8 @@ Figures:
   * span recall: gold DATE TIMEX3s overlapped by a predicted expression;
   * precision: predicted expressions overlapping a gold DATE or TIME TIMEX3
     (a TIME gold such as "mardi soir" = 1999-05-18TEV is a correct find);
+    "precision vs any TIMEX3" also accepts DURATION/SET golds ("depuis deux
+    ans" is a DURATION in TimeML, a starting point for quiquoi);
   * value accuracy: among matched gold DATEs whose value is a calendar value
     (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www; a TIME suffix "T..." is dropped),
     the share whose predicted value agrees at the gold's granularity.  Gold
@@ -133,7 +135,7 @@ def evaluate_timebank(folder: str | Path = DEFAULT_FOLDER, lang: str = "fr",
         raise FileNotFoundError(f"no .tml files under {folder}")
     n_gold_date = n_gold_time = 0
     date_found = time_found = 0
-    n_pred = n_pred_ok = 0
+    n_pred = n_pred_ok = n_pred_any = 0
     comparable = correct = not_comparable = 0
     errors: list[dict] = []
     misses: list[dict] = []
@@ -144,6 +146,8 @@ def evaluate_timebank(folder: str | Path = DEFAULT_FOLDER, lang: str = "fr",
         targets = [g for g in golds if g.type in ("DATE", "TIME")]
         n_pred += len(preds)
         for p in preds:
+            if any(_overlap(p.start, p.end, g.start, g.end) for g in golds):
+                n_pred_any += 1
             if any(_overlap(p.start, p.end, g.start, g.end) for g in targets):
                 n_pred_ok += 1
             else:
@@ -185,6 +189,7 @@ def evaluate_timebank(folder: str | Path = DEFAULT_FOLDER, lang: str = "fr",
         "predicted": n_pred,
         "predicted_correct_span": n_pred_ok,
         "precision": ratio(n_pred_ok, n_pred),
+        "precision_any": ratio(n_pred_any, n_pred),
         "value_comparable": comparable,
         "value_correct": correct,
         "value_accuracy": ratio(correct, comparable),
@@ -202,6 +207,7 @@ def format_report(res: dict) -> str:
         ("DATE span recall (overlap)", f"{res['date_recall']:.3f} ({res['date_found']}/{res['gold_date']})"),
         ("DATE+TIME span recall", f"{res['date_time_recall']:.3f}"),
         ("precision (vs DATE/TIME)", f"{res['precision']:.3f} ({res['predicted_correct_span']}/{res['predicted']})"),
+        ("precision (vs any TIMEX3)", f"{res['precision_any']:.3f}"),
         ("value accuracy (matched)", f"{res['value_accuracy']:.3f} ({res['value_correct']}/{res['value_comparable']})"),
         ("matched, gold not comparable", f"{res['value_not_comparable']}"),
     ]

