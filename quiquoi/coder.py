@@ -117,7 +117,7 @@ class Coder:
     def code_doc(self, doc: Doc, art: InputArticle) -> ArticleRecord:
         sents = sentences(doc)
         actors = ArticleActors(doc, self.dictionary, self.data.config, art.published)
-        times = self.times.find(doc.text, art.published)
+        times = self.times.find(art.text, art.published)
         record = ArticleRecord(id=art.id, language=self.lang,
                                published=art.published.isoformat() if art.published else None,
                                title=art.title, url=art.url, source=art.source)
@@ -159,7 +159,7 @@ class Coder:
             type=ev.predicate.plover_type, mode=ev.predicate.plover_mode,
             cameo=ev.predicate.cameo, goldstein=ev.predicate.goldstein,
             source=ev.source, target=ev.target,
-            trigger=Span(ev.trigger.doc.text[trig_start:trig_end], trig_start, trig_end),
+            trigger=Span(art.text[trig_start:trig_end], trig_start, trig_end),
             negated=ev.negated, modality=ev.modality,
             date=date_, date_precision=precision, date_text=date_text, places=own,
         )

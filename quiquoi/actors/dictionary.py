@@ -8,6 +8,7 @@ which keeps tens of thousands of person variants out of the matcher.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 from quiquoi.lang import LanguageData, split_multi
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Case, accent and apostrophe-insensitive key ("État" == "etat", "l’ONU" == "l'onu")."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("\u00a0", " "))

@@ -37,7 +37,13 @@ class ArticleActors:
         self.impersonal_verbs = {fold(w) for w in config.get("impersonal_verbs", [])}
         self.impersonal_clitics = {fold(w) for w in config.get("impersonal_clitics", [])}
         self.possessives = {fold(k): v for k, v in (config.get("possessives") or {}).items()}
+        self.text = doc.text          # Doc.text joins every token on each access: once
         self.matches = dictionary.matches(doc)
+        # first token of each token's sentence (Token.sent walks the whole doc every call)
+        self.sent_start = [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self.sent_start[i] = sent.start
         self.cache: dict[int, list[Actor]] = {}
         self.mentions: list[tuple[int, Actor]] = []       # (head token index, actor) in text order
         self.people: dict[str, Actor] = {}                 # folded full name / surname -> person
@@ -88,7 +94,7 @@ class ArticleActors:
     def nearest(self, before: int, plural: bool) -> list[Actor]:
         """The nearest actor mentioned before token `before` that agrees in number."""
         tok = self.doc[before]
-        sent_start = tok.sent.start
+        sent_start = self.sent_start[tok.i]
         # the nearest earlier actor of the same number, in this sentence or the one before
         limit = max(0, sent_start - 80)
         for head_i, actor in reversed(self.mentions):
@@ -344,7 +350,7 @@ class ArticleActors:
 
     def _role_actor(self, tok: Token, role: Entry, allow_memory: bool = True) -> list[Actor]:
         start, end = self._phrase(tok)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         owners = self._owners(tok)
         if owners and owners[0].role in NON_STATE and role.role in ARMED:
             o = owners[0]      # "les forces de l'opposition" are the opposition's
@@ -398,7 +404,7 @@ class ArticleActors:
                     found = self._role_actor(c, role)
             if found:
                 start, end = self._phrase(tok)
-                return [Actor(self.doc.text[start:end], a.name, a.country, a.role, a.code, start, end, a.kind)
+                return [Actor(self.text[start:end], a.name, a.country, a.role, a.code, start, end, a.kind)
                         for a in found]
         return []
 

@@ -280,14 +280,14 @@ class EventExtractor:
                 pred = self._noun_predicate(tok)
                 if pred is None:
                     continue
-                sources, targets = self._noun_args(tok, pred, actors)
+                sources, targets = self._noun_args(tok, pred, actors, sent)
                 end = tok
             else:
                 continue
             if not sources and not targets:
                 continue       # an event with no actor at all says nothing about the system
             negated = self.mod.negated(tok)
-            modality = self.mod.modality(tok)
+            modality = self.mod.modality(tok, sent)
             focus = actors.focus_country()
             for src in sources or [None]:
                 for tgt in targets or [None]:
@@ -310,7 +310,7 @@ class EventExtractor:
                 events += [RawEvent(tok, end, pred, a, b, negated, modality), RawEvent(tok, end, pred, b, a, negated, modality)]
         return events
 
-    def _noun_args(self, noun: Token, pred: Predicate, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
+    def _noun_args(self, noun: Token, pred: Predicate, actors: ArticleActors, sent) -> tuple[list[Actor], list[Actor]]:
         if pred.between:
             for c in noun.children:
                 if c.dep_.startswith(("nmod", "obl")) and self._case(c) == "entre":
@@ -320,7 +320,7 @@ class EventExtractor:
         sources = self._noun_source(noun, actors)
         if not sources and pred.plover_type == "CONSULT" and noun.dep_.startswith("obl"):
             # "X a estimé, lors d'un appel avec Y, que...": X takes part in the call
-            sources = self.subjects(noun.sent.root, actors)
+            sources = self.subjects(sent.root, actors)
         targets: list[Actor] = []
         for slot in pred.target:
             for c in noun.children:

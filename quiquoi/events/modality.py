@@ -54,7 +54,7 @@ class Modality:
                 moods |= set(c.morph.get("Mood"))
         return moods
 
-    def modality(self, tok: Token) -> str:
+    def modality(self, tok: Token, sent) -> str:
         """asserted | proposed | requested | refused | hypothetical | reported"""
         if self._mood(tok) & self.hyp_moods and tok.pos_ in ("VERB", "AUX"):
             return "hypothetical"
@@ -80,8 +80,8 @@ class Modality:
             if gov.pos_ in ("VERB", "AUX") and "Fin" in gov.morph.get("VerbForm") and node.dep_ != "obj":
                 break
             node = gov
-        for c in tok.sent:
-            anchors = (tok.i, tok.sent.root.i)
+        anchors = (tok.i, sent.root.i)
+        for c in sent:
             if fold(c.text) in self.reported_markers and (c.head.i in anchors or c.head.head.i in anchors):
                 return "reported"
         return "asserted"

@@ -79,11 +79,12 @@ def sentences(doc: Doc) -> list[Sentence]:
     """The article's sentences: the parser's, without blank ones, with cut-off pieces
     (", a plaidé X" after a closing quote) put back onto the sentence they continue."""
     spans: list[list[int]] = []
+    text = doc.text               # Doc.text is rebuilt from the tokens on every access
     for sent in doc.sents:
         if not sent.text.strip():
             continue
         first = next(t for t in sent if not t.is_space)
-        if spans and _CONTINUATION.match(doc.text[first.idx:first.idx + 1]) and "\n" not in doc[spans[-1][1] - 1].text:
+        if spans and _CONTINUATION.match(text[first.idx:first.idx + 1]) and "\n" not in doc[spans[-1][1] - 1].text:
             spans[-1][1] = sent.end
         else:
             spans.append([sent.start, sent.end])
@@ -91,7 +92,7 @@ def sentences(doc: Doc) -> list[Sentence]:
     para = 1
     prev_end = 0
     for i, (s, e) in enumerate(spans, 1):
-        para += doc.text.count("\n\n", prev_end, doc[s].idx) if i > 1 else 0
+        para += text.count("\n\n", prev_end, doc[s].idx) if i > 1 else 0
         # trailing whitespace tokens belong to no sentence's text
         while e > s + 1 and doc[e - 1].is_space:
             e -= 1

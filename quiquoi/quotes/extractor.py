@@ -116,6 +116,7 @@ class _Run:
                 self.sent_of[i] = k
         self.segments = self._segments()
         self.seg_starts = [s for s, _ in self.segments]
+        self.scares: list[tuple[RawQuote, MarkSpan]] = []   # quoted terms, kept aside
 
     # ------------------------------------------------------------------ utils
     def tok_at(self, char: int) -> int:
@@ -292,6 +293,9 @@ class _Run:
                 if d.pos_ == "DET" or norm(d.text) in lex.honorifics or d.ent_iob_ == "B" and d.ent_type_ in ("PER", "PERSON"):
                     start = j
                     break
+                if d.text[:1].isupper() and doc[j - 1].text.isupper() and len(doc[j - 1].text) > 1:
+                    start = j      # "explique à l'AFP Neo Simutanyi": a medium's acronym, then the speaker
+                    break
                 if d.pos_ not in ("PROPN", "NOUN", "ADJ"):
                     break
                 j += 1
@@ -302,7 +306,7 @@ class _Run:
         if not self.starts_np(t):
             return None
         s, e = i, i
-        appos_done = False
+        appos_done = affiliated = False
         while e < limit:
             t = doc[e]
             w = norm(t.text)
@@ -325,7 +329,13 @@ class _Run:
             if t.is_punct and w not in ("-", "'"):
                 break
             if e > s:
-                if w in lex.np_stop:
+                if w in ("à", "au", "aux") and not affiliated and any(
+                        norm(doc[x].lemma_) in lex.affiliation_nouns or norm(doc[x].text) in lex.affiliation_nouns
+                        for x in range(s, e)) and not any(
+                        tuple(norm(doc[e + k].text) for k in range(len(p)) if e + k < len(doc)) == p
+                        for p in lex.np_stop_phrases):
+                    affiliated = True      # "une source à la présidence française"
+                elif w in lex.np_stop:
                     nxt = norm(doc[e + 1].text) if e + 1 < len(doc) else ""
                     if (w, nxt) not in lex.np_inner:
                         break
@@ -419,18 +429,30 @@ class _Run:
         if subs:
             real = [c for c in subs if norm(c.text) not in self.lex.relatives] or subs
             c = min(real, key=lambda c: abs(c.i - v))
-            return self.dep_np(c.i)
+            # «…» est «terminé», a affirmé le Kremlin: a subject before a
+            # quotation is the quotation's, the incise has its own after it
+            if not (c.i < v and any(self.qid[x] != -1 for x in range(c.i + 1, v))):
+                return self.dep_np(c.i)
+            inv = self.inverted_subject(v)
+            return inv if inv else self.dep_np(c.i)
         # inverted subject of an incise: ", a déclaré aux journalistes le porte-parole"
-        if t.pos_ in ("VERB", "AUX") and self.speech_verb(v, loose=True):
-            b = self.skip_fillers_left(v - 1, 0)
-            if b >= 0 and doc[b].text in (",",) + tuple(c for _, c in self.lex.pairs) + tuple(self.lex.symmetric) \
-                    and self.finite_ok(v, b + 1):
-                _, vend = self.speech_verb(v, loose=True)
-                seg = self.seg_of(t.idx)[1]
-                c = self.clitic_subject(b + 1, min(len(doc), vend + 3))
-                if c is not None:
-                    return c, c + 1, c, True
-                return self.np_after(vend + 1, self.toks_in(*seg).stop)
+        inv = self.inverted_subject(v)
+        if inv:
+            return inv
+        # "Londres, Paris et Berlin (E3) ont dénoncé": a parenthesised acronym
+        # right before the verb names the group when the parse found no subject
+        k = v - 1
+        while k >= 0 and (doc[k].pos_ == "AUX" or self.is_filler(doc[k])) and self.qid[k] == -1:
+            k -= 1
+        if k >= 2 and doc[k].text == ")" and doc[k - 2].text == "(" and doc[k - 1].pos_ in ("PROPN", "NOUN", "X") \
+                and doc[k - 1].text[:1].isupper():
+            return k - 1, k, k - 1, False
+        # "a de son côté appelé": a participle whose auxiliary the parser missed
+        aux = self.aux_before(v)
+        if aux is not None and depth < 4:
+            r = self.subject_of(aux, depth + 1)
+            if r:
+                return r
         vf = t.morph.get("VerbForm")
         nonfinite = not vf or vf[0] in ("Inf", "Part", "Ger")
         if depth < 4 and t.head.i != v:
@@ -456,6 +478,35 @@ class _Run:
                     r = self.subject_of(h.i, depth + 1)
                     if r:
                         return r
+        return None
+
+    def inverted_subject(self, v: int):
+        """Subject after the verb of an incise (", a déclaré le ministre")."""
+        doc, t = self.doc, self.doc[v]
+        if t.pos_ in ("VERB", "AUX") and self.speech_verb(v, loose=True):
+            b = self.skip_fillers_left(v - 1, 0)
+            if b >= 0 and doc[b].text in (",",) + tuple(c for _, c in self.lex.pairs) + tuple(self.lex.symmetric) \
+                    and self.finite_ok(v, b + 1):
+                _, vend = self.speech_verb(v, loose=True)
+                seg = self.seg_of(t.idx)[1]
+                c = self.clitic_subject(b + 1, min(len(doc), vend + 3))
+                if c is not None:
+                    return c, c + 1, c, True
+                return self.np_after(vend + 1, self.toks_in(*seg).stop)
+        return None
+
+    def aux_before(self, v: int):
+        """The auxiliary of a participle, over incise fillers: "a de son côté appelé"."""
+        doc, t = self.doc, self.doc[v]
+        vf = t.morph.get("VerbForm")
+        if not vf or vf[0] != "Part" or any(c.dep_.startswith("aux") for c in t.children):
+            return None
+        b = self.skip_fillers_left(v - 1, max(0, v - 6))
+        # skip_fillers_left also steps over the auxiliary itself: look at the skipped run
+        for k in range(v - 1, max(b - 1, -1), -1):
+            if norm(doc[k].lemma_) in self.lex.aux_fillers and doc[k].pos_ in ("AUX", "VERB") \
+                    and "Fin" in doc[k].morph.get("VerbForm"):
+                return k
         return None
 
     # ---------------------------------------------------------- attribution
@@ -612,9 +663,14 @@ class _Run:
         first = self.tok_at(m.start)
         vocab = self.lex.verbs | set(self.lex.multiword) | self.lex.indirect_only
         lex_so_called = self.lex.det_contexts
+        crossed = False
         for k in range(toks.stop - 1, toks.start - 1, -1):
             if self.qid[k] != -1:
-                break
+                if self.qid[k] == self.qid[first]:
+                    break
+                # «A» et des activités «B»: the verb before A may govern B too
+                crossed = True
+                continue
             sv = self.speech_verb(k, loose=False, vocab=vocab)
             if not sv:
                 continue
@@ -627,11 +683,16 @@ class _Run:
                     and norm(t.text) in lex_so_called:
                 continue      # "le gouvernement dit de «transition»"
             if vf and vf[0] == "Part" and not any(c.dep_.startswith("aux") for c in t.children) \
-                    and t.dep_ in ("acl", "amod") and not norm(t.text).endswith("ant"):
+                    and t.dep_ in ("acl", "amod") and not norm(t.text).endswith("ant") \
+                    and self.aux_before(k) is None:
                 continue
             lem, vend = sv
             gap = [doc[x] for x in range(vend + 1, toks.stop)]
             gov = self.governs(k, first)
+            if crossed and not gov:
+                if len([x for x in gap if self.qid[x.i] == -1]) > 8:
+                    return None
+                continue
             short_gap = len(gap) <= 6 and not any(
                 (x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm")) or norm(x.text) == "par"
                 for x in gap)
@@ -865,9 +926,6 @@ class _Run:
                         else "partial"
                 else:
                     kind = "scare"   # no one says it: quoted text of a document, a title...
-            if kind == "scare":
-                continue
-
             use = attr or colon_prev or vb or prep
             rq = RawQuote(
                 text=self.quote_text(m), start=m.start, end=m.end, kind=kind,
@@ -897,6 +955,15 @@ class _Run:
             if chan is None and use is not None and use.verb:
                 chan = lex.channel_verbs.get(use.verb.split()[0])
             rq.source_channel = chan
+            if kind != "scare" and nwords <= lex.recall_max_words and not has_fin:
+                # "ce que serait cette «réponse inédite»": words quoted before, recalled
+                key = " " + " ".join(norm(t.text) for t in content) + " "
+                if any(key in " " + " ".join(norm(t.text) for t in self.content_tokens(pm)) + " "
+                       for _, pm, _ in quotes):
+                    kind = rq.kind = "scare"
+            if kind == "scare":
+                self.scares.append((rq, m))
+                continue
             quotes.append((rq, m, seg_i if attr is None else cseg_i))
 
         # ---- inheritance: an unattributed direct quote continues the
@@ -943,10 +1010,96 @@ class _Run:
         if pron and doc[s].text.startswith("-"):
             a += 1
         rq.speaker_start, rq.speaker_end = a, b
+        if not pron:
+            h = self.name_head(s, e, h)
         rq.speaker_head, rq.speaker_is_pronoun = h, pron
         rq.speaker_text = self.text[a:b]
 
+    def name_span(self, s: int, e: int):
+        """The person's name in a speaker phrase ("le porte-parole du Kremlin,
+        Dmitri Peskov" -> "Dmitri Peskov"), not one inside a "de" complement
+        ("la sœur de Kim Jong-un"): (start, end_excl) or None."""
+        doc = self.doc
+        best = None
+        k = s
+        while k < e:
+            if doc[k].ent_type_ in ("PER", "PERSON") and doc[k].ent_iob_ == "B" or (
+                    doc[k].ent_type_ in ("PER", "PERSON") and k == s):
+                j = k + 1
+                while j < e and doc[j].ent_iob_ == "I" and doc[j].ent_type_ == doc[k].ent_type_:
+                    j += 1
+                prev = norm(doc[k - 1].text) if k > s else ""
+                if prev not in ("de", "d'", "du", "des"):
+                    best = (k, j)
+                k = j
+            else:
+                k += 1
+        return best
+
+    def name_head(self, s: int, e: int, h: int) -> int:
+        """The head the actor resolver should try first: the person's name of
+        the phrase when it has one, else the phrase's head."""
+        ns = self.name_span(s, e)
+        if not ns:
+            return h
+        propn = [k for k in range(*ns) if self.doc[k].pos_ == "PROPN"]
+        return propn[-1] if propn else ns[0]
+
     # ------------------------------------------------------------- indirect
+    def que_clause(self, t, vend: int):
+        """(que token, clause head) of a que-clause governed by speech verb t."""
+        doc, lex = self.doc, self.lex
+        for c in t.children:
+            if c.i <= vend or c.dep_ not in ("ccomp", "advcl", "obj", "xcomp", "conj", "acl"):
+                continue
+            marks = [x for x in c.children if x.dep_ == "mark" and norm(x.text) in ("que", "qu'")
+                     and x.i > vend]
+            if marks and not (marks[0].i > 0 and norm(doc[marks[0].i - 1].text) in lex.que_blockers):
+                return marks[0], c
+        # "a annoncé que si celle-ci continuait ..., elle se verrait": the parser
+        # hangs "que" on the verb; the clause is the verb's next clausal child
+        k = vend + 1
+        while k < len(doc) and self.qid[k] == -1 and (self.is_filler(doc[k]) and norm(doc[k].text) not in ("que", "qu'")):
+            k += 1
+        if k < len(doc) and norm(doc[k].text) in ("que", "qu'") and doc[k].head.i == t.i and self.qid[k] == -1:
+            for c in t.children:
+                if c.i > k and c.dep_ in ("ccomp", "advcl", "obj", "xcomp", "acl") and c.pos_ in ("VERB", "AUX", "ADJ"):
+                    return doc[k], c
+        return None
+
+    def infinitive_clause(self, t, lem: str, vend: int):
+        """"la Russie a annoncé, mercredi, expulser 34 diplomates": a bare infinitive."""
+        if lem not in self.lex.infinitive_verbs or t.dep_ in ("acl:relcl", "acl"):
+            return None
+        for c in t.children:
+            if c.i > vend and c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" \
+                    and "Inf" in c.morph.get("VerbForm") \
+                    and not any(x.dep_ in ("mark", "case") for x in c.children if x.i < c.i):
+                return c
+        return None
+
+    def core_quotes(self, c, a: int, b: int) -> list[MarkSpan]:
+        """Quotations in a clause (chars a..b) of head c that hold its core."""
+        doc, lex = self.doc, self.lex
+        inside = [m for m in self.marks if a <= m.start < b and not m.malformed]
+        for m in inside:
+            toks = set(self.toks_in(m.start, m.end))
+            for x in toks:
+                tk = doc[x]
+                if tk.is_punct or tk.head.i in toks and tk.head.i != x:
+                    continue
+                if x == c.i or (tk.head.i == c.i and tk.dep_ in lex.core_deps):
+                    return inside
+        return []
+
+    def impersonal(self, t, subj) -> bool:
+        """"il est précisé que": a passive of saying with an impersonal subject."""
+        if subj is None or not subj[3]:
+            return False
+        w = norm(self.doc[subj[2]].text).lstrip("-")
+        passive = any(c.dep_ == "aux:pass" for c in t.children) or "Pass" in t.morph.get("Voice")
+        return w in self.lex.impersonal_subjects and (passive or self.doc[subj[2]].dep_.startswith("expl"))
+
     def indirect(self, quotes: list[RawQuote]) -> list[RawQuote]:
         doc, lex = self.doc, self.lex
         taken = [(q.start, q.end) for q in quotes]
@@ -959,31 +1112,30 @@ class _Run:
             if not sv:
                 continue
             lem, vend = sv
-            clause = None
-            for c in t.children:
-                if c.i <= vend or c.dep_ not in ("ccomp", "advcl", "obj", "xcomp", "conj", "acl"):
+            clause = self.que_clause(t, vend)
+            if clause is not None:
+                que, c = clause
+                s = que.i + 1
+                sub = [x.i for x in c.subtree if x.i > que.i]
+                for c2 in t.children:      # clause parts the parser hung on the verb
+                    if c2.i > que.i and c2.dep_ in ("ccomp", "advcl", "xcomp") and c2 is not c:
+                        sub += [x.i for x in c2.subtree if x.i > que.i]
+            else:
+                c = self.infinitive_clause(t, lem, vend)
+                if c is None:
                     continue
-                marks = [x for x in c.children if x.dep_ == "mark" and norm(x.text) in ("que", "qu'")
-                         and x.i > vend]
-                if marks and not (marks[0].i > 0 and norm(doc[marks[0].i - 1].text) in lex.que_blockers):
-                    clause = (marks[0], c)
-                    break
-            if clause is None:
-                continue
-            que, c = clause
-            sub = [x.i for x in c.subtree if x.i > que.i]
+                sub = [x.i for x in c.subtree if x.i >= c.i]
+                s = c.i
             if not sub:
                 continue
-            s, e = que.i + 1, max(sub) + 1
+            e = max(sub) + 1
             # stop at the end of the sentence segment
-            seg = self.seg_of(doc[que.i].idx)[1]
+            seg = self.seg_of(doc[s].idx)[1]
             while e > s and (doc[e - 1].idx >= seg[1] or doc[e - 1].is_punct or doc[e - 1].is_space):
                 e -= 1
             if e <= s:
                 continue
             a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-            if any(qa < b and a < qb and (qa - a <= 2 or qb - qa > 0.8 * (b - a)) for qa, qb in taken):
-                continue
             subj = self.subject_of(t.i)
             if subj is None:
                 # "Avant d'ajouter que ...": the speaker of the previous report
@@ -996,7 +1148,36 @@ class _Run:
                             p.speaker_head, p.speaker_is_pronoun)
                 else:
                     continue
+            if self.impersonal(t, subj):
+                # "il est également précisé que": the source of the report just before
+                prev = [q for q in quotes + out if q.start < a and q.speaker_start is not None
+                        and self.seg_of(a)[0] - self.seg_of(q.start)[0] <= 1]
+                if not prev:
+                    continue
+                p = max(prev, key=lambda q: q.start)
+                subj = (self.tok_at(p.speaker_start), self.tok_at(p.speaker_end - 1) + 1,
+                        p.speaker_head, p.speaker_is_pronoun)
             if subj[3] and norm(doc[subj[2]].text).lstrip("-") in lex.unresolvable:
+                continue
+            core = self.core_quotes(c, a, b) if clause is not None else []
+            if core:
+                # the quoted words are the report: partial quotes, no indirect one
+                for m in core:
+                    for rq, sm in list(self.scares):
+                        if sm is m:
+                            self.scares.remove((rq, sm))
+                            rq.kind = "partial"
+                            out.append(rq)
+                    for rq in quotes + out:
+                        if rq.start == m.start and rq.kind != "indirect" and rq.speaker_start is None:
+                            self.set_speaker(rq, subj)
+                            rq.verb = rq.verb or lem
+                            rq.verb_start, rq.verb_end = (rq.verb_start, rq.verb_end) if rq.verb_start \
+                                else self.char_span(t.i, vend)
+                            rq.attribution = rq.attribution or "indirect"
+                taken.append((a, b))
+                continue
+            if any(qa < b and a < qb and (qa - a <= 2 or qb - qa > 0.8 * (b - a)) for qa, qb in taken):
                 continue
             rq = RawQuote(text=self.text[a:b], start=a, end=b, kind="indirect",
                           sentence=self.sent_of[s], verb=lem, attribution="indirect")
@@ -1064,11 +1245,29 @@ class _Run:
                         rq.verb_start, rq.verb_end = p.verb_span
                         self.set_speaker(rq, p.speaker)
                         rq.source_channel = p.channel
+            if rq is not None and self.indefinite_speaker(rq):
+                rq = None     # "..., ont rapporté des témoins": sourcing, not a quotation
             if rq is not None:
+                self.strip_dateline(rq)
                 if rq.source_channel is None:
                     rq.source_channel = self.channel_near(toks.start, toks.stop)
                 out.append(rq)
         return out
+
+    def indefinite_speaker(self, rq: RawQuote) -> bool:
+        if rq.speaker_start is None or rq.speaker_is_pronoun:
+            return False
+        first = self.doc[self.tok_at(rq.speaker_start)]
+        return norm(first.text) in self.lex.indefinite_dets
+
+    def strip_dateline(self, rq: RawQuote) -> None:
+        """"BERLIN, 12 octobre (Reuters) - Le président ...": the report starts after the dateline."""
+        if self.lex.dateline is None:
+            return
+        m = self.lex.dateline.match(rq.text)
+        if m and m.end() < len(rq.text):
+            rq.start += m.end()
+            rq.text = rq.text[m.end():]
 
     # ------------------------------------------------------------- pronouns
     def resolve_pronouns(self, quotes: list[RawQuote]) -> None:

@@ -1,6 +1,7 @@
 """Reported-speech lexicon loaded from quiquoi/lang/<lang>/speech.yaml."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,6 +67,18 @@ class SpeechLexicon:
     filler_phrases: list[tuple[str, ...]] = field(default_factory=list)
     naming_verbs: set[str] = field(default_factory=set)
     er_stems: dict[str, str] = field(default_factory=dict)
+    inner_symmetric: list[str] = field(default_factory=list)
+    affiliation_nouns: set[str] = field(default_factory=set)
+    dateline: "re.Pattern | None" = None
+    indefinite_dets: set[str] = field(default_factory=set)
+    infinitive_verbs: set[str] = field(default_factory=set)
+    core_deps: set[str] = field(default_factory=set)
+    impersonal_subjects: set[str] = field(default_factory=set)
+    demonstratives: set[str] = field(default_factory=set)
+    definite_dets: set[str] = field(default_factory=set)
+    person_nouns: set[str] = field(default_factory=set)
+    anaphora_max_paragraphs: int = 2
+    recall_max_words: int = 6
 
     @classmethod
     def load(cls, path: Path) -> "SpeechLexicon":
@@ -125,6 +138,21 @@ class SpeechLexicon:
         lex.naming_verbs = {_bare(x) for x in d.get("naming_verbs", [])}
         lex.relatives = {norm(x) for x in pron.get("relative", [])}
         lex.que_blockers = {norm(x) for x in d.get("indirect_que_blockers", [])}
+        lex.inner_symmetric = list(qm.get("inner_symmetric", []))
+        lex.affiliation_nouns = {norm(x) for x in d.get("speaker_affiliation_nouns", [])}
+        ind = d.get("indirect", {}) or {}
+        if ind.get("dateline_pattern"):
+            lex.dateline = re.compile(ind["dateline_pattern"])
+        lex.indefinite_dets = {norm(x) for x in ind.get("indefinite_determiners", [])}
+        lex.infinitive_verbs = {_bare(x) for x in ind.get("infinitive_verbs", [])}
+        lex.core_deps = {str(x) for x in ind.get("core_deps", [])}
+        lex.impersonal_subjects = {norm(x) for x in ind.get("impersonal_subjects", [])}
+        ana = d.get("anaphora", {}) or {}
+        lex.demonstratives = {norm(x) for x in ana.get("demonstratives", [])}
+        lex.definite_dets = {norm(x) for x in ana.get("definite", [])}
+        lex.person_nouns = {norm(x) for x in ana.get("person_nouns", [])}
+        lex.anaphora_max_paragraphs = int(ana.get("max_paragraphs", 2))
+        lex.recall_max_words = int(ana.get("recall_max_words", 6))
         lex.er_stems = {v[:-2]: v for v in lex.verbs | lex.indirect_only | set(multi) if v.endswith("er")}
         return lex
 
