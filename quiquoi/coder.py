@@ -23,6 +23,8 @@ from quiquoi.language import identify
 from quiquoi.model import Actor, ArticleRecord, Event, Quote, Span
 from quiquoi.nlp import Sentence, load_pipeline, parse_many, sentences
 from quiquoi.places import PlaceFinder
+from quiquoi.places.dateline import parse_dateline
+from quiquoi.places.gazetteer import Gazetteer
 from quiquoi.quotes import QuoteExtractor
 
 
@@ -51,6 +53,7 @@ class Coder:
         self.times = TimeResolver.from_language(lang)
         self.quotes = QuoteExtractor.from_language(lang)
         self.places = PlaceFinder(self.data, self.dictionary)
+        self.gazetteer = Gazetteer.load(lang)
         self.min_confidence = float(self.data.config.get("min_language_confidence", 0.5))
 
     # -- public API -------------------------------------------------------------------
@@ -92,7 +95,7 @@ class Coder:
 
         stream = accepted()
         queue: list[InputArticle | CodingError] = []
-        for doc in parse_many(self.nlp, texts(), batch_size=self.batch_size):
+        for doc in parse_many(self.nlp, texts(), batch_size=self.batch_size * 4):
             art = pending.pop(0)
             while queue and queue[0] is not art:
                 yield queue.pop(0)
@@ -116,11 +119,27 @@ class Coder:
     # -- one parsed article -----------------------------------------------------------
     def code_doc(self, doc: Doc, art: InputArticle) -> ArticleRecord:
         sents = sentences(doc)
+        # "BEYROUTH, 3 mai (AFP) -": the place of filing, and a date when the input has none
+        dateline = parse_dateline(art.text, self.gazetteer, art.published, self.lang)
+        if art.published is None and dateline is not None and dateline.date is not None:
+            art.published = dateline.date
         actors = ArticleActors(doc, self.dictionary, self.data.config, art.published)
         times = self.times.find(art.text, art.published)
         record = ArticleRecord(id=art.id, language=self.lang,
                                published=art.published.isoformat() if art.published else None,
                                title=art.title, url=art.url, source=art.source)
+        geo_context = self._geo_context(actors, dateline)
+        if dateline is not None:
+            record.dateline = {"place": dateline.place, "country": dateline.country, "agency": dateline.agency,
+                               "date": dateline.date.isoformat() if dateline.date else None,
+                               "start": dateline.start, "end": dateline.end,
+                               "geo": dateline.geo.as_dict() if dateline.geo else None}
+        dateline_place = None
+        if dateline is not None and dateline.geo is not None:
+            dateline_place = {**dateline.geo.as_dict(), "text": dateline.place,
+                              "start": dateline.start, "end": dateline.start + len(dateline.place)}
+            dateline_place.pop("population", None)
+        summary: dict[tuple, dict] = {}
         sent_of_token = {}
         for s in sents:
             for i in range(s.start, s.end):
@@ -133,18 +152,36 @@ class Coder:
                     if q.verb_start is not None and rec.speaker is not None}
         for s in sents:
             raw = self.extractor.extract(doc[s.start:s.end], actors)
-            places = self.places.in_sentence(doc, s, actors) if raw else []
+            places = self.places.in_sentence(doc, s, actors)
+            for p in places:
+                p.geo = self.gazetteer.resolve(p.name, geo_context)
+                d = p.to_dict()
+                key = (d["name"], d["country"])
+                if key in summary:
+                    summary[key]["mentions"] += 1
+                else:
+                    summary[key] = {**d, "mentions": 1}
             for ev in raw:
                 speaker = speakers.get(ev.trigger.idx)
                 if speaker is not None:
                     if ev.target is not None and ev.target.name == speaker.name:
                         ev.target = None
                     ev.source = speaker
-                record.events.append(self._event(ev, s, times, places, art))
+                record.events.append(self._event(ev, s, times, places, art, dateline_place))
+        record.places = list(summary.values())
         record.actors = [a for a in actors.all_actors(skip=self.places.is_locative)]
         return record
 
-    def _event(self, ev: RawEvent, s: Sentence, times, places, art: InputArticle) -> Event:
+    def _geo_context(self, actors: ArticleActors, dateline) -> dict:
+        counts: dict[str, int] = {}
+        for i, a in actors.mentions:
+            # a capital read as a place ("à Vienne") must not vote for its own country
+            if a.country and not (a.kind == "capital" and self.places.is_locative(actors.doc[i])):
+                counts[a.country] = counts.get(a.country, 0) + 1
+        return {"countries": counts, "dateline_country": dateline.country if dateline else None,
+                "domestic": self.data.config.get("domestic_country")}
+
+    def _event(self, ev: RawEvent, s: Sentence, times, places, art: InputArticle, dateline_place) -> Event:
         trig_start = ev.trigger.idx
         trig_end = ev.trigger_end.idx + len(ev.trigger_end)
         when = self._time_of(ev.trigger, [t for t in times if s.start_char <= t.start < s.end_char])
@@ -153,7 +190,8 @@ class Coder:
         else:
             date_ = art.published.isoformat() if art.published else None
             precision, date_text = ("reported" if date_ else None), None
-        own = [p.name for p in places if p.attaches_to(ev.trigger)]
+        own = [p.to_dict() for p in places if p.attaches_to(ev.trigger)]
+        main = next((p for p in own if p["country"]), None) or dateline_place
         return Event(
             sentence=s.index, paragraph=s.paragraph, text=s.text,
             type=ev.predicate.plover_type, mode=ev.predicate.plover_mode,
@@ -161,7 +199,7 @@ class Coder:
             source=ev.source, target=ev.target,
             trigger=Span(art.text[trig_start:trig_end], trig_start, trig_end),
             negated=ev.negated, modality=ev.modality,
-            date=date_, date_precision=precision, date_text=date_text, places=own,
+            date=date_, date_precision=precision, date_text=date_text, places=own, place=main,
         )
 
     @staticmethod

@@ -51,7 +51,8 @@ class Event:
     date: str | None = None
     date_precision: str | None = None
     date_text: str | None = None
-    places: list[str] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)   # geocoded places tied to the event
+    place: dict | None = None                         # the main one, else the dateline's
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -90,6 +91,8 @@ class ArticleRecord:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    places: list[dict] = field(default_factory=list)   # every place of the article, with mentions
+    dateline: dict | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -102,4 +105,6 @@ class ArticleRecord:
             "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes],
             "actors": [a.to_dict() for a in self.actors],
+            "places": self.places,
+            "dateline": self.dateline,
         }

@@ -35,9 +35,9 @@ CASES = [
     ("Il partira après-demain.", "après-demain", "2016-05-26", "day"),
     ("Il a parlé ce matin à la radio.", "ce matin", "2016-05-24", "day"),
     ("Il parlera ce soir.", "ce soir", "2016-05-24", "day"),
-    ("Des tirs ont eu lieu cette nuit.", "cette nuit", "2016-05-24", "day"),
+    ("Des tirs ont eu lieu cette nuit.", "cette nuit", "2016-05-23", "day"),  # the night just past
     ("Il a parlé hier soir.", "hier soir", "2016-05-23", "day"),
-    ("Attaque dans la nuit de dimanche à lundi à Alep.", "la nuit de dimanche à lundi", "2016-05-22", "day"),
+    ("Attaque dans la nuit de dimanche à lundi à Alep.", "dans la nuit de dimanche à lundi", "2016-05-22", "day"),
     ("Kerry a exhorté lundi son homologue.", "lundi", "2016-05-23", "day"),
     ("Il a parlé mardi.", "mardi", "2016-05-24", "day"),  # the publication day itself (same-day wire copy)
     ("Il a parlé mardi dernier.", "mardi dernier", "2016-05-17", "day"),  # explicitly the one before
@@ -49,19 +49,24 @@ CASES = [
     ("La trêve du 1er mars tient.", "1er mars", "2016-03-01", "day"),
     ("Il a parlé le 1er mars.", "le 1er mars", "2016-03-01", "day"),
     ("Il a parlé mardi 3 mai.", "mardi 3 mai", "2016-05-03", "day"),
-    ("Le sommet du 10 novembre aura lieu à Vienne.", "10 novembre", "2016-11-10", "day"),  # < 6 months ahead
+    ("Le sommet du 10 août aura lieu à Vienne.", "10 août", "2016-08-10", "day"),  # < 4 months ahead
+    ("L'attaque du 7 octobre a surpris.", "7 octobre", "2015-10-07", "day"),  # > 4 months ahead -> past
     ("La réunion du 20 décembre a échoué.", "20 décembre", "2015-12-20", "day"),  # > 6 months ahead -> past
     ("Les attentats du vendredi 13 novembre 2015.", "vendredi 13 novembre 2015", "2015-11-13", "day"),
     ("Le texte daté du 24/05/2016 a fuité.", "24/05/2016", "2016-05-24", "day"),
     ("Il a démissionné le 6 mai dernier.", "le 6 mai dernier", "2016-05-06", "day"),
-    ("Il est arrivé en janvier.", "janvier", "2016-01", "month"),
+    ("Il est arrivé en janvier.", "en janvier", "2016-01", "month"),
     ("Il est arrivé en janvier dernier.", "janvier dernier", "2016-01", "month"),
-    ("Il est arrivé en novembre.", "novembre", "2015-11", "month"),
+    ("Il est arrivé en novembre.", "en novembre", "2015-11", "month"),
+    ("Il est arrivé en septembre.", "en septembre", "2015-09", "month"),  # 4 months ahead -> past
+    ("Il viendra en juillet.", "en juillet", "2016-07", "month"),  # 2 months ahead
     ("Il viendra en juin prochain.", "juin prochain", "2016-06", "month"),
     ("Il est arrivé en octobre 98.", "octobre 98", "1998-10", "month"),
     ("Il est parti début mars.", "début mars", "2016-03", "month"),
     ("Il est parti mi-avril.", "mi-avril", "2016-04", "month"),
-    ("Il est parti au début du mois de mars.", "au début du mois de mars", "2016-03", "month"),
+    ("Il est parti au début du mois de mars.", "début du mois de mars", "2016-03", "month"),
+    ("Il partira d'ici à la fin du mois de juin.", "la fin du mois de juin", "2016-06", "month"),
+    ("Il partira d'ici à la fin du mois de février.", "la fin du mois de février", "2017-02", "month"),  # not before
     ("Le GISS s'est réuni la semaine dernière.", "la semaine dernière", "2016-W20", "week"),
     ("Le GISS se réunit cette semaine.", "cette semaine", "2016-W21", "week"),
     ("Le GISS se réunira la semaine prochaine.", "la semaine prochaine", "2016-W22", "week"),
@@ -72,8 +77,9 @@ CASES = [
     ("Il a parlé l'an passé.", "l'an passé", "2015", "year"),
     ("Il votera l'an prochain.", "l'an prochain", "2017", "year"),
     ("Il a parlé cette année.", "cette année", "2016", "year"),
-    ("Il a été élu en 2015.", "2015", "2015", "year"),
-    ("La guerre dure depuis 2011.", "2011", "2011", "year"),
+    ("Il a été élu en 2015.", "en 2015", "2015", "year"),
+    ("La guerre dure depuis 2011.", "depuis 2011", "2011", "year"),
+    ("Le pacte de 2015 (connu sous le nom de JCPOA) est mort.", "2015", "2015", "year"),
     ("Il est parti il y a deux jours.", "il y a deux jours", "2016-05-22", "day"),
     ("Il est parti il y a 2 jours.", "il y a 2 jours", "2016-05-22", "day"),
     ("Il est parti il y a trois semaines.", "il y a trois semaines", "2016-W18", "week"),
@@ -128,11 +134,113 @@ def test_parts_and_dayparts(r):
     assert only(r, "Il a parlé lundi.").part is None
 
 
-def test_prepositions_outside_span(r):
+def test_prepositions_and_span(r):
+    # a lone word keeps its preposition in the span; a longer phrase does not
     e = only(r, "La guerre dure depuis 2011.")
-    assert e.text == "2011" and e.mod == "since"
+    assert e.text == "depuis 2011" and e.mod == "since"
     e = only(r, "Il est arrivé en janvier.")
-    assert e.text == "janvier" and e.mod is None
+    assert e.text == "en janvier" and e.mod is None
+    e = only(r, "La trêve tient depuis fin février.")
+    assert e.text == "fin février" and e.mod == "since"
+    e = only(r, "Il est en résidence surveillée depuis avril 2015.")
+    assert e.text == "avril 2015" and e.mod == "since"
+    e = only(r, "Il partira d'ici à la fin du mois de juin.")
+    assert e.mod == "until" and e.text == "la fin du mois de juin"
+
+
+# --- publication 2016-05-24 is a Tuesday ----------------------------------------
+NEW_CASES = [
+    # the day after publication, named by its weekday, is that coming day
+    ("Une manifestation est prévue mercredi à Caracas.", "mercredi", "2016-05-25", "day"),
+    ("Il a parlé jeudi.", "jeudi", "2016-05-19", "day"),  # two days ahead: the past one
+    # a preposition gives a direction
+    ("Les rassemblements sont interdits jusqu'à lundi.", "jusqu'à lundi", "2016-05-30", "day"),
+    ("Il est détenu depuis mercredi.", "depuis mercredi", "2016-05-18", "day"),
+    ("Le cessez-le-feu tiendra jusqu'en avril.", "jusqu'en avril", "2017-04", "month"),
+    ("Il est détenu depuis juin.", "depuis juin", "2015-06", "month"),
+    ("Il attend jusqu'au 20 mai.", "20 mai", "2017-05-20", "day"),
+    # times of day belong to the day
+    ("Ils ont manifesté dimanche vers 18h.", "dimanche vers 18h", "2016-05-22", "day"),
+    ("Il a été annoncé tard lundi soir.", "tard lundi soir", "2016-05-23", "day"),
+    ("L'accord expire à minuit.", "minuit", "2016-05-24", "day"),
+    ("Il est arrivé hier vers 18 h 45.", "hier vers 18 h 45", "2016-05-23", "day"),
+    # anaphoric days: publication when nothing came before ...
+    ("La veille, des centaines de personnes avaient manifesté.", "La veille", "2016-05-23", "day"),
+    ("Le lendemain, il est reparti.", "Le lendemain", "2016-05-25", "day"),
+    # ranges and periods
+    ("Jeudi et vendredi, des milliers de personnes ont manifesté.", "Jeudi et vendredi", "2016-W20", "week"),
+    ("Ils doivent partir d'ici deux semaines.", "d'ici deux semaines", "2016-06-07", "day"),
+    ("Gaza est en guerre depuis plus de sept mois.", "depuis plus de sept mois", "2015-10", "month"),
+    # (a few days up to Tuesday: centred on the Sunday before)
+    ("L'opposition l'avait annoncé ces derniers jours.", "ces derniers jours", "2016-W20", "week"),
+    ("Des combats ont eu lieu ces dernières semaines.", "ces dernières semaines", "2016-05", "month"),
+    ("Les résultats seront connus en fin de semaine.", "en fin de semaine", "2016-W21", "week"),
+    ("L'armée a repris ses tirs ce week-end.", "ce week-end", "2016-W20", "week"),  # Tuesday: the one past
+]
+
+
+@pytest.mark.parametrize("sentence,span,value,precision", NEW_CASES)
+def test_new_cases(r, sentence, span, value, precision):
+    e = only(r, sentence)
+    assert e.text == span
+    assert (e.value, e.precision) == (value, precision)
+
+
+def test_sunday_paper_monday_is_past(r):
+    # the next-day rule stays inside the publication's week
+    assert only(r, "Lundi, la coalition a renforcé le blocus.", dt.date(2017, 11, 12)).value == "2017-11-06"
+    assert only(r, "Il a parlé lundi.", dt.date(2017, 11, 12)).value == "2017-11-06"
+
+
+def test_recent_days_later_in_week(r):
+    e = only(r, "L'opposition l'avait annoncé ces derniers jours.", dt.date(2016, 5, 26))  # Thursday
+    assert (e.value, e.precision) == ("2016-W21", "week")
+
+
+def test_weekend_nearest(r):
+    assert only(r, "Il viendra ce week-end.", dt.date(2016, 5, 26)).value == "2016-W21"  # Thursday
+    assert only(r, "Il est venu ce week-end.", dt.date(2016, 5, 29)).value == "2016-W21"  # Sunday
+    assert only(r, "Il est venu le week-end dernier.", dt.date(2016, 5, 30)).value == "2016-W21"
+
+
+def test_clock_time_and_range_end(r):
+    e = only(r, "Ils ont manifesté dimanche vers 18h.")
+    assert (e.time, e.daypart) == ("18:00", None)
+    assert only(r, "Il arrive samedi 28 mai à 15 h 45.").time == "15:45"
+    assert only(r, "L'accord expire à minuit.").time == "24:00"
+    e = only(r, "Jeudi et vendredi, ils ont manifesté.")
+    assert e.range_end == "2016-05-20"
+    # across a week boundary: the first day, with the range end
+    e = only(r, "Dimanche et lundi, ils ont manifesté.")
+    assert (e.value, e.precision, e.range_end) == ("2016-05-22", "day", "2016-05-23")
+    # "18 hommes" is no clock time
+    assert [x.text for x in r.find("Dimanche à 18 hommes.", PUB)] == ["Dimanche"]
+
+
+def test_anaphoric_follows_the_last_named_day(r):
+    text = "Le 4 avril, il a lancé l'offensive. La veille, il avait prévenu. Le lendemain matin, il a parlé."
+    got = {e.text: (e.value, e.daypart) for e in r.find(text, PUB)}
+    assert got["La veille"] == ("2016-04-03", None)
+    # chains: "le lendemain" counts from the last resolved day ("la veille")
+    assert got["Le lendemain matin"] == ("2016-04-04", "MO")
+    # "trois jours plus tard" needs an anchor
+    assert only(r, "Trois jours plus tard, il est parti.").value is None
+    text = "Il est arrivé le 3 mai. Trois jours plus tard, il est parti."
+    assert [e.value for e in r.find(text, PUB)] == ["2016-05-03", "2016-05-06"]
+
+
+def test_anaphoric_event_relative_not_found(r):
+    # "la veille de l'élection" counts from an event, not from a day: not resolved
+    assert r.find("Il a parlé à la veille de l'élection.", PUB) == []
+    assert r.find("Au lendemain du vote, il est parti.", PUB) == []
+    # "la veille sanitaire" is monitoring, not a day
+    assert [e.text for e in r.find("La veille sanitaire continue. La veille, il a parlé.", PUB)] == ["La veille"]
+
+
+def test_cette_nuit_and_night_phrase(r):
+    e = only(r, "Il a été soumis dans la nuit de lundi à mardi.")
+    assert (e.value, e.daypart) == ("2016-05-23", "NI")
+    assert only(r, "Sept morts cette nuit.").daypart == "NI"
 
 
 def test_ce_weekday_on_that_day(r):

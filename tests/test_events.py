@@ -75,7 +75,8 @@ def test_symmetric_meeting(events):
 def test_date_and_place_of_the_clause(events):
     e = _one(events("Le régime syrien a bombardé lundi des positions rebelles à Alep."), "ASSAULT")
     assert (e.date, e.date_precision, e.date_text) == ("2016-05-23", "day", "lundi")
-    assert "Alep" in e.places
+    assert [(p["text"], p["country"]) for p in e.places] == [("Alep", "SYR")]
+    assert e.place["name"] == "Aleppo"
 
 
 def test_plover_and_cameo_agree(events, coder):

@@ -156,3 +156,32 @@ def test_no_writable_cache(gz, tmp_path, monkeypatch):
         gzmod._load_cached.cache_clear()
     assert built == [1] and fresh.source == "memory"
     assert fresh.resolve("Damas").country == "SYR"
+
+
+def test_areas_from_the_alias_file(gz):
+    west_bank = gz.resolve("Cisjordanie")
+    assert (west_bank.name, west_bank.country, west_bank.feature) == ("West Bank", "PSE", "region")
+    assert km(west_bank, 31.9, 35.2) < 50
+    gulf = gz.resolve("Golfe")          # the Gulf, not the Angolan town called Golfe
+    assert gulf.name == "Persian Gulf" and gulf.country is None
+    assert gz.resolve("la bande de Gaza").name == "Gaza Strip"
+    assert gz.resolve("Gaza").feature == "city"
+
+
+def test_project_country_names_win_ties(gz):
+    # countries.tsv: "Congo" alone is the Republic of the Congo; the RDC is written "RDC"
+    assert gz.resolve("Congo").country == "COG"
+    assert gz.resolve("RDC").country == "COD"
+    # ISO sorting forms are made readable
+    assert gz.resolve("Wallonie").name == "Région wallonne"
+    assert gz.resolve("Catalogne").name == "Catalunya"
+
+
+def test_stale_cache_files_are_removed(gz, tmp_path, monkeypatch):
+    monkeypatch.setenv("QUIQUOI_CACHE_DIR", str(tmp_path))
+    stale = tmp_path / "gazetteer-fr-0123456789abcdef.pickle"
+    stale.write_bytes(b"old")
+    other = tmp_path / "gazetteer-de-0123456789abcdef.pickle"
+    other.write_bytes(b"other language")
+    assert gzmod._write_cache(gzmod.cache_path("fr"), {"x": 1})
+    assert not stale.exists() and other.exists() and gzmod.cache_path("fr").exists()

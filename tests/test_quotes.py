@@ -337,3 +337,154 @@ def test_offsets_are_consistent(extract):
             assert 0 <= q.verb_start < q.verb_end <= len(doc.text)
         if q.speaker_start is not None:
             assert doc[q.speaker_head].idx >= q.speaker_start - 1
+
+
+# ------------------------------------------- attribution patterns (issue 3)
+def test_dateline_is_not_part_of_an_unquoted_report(extract):
+    doc, qs = extract("PARIS, 3 mars (Reuters) - Le gouvernement doit revoir sa copie, "
+                      "a déclaré lundi le ministre des Finances, Jean Dupont.")
+    q = find(qs, "Le gouvernement doit revoir")
+    assert q.kind == "indirect" and "Jean Dupont" in speaker(doc, q)
+    assert doc.text[q.start:q.end] == q.text
+
+
+def test_unquoted_report_from_indefinite_source_is_not_a_quote(extract):
+    doc, qs = extract("L'armée a bombardé la ville dans la nuit, ont rapporté des témoins.\n\n"
+                      "Selon une source policière, le cortège n'avait pas été déclaré.")
+    assert qs == []
+
+
+def test_incise_subject_wins_over_the_quotes_own_subject(extract):
+    doc, qs = extract("Le traité qui expire ce soir est \"de facto mort\", a affirmé lundi le Kremlin, "
+                      "assurant que la Russie reviendrait à la table des négociations.")
+    q = find(qs, "de facto mort")
+    assert speaker(doc, q) == "le Kremlin"
+    ind = find(qs, "la Russie reviendrait")
+    assert speaker(doc, ind) == "le Kremlin"
+
+
+def test_speaker_head_is_the_name_after_the_title(extract):
+    doc, qs = extract("« Rien n'est décidé », a déclaré le porte-parole du Kremlin, Dmitri Peskov.")
+    q = find(qs, "Rien n'est décidé")
+    assert doc[q.speaker_head].text in ("Dmitri", "Peskov")
+
+
+def test_source_with_affiliation_and_demonstrative_anaphora(extract):
+    doc, qs = extract("« La défiance est totale », a souligné une source à la présidence française "
+                      "à l'issue de l'entretien.\n\n« Rien ne bouge », a ajouté cette source.")
+    a = find(qs, "La défiance")
+    assert speaker(doc, a) == "une source à la présidence française"
+    b = find(qs, "Rien ne bouge")
+    assert b.speaker_is_pronoun
+    assert doc.text[b.antecedent_start:b.antecedent_end] == "une source à la présidence française"
+
+
+def test_definite_description_refers_to_the_last_named_speaker(extract):
+    doc, qs = extract("« La démocratie doit se défendre », a déclaré dimanche le président chilien "
+                      "Sebastian Piñera pour justifier ces mesures.\n\n"
+                      "Plus tard, le chef de l'État a repris la parole : « Nous sommes en guerre contre un ennemi. »")
+    a = find(qs, "La démocratie")
+    assert speaker(doc, a) == "le président chilien Sebastian Piñera"     # "pour justifier" left out
+    b = find(qs, "Nous sommes en guerre")
+    assert b.speaker_is_pronoun and doc.text[b.antecedent_start:b.antecedent_end] == "Sebastian Piñera"
+
+
+def test_description_with_a_country_is_left_to_the_resolver(extract):
+    doc, qs = extract("« Il faut agir », a déclaré Jean Dupont.\n\n« Rien n'est fait », a ajouté le responsable américain.")
+    q = find(qs, "Rien n'est fait")
+    assert not q.speaker_is_pronoun and speaker(doc, q) == "le responsable américain"
+
+
+def test_speaker_after_a_media_addressee(extract):
+    doc, qs = extract("« Le pays est divisé », explique à l'AFP Neo Simutanyi, un analyste politique.")
+    q = find(qs, "Le pays est divisé")
+    assert speaker(doc, q).startswith("Neo Simutanyi")
+
+
+def test_participle_after_filler_phrase_takes_the_quote(extract):
+    doc, qs = extract("Le préfet Jean Dupont, chargé de la sécurité, a de son côté appelé les habitants à rester « calmes ».")
+    q = find(qs, "calmes")
+    assert q.kind == "partial" and q.verb == "appeler" and speaker(doc, q) == "Le préfet Jean Dupont"
+
+
+def test_verb_governs_a_second_coordinated_quote(extract):
+    doc, qs = extract("Londres, Paris et Berlin (E3) ont dénoncé « un programme nucléaire avancé », "
+                      "et des activités « sans justification civile ».\n\n"
+                      "« Nous appelons l'Iran à cesser », ont-ils insisté.")
+    a, b = find(qs, "un programme"), find(qs, "sans justification")
+    assert speaker(doc, a) == "E3" and speaker(doc, b) == "E3"
+    c = find(qs, "Nous appelons")
+    assert c.speaker_is_pronoun and doc.text[c.antecedent_start:c.antecedent_end] == "E3"
+
+
+def test_que_clause_made_of_quoted_words_gives_partial_quotes_only(extract):
+    doc, qs = extract("La France a annoncé l'expulsion de dix diplomates, précisant que la sanction "
+                      "s'inscrivait dans « une démarche européenne ».")
+    q = find(qs, "une démarche européenne")
+    assert q.kind == "partial" and speaker(doc, q) == "La France"
+    assert not [x for x in qs if x.kind == "indirect" and "sanction" in x.text]
+
+
+def test_que_clause_with_a_quoted_adverb_stays_indirect(extract):
+    doc, qs = extract("Le Kremlin a assuré que la Russie serait prête à y revenir « immédiatement » "
+                      "quand ses conditions seront remplies.")
+    ind = find(qs, "la Russie serait prête")
+    assert ind.kind == "indirect"
+    assert find(qs, "immédiatement").kind == "partial"
+
+
+def test_impersonal_passive_reports_go_to_the_previous_speaker(extract):
+    doc, qs = extract("« Nous avons reçu des informations », a indiqué la Cour suprême dans un communiqué "
+                      "où il est également précisé que les opposants n'ont pas respecté leurs "
+                      "« conditions de détention ».")
+    q = find(qs, "conditions de détention")
+    assert q.kind == "partial" and speaker(doc, q) == "la Cour suprême"
+
+
+def test_bare_infinitive_report(extract):
+    doc, qs = extract("La Russie a annoncé, mercredi 18 mai, expulser 34 diplomates français.\n\n"
+                      "Ce texte, que Bamako a dit avoir l'intention de revoir, date de 2014.")
+    q = find(qs, "expulser 34 diplomates")
+    assert q.kind == "indirect" and speaker(doc, q) == "La Russie"
+    assert not [x for x in qs if x.text.startswith("avoir l'intention")]
+
+
+def test_recalled_term_is_not_a_new_quote(extract):
+    doc, qs = extract("Elle a promis « une réponse inédite » à Séoul.\n\n"
+                      "La dirigeante n'a pas précisé ce que serait cette « réponse inédite ».")
+    assert len([q for q in qs if "réponse inédite" in q.text and q.kind != "indirect"]) == 1
+
+
+def test_nested_quote_taken_by_a_speech_verb(extract):
+    doc, qs = extract("\"La réaction du maréchal Haftar est de demander 'avec qui négocier aujourd'hui ?'\", "
+                      "a rapporté cette source.")
+    q = find(qs, "avec qui négocier")
+    assert q.kind == "partial" and q.attribution == "nested" and "Haftar" in speaker(doc, q)
+
+
+def test_parenthetical_selon_after_a_relative_pronoun(extract):
+    doc, qs = extract("Kim Yo-jong a condamné Séoul, qui, selon elle, envenimait la situation.")
+    q = find(qs, "envenimait la situation")
+    assert q.kind == "indirect" and speaker(doc, q) == "elle"
+    # a figure attributed to the police is not a report of the police
+    doc, qs = extract("Samedi, 4.000 personnes, selon la police, avaient convergé place d'Italie.")
+    assert not [q for q in qs if q.kind == "indirect"]
+
+
+def test_speaker_given_in_the_next_sentence(extract):
+    doc, qs = extract("\"La retraite à 60 ans, on la gardera\". Sous la voûte des Halles, des centaines "
+                      "d'opposants à la réforme ont fait entendre leur voix dimanche.")
+    q = find(qs, "La retraite à 60 ans")
+    assert q.attribution == "next_sentence" and "opposants à la réforme" in speaker(doc, q)
+
+
+def test_document_without_author_is_no_speaker(extract):
+    doc, qs = extract("Ce texte critique, le premier depuis 2020, exhorte l'Iran à « coopérer » avec l'Agence.")
+    assert not [q for q in qs if q.text == "coopérer"]
+
+
+def test_subject_found_over_afin_de(extract):
+    doc, qs = extract("La coalition de l'opposition a appelé à manifester mercredi à Caracas afin de dénoncer "
+                      "« l'illégitimité » de la nouvelle Assemblée.")
+    q = find(qs, "l'illégitimité")
+    assert speaker(doc, q).startswith("La coalition de l'opposition")

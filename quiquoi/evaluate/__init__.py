@@ -20,6 +20,7 @@ def evaluate(paths: list[str], coder) -> tuple[dict[str, Any], list[ArticleScore
     total, quotes = Counts(), Counts()
     levels: dict[str, Counts] = {}
     spk_right = spk_total = dates_right = dates_total = forbidden = 0
+    pl_total = pl_found = pl_right = 0
     for sc in scores:
         total.add(sc.events)
         quotes.add(sc.quotes)
@@ -30,6 +31,9 @@ def evaluate(paths: list[str], coder) -> tuple[dict[str, Any], list[ArticleScore
         dates_right += sc.dates_right
         dates_total += sc.dates_total
         forbidden += len(sc.forbidden_hits)
+        pl_total += sc.places_total
+        pl_found += sc.places_found
+        pl_right += sc.places_right
     summary = {
         "articles": len(scores),
         "events": total.as_dict(),
@@ -40,6 +44,9 @@ def evaluate(paths: list[str], coder) -> tuple[dict[str, Any], list[ArticleScore
         "speaker_accuracy": round(spk_right / spk_total, 3) if spk_total else None,
         "dates": {"right": dates_right, "gold": dates_total,
                   "accuracy": round(dates_right / dates_total, 3) if dates_total else None},
+        "places": {"gold": pl_total, "found": pl_found, "right": pl_right,
+                   "recall": round(pl_found / pl_total, 3) if pl_total else None,
+                   "country_accuracy": round(pl_right / pl_found, 3) if pl_found else None},
         "forbidden_hits": forbidden,
     }
     return summary, scores
@@ -67,6 +74,9 @@ def print_report(summary: dict[str, Any], scores: list[ArticleScore], out: TextI
               f"  speaker accuracy {summary['speaker_accuracy']}\n")
     d = summary["dates"]
     out.write(f"Dates   {d['right']}/{d['gold']} right (accuracy {d['accuracy']})\n")
+    pl = summary["places"]
+    out.write(f"Places  {pl['found']}/{pl['gold']} found (recall {pl['recall']}), country right for "
+              f"{pl['right']}/{pl['found']} (accuracy {pl['country_accuracy']})\n")
     out.write(f"Forbidden hits: {summary['forbidden_hits']}\n")
 
 

@@ -83,6 +83,9 @@ class ArticleScore:
     speakers_total: int = 0
     dates_right: int = 0
     dates_total: int = 0
+    places_total: int = 0
+    places_found: int = 0
+    places_right: int = 0
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     forbidden_hits: list[str] = field(default_factory=list)
@@ -161,6 +164,28 @@ def score_article(gold: GoldArticle, rec: ArticleRecord, found_dates: dict[str, 
             for q in rec.quotes:
                 if _norm_text(q.text) == _norm_text(nq):
                     sc.forbidden_hits.append(f"scare quote emitted as a quote: «{nq}»")
+    # places: {name as written: ISO3}; a predicted place (or the dateline) with that text
+    found_places: dict[str, str | None] = {}
+    for p in rec.places:
+        found_places.setdefault(fold(p["text"]), p.get("country"))
+    if rec.dateline:
+        found_places.setdefault(fold(rec.dateline["place"]), rec.dateline.get("country"))
+    # a place name used as an actor ("la Russie a rejeté") is resolved by the actor dictionaries
+    for a in rec.actors:
+        if a.kind in ("country", "capital"):
+            found_places.setdefault(fold(a.text), a.country)
+    for name, iso in gold.places.items():
+        sc.places_total += 1
+        key = fold(name)
+        got = found_places.get(key, next((c for t, c in found_places.items() if key in t), "-"))
+        if got == "-":
+            sc.misses.append(f"place {name!r} ({iso}) not found")
+            continue
+        sc.places_found += 1
+        if got == iso:
+            sc.places_right += 1
+        else:
+            sc.misses.append(f"place {name!r}: want {iso}, got {got}")
     for phrase, value in gold.dates.items():
         sc.dates_total += 1
         got = found_dates.get(fold(phrase))

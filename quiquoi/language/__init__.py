@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 # enough text to decide; identification cost grows with length
-SAMPLE_CHARS = 2000
+SAMPLE_CHARS = 600
 
 
 @lru_cache(maxsize=1)

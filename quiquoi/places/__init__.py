@@ -1,9 +1,10 @@
-"""Where: place names a sentence ties to its events.
+"""Where: place names a sentence ties to its events, geocoded offline.
 
 A name is a place when a locative preposition introduces it ("à Alep", "dans les environs
 de Damas", "en Syrie"); the same name as a subject or object is an actor ("Moscou a
 rejeté"). "La capitale autrichienne" is the capital of the country its adjective names.
-Geocoding (coordinates, admin regions) is a later stage.
+Names are resolved by the gazetteer (gazetteer.py: GeoNames cities and pycountry data
+shipped in packages) with the article's context: the countries it mentions and its dateline.
 """
 from __future__ import annotations
 
@@ -24,12 +25,24 @@ class Place:
     start: int
     end: int
     token: Token
+    geo: object | None = None      # GeoPlace once geocoded
+
+    def to_dict(self) -> dict:
+        g = self.geo
+        return {"text": self.text, "name": g.name if g else self.name, "country": g.country if g else None,
+                "admin1": g.admin1 if g else None, "lat": g.lat if g else None, "lon": g.lon if g else None,
+                "feature": g.feature if g else None, "geonames_id": g.geonames_id if g else None,
+                "start": self.start, "end": self.end}
 
     def attaches_to(self, trigger: Token) -> bool:
         """True when the place hangs (directly or through its phrase) under the trigger."""
+        # a noun event's place may hang on its verb ("des frappes ont visé les rebelles à Alep")
+        anchors = {trigger.i}
+        if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "obj", "nsubj:pass"):
+            anchors.add(trigger.head.i)
         node = self.token
         for _ in range(12):
-            if node.i == trigger.i:
+            if node.i in anchors:
                 return True
             if node.head.i == node.i:
                 return False
@@ -42,6 +55,7 @@ class PlaceFinder:
         cfg = data.config
         self.preps = {fold(p) for p in cfg.get("place_prepositions", [])}
         self.capital_nouns = {fold(w) for w in cfg.get("capital_nouns", [])}
+        self.relation_nouns = {fold(w) for w in cfg.get("place_relation_nouns", [])}
         self.dic = dictionary
 
     def _case(self, tok: Token) -> str:
@@ -56,7 +70,7 @@ class PlaceFinder:
         if case in self.preps or case.split(" ")[0] in self.preps:
             return True
         # "dans les environs de Damas", "au nord d'Alep": the phrase's head has the preposition
-        if case in ("de", "d'", "du", "des") and tok.head.pos_ == "NOUN":
+        if case in ("de", "d'", "du", "des") and tok.head.pos_ == "NOUN" and fold(tok.head.lemma_) in self.relation_nouns:
             return self._case(tok.head).split(" ")[0] in self.preps if self._case(tok.head) else False
         return False
 
@@ -76,7 +90,8 @@ class PlaceFinder:
             for c in tok.children:
                 iso = self.dic.demonym(c.text) if c.dep_ == "amod" else None
                 if iso and iso in self.dic.capitals:
-                    start, end = tok.left_edge.idx, c.idx + len(c)
+                    first = min([tok] + [d for d in tok.children if d.dep_ == "det"], key=lambda t: t.i)
+                    start, end = first.idx, c.idx + len(c)
                     found.append(Place(doc.text[start:end], self.dic.capitals[iso], start, end, tok))
                     break
         return found

@@ -78,7 +78,8 @@ class _Attr:
 class QuoteExtractor:
     def __init__(self, lexicon: SpeechLexicon):
         self.lex = lexicon
-        self.scanner = MarkScanner(lexicon.pairs, lexicon.symmetric, lexicon.strip_chars)
+        self.scanner = MarkScanner(lexicon.pairs, lexicon.symmetric, lexicon.strip_chars,
+                                   lexicon.inner_symmetric)
 
     @classmethod
     def from_language(cls, lang: str = "fr") -> "QuoteExtractor":
@@ -95,6 +96,7 @@ class _Run:
 
     def __init__(self, qx: QuoteExtractor, doc):
         self.lex = qx.lex
+        self.scanner = qx.scanner
         self.doc = doc
         self.text = doc.text
         self.marks: list[MarkSpan] = qx.scanner.scan(self.text)
@@ -416,6 +418,13 @@ class _Run:
             e -= 1
         while s < e - 1 and doc[s].is_punct:
             s += 1
+        opened = sum(1 for k in range(s, e) if doc[k].text == "(") - sum(1 for k in range(s, e) if doc[k].text == ")")
+        if opened > 0 and e < len(doc) and doc[e].text == ")":
+            e += 1      # "Table de l'unité démocratique (MUD)"
+        if e - s >= 5 and doc[e - 1].text == ")" and doc[e - 3].text == "(" and doc[e - 2].text.isupper() \
+                and any(doc[k].pos_ == "CCONJ" for k in range(s, e - 3)):
+            # "Londres, Paris et Berlin (E3)": the acronym names the group
+            return e - 2, e - 1, e - 2, False
         return s, e, h, self.is_pronoun(head)
 
     def subject_of(self, v: int, depth: int = 0):
@@ -428,6 +437,7 @@ class _Run:
                 and norm(c.text) not in ("-t", "-t-")]
         if subs:
             real = [c for c in subs if norm(c.text) not in self.lex.relatives] or subs
+            real = [c for c in real if c.pos_ in ("NOUN", "PROPN", "PRON")] or real
             c = min(real, key=lambda c: abs(c.i - v))
             # «…» est «terminé», a affirmé le Kremlin: a subject before a
             # quotation is the quotation's, the incise has its own after it
@@ -458,6 +468,8 @@ class _Run:
         if depth < 4 and t.head.i != v:
             if t.dep_ == "conj" or (nonfinite and t.dep_ in ("xcomp", "advcl", "ccomp", "obj", "obl:arg", "obl:mod", "acl")):
                 h = t.head
+                if h.pos_ in ("ADV", "ADP", "SCONJ") and h.head.i != h.i:
+                    h = h.head       # "afin de dénoncer": climb over "afin"
                 if norm(t.text).endswith("ant") and v > 0 and doc[v - 1].text == ",":
                     # ", ajoutant que" / ", qualifiant X de": subject of the
                     # nearest finite clause before, outside quotations
@@ -702,6 +714,7 @@ class _Run:
                 continue
             subj = self.subject_of(k)
             a = _Attr("verb", lem, self.char_span(k, vend), k, subj)
+            self.channel_owner(a)      # "le communiqué de la diplomatie russe" / "ce texte"
             a.gap = gap
             a.direct_gov = doc[first].head.i == k or self.governs(k, first) and all(
                 doc[x].head.i == k or x == first for x in [doc[first].head.i])
@@ -944,6 +957,8 @@ class _Run:
                 sp = use.speaker or (prep.speaker if prep is not None and prep is not use else None)
                 if sp:
                     self.set_speaker(rq, sp)
+            if kind == "partial" and nwords <= lex.scare_max_words and not has_fin and rq.speaker_start is None:
+                kind = rq.kind = "scare"     # a term no one is said to have used
             # channel: around the attribution, in the sentence of the quote
             chan = getattr(use, "channel", None) if use is not None else None
             if chan is None and prep is not None:
@@ -984,12 +999,113 @@ class _Run:
             if rq.source_channel is None:
                 rq.source_channel = prev.source_channel
 
+        # ---- a statement standing alone, its speaker said in the next sentence:
+        # «La retraite à 60 ans ...». Des centaines d'opposants ont fait entendre leur voix.
+        for rq, m, si in quotes:
+            if rq.speaker_start is None and rq.kind == "direct":
+                nxt = self.next_sentence_speaker(m)
+                if nxt is not None:
+                    rq.attribution = "next_sentence"
+                    rq.verb, rq.verb_start, rq.verb_end = nxt.verb, *nxt.verb_span
+                    self.set_speaker(rq, nxt.speaker)
+
         out = [q for q, _, _ in quotes]
+        for q, m in enumerate(self.marks):
+            for na, nb in m.nested:
+                rq = self.nested_quote(q, m, na, nb)
+                if rq is not None:
+                    out.append(rq)
         out.extend(self.indirect([q for q in out]))
         out.extend(self.unquoted_attributions(out))
         out.sort(key=lambda q: q.start)
         self.resolve_pronouns(out)
         return out
+
+    def nested_quote(self, q: int, m: MarkSpan, na: int, nb: int) -> RawQuote | None:
+        """A quotation inside a quotation, when a verb of saying inside the outer
+        one takes it: «... la réaction du maréchal est de demander 'avec qui
+        négocier ?'» -> the maréchal's words, quoted by the outer speaker."""
+        doc, lex, text = self.doc, self.lex, self.text
+        a, b = self.scanner._trim(text, na + 1, nb - 1)
+        if b <= a:
+            return None
+        saved = self.qid
+        self.qid = [-1 if x == q else x for x in saved]
+        inner = self.toks_in(na, nb)
+        for i in inner:
+            self.qid[i] = len(self.marks)
+        try:
+            first = self.tok_at(a)
+            lo = self.toks_in(m.start, na).start
+            vocab = lex.verbs | set(lex.multiword)
+            found = None
+            for k in range(inner.start - 1, max(lo, inner.start - 6) - 1, -1):
+                sv = self.speech_verb(k, loose=False, vocab=vocab)
+                if not sv:
+                    continue
+                t = doc[k]
+                if any(c.dep_ == "aux:pass" for c in t.children) or "Pass" in t.morph.get("Voice"):
+                    return None     # "ont été déclarés 'personae non gratae'": a term
+                gap = [doc[x] for x in range(sv[1] + 1, inner.start)]
+                if self.governs(k, first) or all(x.is_punct or x.pos_ == "ADP" for x in gap):
+                    found = (k, sv)
+                break
+            if found is None:
+                return None
+            k, (lem, vend) = found
+            subj = self.subject_of(k)
+            if subj is None:
+                # a broken parse: the person named in the clause before the verb
+                # ("la réaction du maréchal Haftar est de demander '...'")
+                c0 = max([x for x in range(lo, k) if doc[x].text in (",", ";", ":")] + [lo - 1]) + 1
+                pers = [e for e in doc.ents if e.label_ in ("PER", "PERSON") and c0 <= e.start and e.end <= k]
+                if pers:
+                    e = pers[-1]
+                    subj = (e.start, e.end, e.root.i, False)
+            if subj is None or subj[3]:
+                return None
+            rq = RawQuote(text=text[a:b], start=a, end=b, kind="partial", sentence=self.sent_of[first],
+                          verb=lem, attribution="nested")
+            rq.verb_start, rq.verb_end = self.char_span(k, vend)
+            self.set_speaker(rq, subj)
+            return rq
+        finally:
+            self.qid = saved
+
+    def next_sentence_speaker(self, m: MarkSpan):
+        """A quotation that is a whole sentence, followed in its paragraph by a
+        sentence whose main verb is a verb of saying: that verb's subject."""
+        doc, text = self.doc, self.text
+        si, seg = self.seg_of(m.open_pos)
+        if m.close_pos is None or text[seg[0]:m.open_pos].strip() or si + 1 >= len(self.segments):
+            return None
+        after = [i for i in self.toks_in(m.outer_end, seg[1]) if not doc[i].is_punct and not doc[i].is_space]
+        if after:
+            return None
+        nseg = self.segments[si + 1]
+        if self.para_of(nseg[0]) != self.para_of(m.open_pos):
+            return None
+        for k in self.toks_in(*nseg):
+            if self.qid[k] != -1:
+                return None
+            t = doc[k]
+            sv = self.speech_verb(k)
+            if not sv:
+                continue
+            # "ont fait entendre leur voix": the root may be the multi-word verb's last word
+            r = next((x for x in range(k, sv[1] + 1) if doc[x].dep_ == "ROOT"), None)
+            if r is None:
+                continue
+            t = doc[r]
+            vf = t.morph.get("VerbForm")
+            if not (vf and vf[0] == "Fin" or any(c.dep_.startswith("aux") for c in t.children)):
+                continue
+            subj = self.subject_of(r)
+            if subj is None or subj[3]:
+                return None
+            a = _Attr("next_sentence", sv[0], self.char_span(k, sv[1]), k, subj)
+            return a
+        return None
 
     def quote_text(self, m: MarkSpan) -> str:
         if not m.continuations:
@@ -1069,10 +1185,14 @@ class _Run:
 
     def infinitive_clause(self, t, lem: str, vend: int):
         """"la Russie a annoncé, mercredi, expulser 34 diplomates": a bare infinitive."""
+        doc = self.doc
         if lem not in self.lex.infinitive_verbs or t.dep_ in ("acl:relcl", "acl"):
             return None
+        if any(x.i < t.i and (norm(x.text) in self.lex.relatives or "Rel" in x.morph.get("PronType"))
+               for x in t.children):
+            return None     # "Accord que Bamako a dit avoir l'intention de revoir": a relative
         for c in t.children:
-            if c.i > vend and c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" \
+            if c.i > vend and c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ == "VERB" \
                     and "Inf" in c.morph.get("VerbForm") \
                     and not any(x.dep_ in ("mark", "case") for x in c.children if x.i < c.i):
                 return c
@@ -1245,6 +1365,10 @@ class _Run:
                         rq.verb_start, rq.verb_end = p.verb_span
                         self.set_speaker(rq, p.speaker)
                         rq.source_channel = p.channel
+            # -- "Séoul, qui, selon elle, envenimait la situation": a parenthetical
+            # "selon X" between a pronoun subject and its finite verb
+            if rq is None:
+                rq = self.parenthetical_selon(toks)
             if rq is not None and self.indefinite_speaker(rq):
                 rq = None     # "..., ont rapporté des témoins": sourcing, not a quotation
             if rq is not None:
@@ -1253,6 +1377,33 @@ class _Run:
                     rq.source_channel = self.channel_near(toks.start, toks.stop)
                 out.append(rq)
         return out
+
+    def parenthetical_selon(self, toks: range) -> RawQuote | None:
+        doc, lex = self.doc, self.lex
+        for k in toks:
+            if k < toks.start + 2 or doc[k - 1].text != "," or doc[k - 2].pos_ != "PRON":
+                continue
+            fake = MarkSpan(open_pos=doc[k].idx, close_pos=None, start=doc[k].idx, end=doc[k].idx, opener="")
+            p = self.prep_attr(k, min(toks.stop, k + 8), fake, "after")
+            if not p or not p.speaker or p.verb_tok != k or p.verb == "pour":
+                continue
+            e = p.speaker[1]
+            if e >= toks.stop or doc[e].text != "," or e + 1 >= toks.stop:
+                continue
+            v = doc[e + 1]
+            if v.pos_ not in ("VERB", "AUX") or "Fin" not in v.morph.get("VerbForm"):
+                continue
+            # the clause: the verb and what follows it in its subtree
+            end = max(x.i for x in v.subtree if x.i >= v.i)
+            while end > v.i and (doc[end].is_punct or doc[end].is_space):
+                end -= 1
+            a, b = v.idx, doc[end].idx + len(doc[end].text)
+            rq = RawQuote(text=self.text[a:b], start=a, end=b, kind="indirect",
+                          sentence=self.sent_of[v.i], verb=p.verb, attribution="indirect_preposition")
+            rq.verb_start, rq.verb_end = p.verb_span
+            self.set_speaker(rq, p.speaker)
+            return rq
+        return None
 
     def indefinite_speaker(self, rq: RawQuote) -> bool:
         if rq.speaker_start is None or rq.speaker_is_pronoun:
@@ -1270,53 +1421,131 @@ class _Run:
             rq.text = rq.text[m.end():]
 
     # ------------------------------------------------------------- pronouns
+    def para_of(self, char: int) -> int:
+        if not hasattr(self, "_para_starts"):
+            self._para_starts = [a for a, _ in paragraph_spans(self.text)]
+        return bisect.bisect_right(self._para_starts, char)
+
+    def anaphoric_description(self, q: RawQuote) -> str | None:
+        """"cette source", "le chef de l'État", "le responsable": a speaker
+        described, not named, who was named before.  Returns the head noun."""
+        doc, lex = self.doc, self.lex
+        if q.speaker_start is None or q.speaker_is_pronoun or q.speaker_head is None:
+            return None
+        toks = list(self.toks_in(q.speaker_start, q.speaker_end))
+        if not toks or len(toks) > 12:
+            return None
+        det = norm(doc[toks[0]].text)
+        head = doc[q.speaker_head]
+        hw = norm(head.lemma_)
+        if head.pos_ != "NOUN" or self.name_span(toks[0], toks[-1] + 1):
+            return None
+        # a name of its own (outside a "de" complement) makes it no description
+        for k in toks:
+            if doc[k].pos_ == "PROPN" and not any(norm(doc[x].text) in ("de", "d'", "du", "des")
+                                                  for x in range(toks[0], k)):
+                return None
+        if det in lex.demonstratives:
+            return hw
+        if det in lex.definite_dets and (hw in lex.person_nouns or norm(head.text) in lex.person_nouns):
+            if any(c.dep_ == "amod" for c in head.children):
+                return None     # "le responsable américain": the actor resolver's business
+            return hw
+        return None
+
     def resolve_pronouns(self, quotes: list[RawQuote]) -> None:
         doc, lex, text = self.doc, self.lex, self.text
         persons = [e for e in doc.ents if e.label_ in ("PER", "PERSON")
                    and self.qid[e.start] == -1]
         drop = []
-        last_named: tuple[int, int, int] | None = None   # (start, end, head)
+        # what each earlier speaker stands for: (start, end, head, gender, number, is_person, head lemma)
+        last_named = None
+        seen: list[tuple] = []
+
+        def referent(q: RawQuote):
+            """The span a resolved speaker stands for (its antecedent, or its name)."""
+            if q.antecedent_start is not None:
+                a, b = q.antecedent_start, q.antecedent_end
+            else:
+                a, b = q.speaker_start, q.speaker_end
+            toks = list(self.toks_in(a, b))
+            ns = self.name_span(toks[0], toks[-1] + 1) if toks else None
+            if ns and q.antecedent_start is None:
+                a, b = doc[ns[0]].idx, doc[ns[1] - 1].idx + len(doc[ns[1] - 1].text)
+            h = q.speaker_head if q.antecedent_start is None else (ns[0] if ns else toks[0] if toks else None)
+            ht = doc[q.speaker_head] if q.speaker_head is not None else None
+            g = ht.morph.get("Gender") if ht is not None else []
+            nb = ht.morph.get("Number") if ht is not None else []
+            person = bool(ns) or (q.antecedent_start is not None and bool(seen) and any(
+                r[0] == a and r[5] for r in seen))
+            return (a, b, h, g[0] if g else None, nb[0] if nb else None, person,
+                    norm(ht.lemma_) if ht is not None else "")
+
         for q in quotes:
             if q.speaker_start is None:
-                continue
-            if not q.speaker_is_pronoun:
-                if q.attribution != "inherited":
-                    last_named = (q.speaker_start, q.speaker_end, q.speaker_head)
                 continue
             if q.attribution == "inherited":
                 prevq = [p for p in quotes if p.start < q.start and p.speaker_start == q.speaker_start
                          and p.antecedent_start is not None]
                 if prevq:
+                    q.speaker_is_pronoun = prevq[-1].speaker_is_pronoun
                     q.antecedent_start, q.antecedent_end = prevq[-1].antecedent_start, prevq[-1].antecedent_end
                     q.antecedent_text = prevq[-1].antecedent_text
                 continue
-            pw = norm(text[q.speaker_start:q.speaker_end])
+            if not q.speaker_is_pronoun:
+                hw = self.anaphoric_description(q)
+                chosen = None
+                if hw is not None:
+                    para = self.para_of(q.speaker_start)
+                    near = [r for r in seen if para - self.para_of(r[0]) <= lex.anaphora_max_paragraphs
+                            and r[1] <= q.speaker_start]
+                    same = [r for r in near if r[6] == hw and r[0] != q.speaker_start]
+                    g = doc[q.speaker_head].morph.get("Gender")
+                    pers = [r for r in near if r[5] and (not g or r[3] is None or r[3] == g[0])]
+                    if same:
+                        chosen = same[-1]         # "une source à la présidence" ... "cette source"
+                    elif pers:
+                        chosen = pers[-1]         # "Sebastian Piñera" ... "le chef de l'État"
+                if chosen is not None:
+                    q.speaker_is_pronoun = True
+                    q.antecedent_start, q.antecedent_end = chosen[0], chosen[1]
+                    q.antecedent_text = text[chosen[0]:chosen[1]]
+                r = referent(q)
+                if chosen is not None:
+                    r = (r[0], r[1], r[2], r[3], r[4], chosen[5], r[6])
+                seen.append(r)
+                last_named = r
+                continue
+            pw = norm(text[q.speaker_start:q.speaker_end]).lstrip("-")
             if pw in lex.unresolvable:
                 if q.kind == "indirect":
                     drop.append(q)
                 continue
             want = "Masc" if pw in lex.masculine else "Fem" if pw in lex.feminine else None
+            plural = doc[q.speaker_head].morph.get("Number") == ["Plur"] if q.speaker_head is not None else False
             pos = q.speaker_start
             cands = []
             if last_named and last_named[1] <= pos:
-                cands.append(last_named)
+                cands.append(last_named[:3] + (last_named[4],))
             # a person named as a subject after the last speaker
             subj_pers = [e for e in persons if e.end_char <= pos and
                          any(x.dep_.startswith("nsubj") or x.dep_ in ("appos", "flat:name") and x.head.dep_.startswith("nsubj")
                              for x in e)]
             if subj_pers:
                 e = subj_pers[-1]
-                cands.append((e.start_char, e.end_char, e.root.i))
+                cands.append((e.start_char, e.end_char, e.root.i, "Sing"))
             if not cands:
                 before = [e for e in persons if e.end_char <= pos]
                 if before:
                     e = before[-1]
-                    cands.append((e.start_char, e.end_char, e.root.i))
+                    cands.append((e.start_char, e.end_char, e.root.i, "Sing"))
             cands.sort(key=lambda c: c[0])
             chosen = None
             for c in reversed(cands):
-                g = doc[c[2]].morph.get("Gender")
+                g = doc[c[2]].morph.get("Gender") if c[2] is not None else []
                 if want and g and want not in g:
+                    continue
+                if plural and c[3] == "Sing" and len(list(self.toks_in(c[0], c[1]))) == 1:
                     continue
                 chosen = c
                 break
@@ -1325,6 +1554,9 @@ class _Run:
             if chosen:
                 q.antecedent_start, q.antecedent_end = chosen[0], chosen[1]
                 q.antecedent_text = text[chosen[0]:chosen[1]]
+                prior = [r for r in seen if r[0] == chosen[0]]
+                seen.append((chosen[0], chosen[1], chosen[2], want, "Plur" if plural else "Sing",
+                             prior[-1][5] if prior else True, pw))
             elif q.kind == "indirect":
                 drop.append(q)
         for q in drop:

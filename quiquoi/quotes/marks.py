@@ -56,10 +56,11 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 class MarkScanner:
-    def __init__(self, pairs, symmetric, strip_chars):
+    def __init__(self, pairs, symmetric, strip_chars, inner_symmetric=()):
         self.open_to_close = {o: c for o, c in pairs}
         self.close_to_open = {c: o for o, c in pairs}
         self.symmetric = set(symmetric)
+        self.inner_symmetric = set(inner_symmetric) - self.symmetric
         self.strip_chars = strip_chars
 
     # -- helpers -----------------------------------------------------------
@@ -130,6 +131,19 @@ class MarkScanner:
                             stack.append({"mark": want, "pos": i, "malformed": True,
                                           "cont": [], "nested": [], "para_end": pe})
                         # otherwise a stray closing mark: ignored
+                elif ch in self.inner_symmetric and stack:
+                    # an apostrophe quoting inside a quotation: "... de demander 'avec qui ?'"
+                    prev = text[i - 1] if i > ps else " "
+                    nxt = text[i + 1] if i + 1 < pe else " "
+                    depth = next((k for k in range(len(stack) - 1, 0, -1)
+                                  if stack[k]["mark"] == ch), None)
+                    if depth is not None and prev not in " \t\n\r" and (
+                            nxt in _CLOSE_AFTER or nxt in self.close_to_open or nxt in self.symmetric):
+                        stack[0]["nested"].append((stack[depth]["pos"], i + 1))
+                        del stack[depth:]
+                    elif depth is None and prev in " (\u00a0\u202f" and nxt.isalpha():
+                        stack.append({"mark": ch, "pos": i, "malformed": False,
+                                      "cont": [], "nested": [], "para_end": pe})
                 elif ch in self.symmetric:
                     prev = text[i - 1] if i > ps else " "
                     nxt = text[i + 1] if i + 1 < pe else " "
