@@ -64,6 +64,18 @@ def run_bench(coder, paths: list[str], articles: int = 2000, progress=None) -> d
 
     # language identification is on: it is part of what quiquoi does to every article
     items = (InputArticle(id=str(i), text=t, published=date(2016, 5, 24)) for i, t in enumerate(texts))
+    # time spent in quotation extraction, measured inside the same run
+    quote_time = [0.0]
+    extract = coder.quotes.extract
+
+    def timed_extract(doc):
+        q0 = time.perf_counter()
+        try:
+            return extract(doc)
+        finally:
+            quote_time[0] += time.perf_counter() - q0
+
+    coder.quotes.extract = timed_extract
     t0 = time.perf_counter()
     events = quotes = errors = 0
     for rec in coder.code_many(items):
@@ -75,6 +87,7 @@ def run_bench(coder, paths: list[str], articles: int = 2000, progress=None) -> d
         if progress:
             progress()
     quiquoi_s = time.perf_counter() - t0
+    coder.quotes.extract = extract
     n = len(texts)
     return {
         "articles": n,
@@ -88,6 +101,8 @@ def run_bench(coder, paths: list[str], articles: int = 2000, progress=None) -> d
         "spacy_articles_per_s": round(n / spacy_s, 2),
         "spacy_tokens_per_s": round(tokens / spacy_s, 1),
         "ratio": round(spacy_s / quiquoi_s, 3),
+        # what quotations cost: throughput without them would be higher by this share
+        "quotes_share": round(quote_time[0] / quiquoi_s, 3),
         "peak_rss_mb": round(_peak_rss_mb(proc), 1),
         "machine": f"{platform.machine()}, {psutil.cpu_count()} cores, Python {platform.python_version()}",
         "date": date.today().isoformat(),

@@ -83,6 +83,7 @@ def cmd_bench(args) -> int:
         print(f"quiquoi : {res['articles_per_s']:8.2f} articles/s {res['tokens_per_s']:10.1f} tokens/s")
         print(f"spaCy   : {res['spacy_articles_per_s']:8.2f} articles/s {res['spacy_tokens_per_s']:10.1f} tokens/s (bare nlp.pipe)")
         print(f"ratio   : {res['ratio']:.3f} of bare spaCy throughput; peak RSS {res['peak_rss_mb']} MB")
+        print(f"quotes  : {res['quotes_share']:.1%} of quiquoi's time is quotation extraction")
         print(f"output  : {res['events']} events, {res['quotes']} quotes, {res['errors']} refused")
     return 0
 

@@ -62,5 +62,5 @@ def test_stdin_jsonl_and_eval_and_bench(tmp_path):
     assert summary["articles"] == 1 and summary["events_by_level"]["must"]["recall"] == 1.0
     res = _run("bench", "--articles", "12", "--json", "--corpus", str(gold))
     figures = json.loads(res.stdout)
-    assert {"articles_per_s", "tokens_per_s", "spacy_articles_per_s", "ratio", "peak_rss_mb"} <= set(figures)
+    assert {"articles_per_s", "tokens_per_s", "spacy_articles_per_s", "ratio", "peak_rss_mb", "quotes_share"} <= set(figures)
     assert figures["articles"] == 12 and 0 < figures["ratio"] < 2

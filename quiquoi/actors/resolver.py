@@ -166,6 +166,9 @@ class ArticleActors:
                     return child
                 if child.i == tok.i + 1 and not self._case(child):
                     return child     # "le président Macron": the name right after the title
+        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        if nxt is not None and nxt.pos_ != "PROPN" and self._namey(nxt) and self.dic.person(nxt.text, self.when):
+            return nxt               # a known surname the tagger read as an adverb
         # "son homologue sud-africain Cyril Ramaphosa": a person's name right after the title
         # and its adjectives, whatever the parser attached it to
         for j in range(tok.i + 1, min(len(self.doc), tok.i + 4)):
@@ -193,6 +196,15 @@ class ArticleActors:
             start += 1
         return start, end
 
+    def _namey(self, t: Token) -> bool:
+        """A word of a personal name: a proper noun, or a capitalised word the tagger took
+        for something else when the paragraph was short ("Yoav Gallant", "le président Macron")."""
+        if t.pos_ == "PROPN":
+            return True
+        return (t.text[:1].isupper() and t.pos_ in ("ADJ", "ADV", "NOUN", "VERB") and not t.is_sent_start
+                and t.i not in self.matches and not self.dic.demonym(t.text)
+                and fold(t.text) not in self.honorifics)
+
     def _raw_name_span(self, tok: Token) -> tuple[int, int]:
         if tok.ent_type_ == "PER":
             for ent in self.doc.ents:
@@ -205,7 +217,7 @@ class ArticleActors:
             if fold(doc[start - 1].text) in self.honorifics:
                 break
             start -= 1
-        while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].text == "-" or
+        while end < len(doc) and (self._namey(doc[end]) or doc[end].text == "-" or
                                    (fold(doc[end].text) in self.particles and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN")):
             end += 1
         while end > tok.i + 1 and doc[end - 1].text == "-":
