@@ -22,6 +22,8 @@ Pipeline (cheap next to parsing: one scan of doc.text plus token look-ups):
 from __future__ import annotations
 
 import bisect
+
+from spacy.attrs import IDX, ORTH
 from dataclasses import dataclass, asdict
 from pathlib import Path
 from typing import Iterable
@@ -100,7 +102,12 @@ class _Run:
         self.doc = doc
         self.text = doc.text
         self.marks: list[MarkSpan] = qx.scanner.scan(self.text)
-        self.tok_starts = [t.idx for t in doc]
+        # token offsets and normalised texts from the Doc's arrays (no Token objects made):
+        # the attribution scans compare them many times
+        arr = doc.to_array([IDX, ORTH])
+        strings = doc.vocab.strings
+        self.tok_starts = arr[:, 0].tolist() if len(doc) else []
+        self.ntext = [norm(strings[int(o)]) for o in arr[:, 1]] if len(doc) else []
         n = len(doc)
         # quote id of each token (by its first character), -1 outside
         self.qid = [-1] * n
@@ -744,7 +751,7 @@ class _Run:
                 continue
             for p in lex.preps:
                 words = p["words"]
-                if tuple(norm(doc[k + x].text) for x in range(len(words)) if k + x < len(doc)) != words:
+                if self.ntext[k] != words[0] or tuple(self.ntext[k:k + len(words)]) != words:
                     continue
                 if p["strict"]:
                     # only sentence-initial (before) or right after the quote
@@ -787,8 +794,8 @@ class _Run:
             if self.qid[k] != -1 or doc[k].pos_ not in ("NOUN", "PROPN", "X", "ADJ", "VERB"):
                 continue
             best = None
-            for words, label in lex.channels.items():
-                if tuple(norm(doc[k + x].text) for x in range(len(words)) if k + x < len(doc)) == words:
+            for words, label in lex.channels_by_first().get(self.ntext[k], ()):
+                if tuple(self.ntext[k:k + len(words)]) == words:
                     if best is None or len(words) > len(best[0]):
                         best = (words, label)
             if best:

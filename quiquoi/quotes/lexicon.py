@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -10,6 +11,7 @@ import yaml
 LANG_DIR = Path(__file__).parents[1] / "lang"
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(s: str) -> str:
     """Lower-case, typographic apostrophe -> ASCII, hyphen of clitics removed."""
     return str(s).lower().replace("’", "'")
@@ -155,6 +157,16 @@ class SpeechLexicon:
         lex.recall_max_words = int(ana.get("recall_max_words", 6))
         lex.er_stems = {v[:-2]: v for v in lex.verbs | lex.indirect_only | set(multi) if v.endswith("er")}
         return lex
+
+    def channels_by_first(self) -> dict:
+        """Channel phrases indexed by their first word (built once)."""
+        idx = self.__dict__.get("_channels_by_first")
+        if idx is None:
+            idx = {}
+            for words, label in self.channels.items():
+                idx.setdefault(words[0], []).append((words, label))
+            self.__dict__["_channels_by_first"] = idx
+        return idx
 
     @classmethod
     def for_language(cls, lang: str) -> "SpeechLexicon":
