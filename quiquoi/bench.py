@@ -68,10 +68,10 @@ def run_bench(coder, paths: list[str], articles: int = 2000, progress=None) -> d
     quote_time = [0.0]
     extract = coder.quotes.extract
 
-    def timed_extract(doc):
+    def timed_extract(doc, text=None):
         q0 = time.perf_counter()
         try:
-            return extract(doc)
+            return extract(doc, text)
         finally:
             quote_time[0] += time.perf_counter() - q0
 

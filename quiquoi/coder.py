@@ -144,7 +144,7 @@ class Coder:
         for s in sents:
             for i in range(s.start, s.end):
                 sent_of_token[i] = s
-        raw_quotes = self.quotes.extract(doc)
+        raw_quotes = self.quotes.extract(doc, art.text)
         record.quotes = [self._quote(q, doc, sents, actors) for q in raw_quotes]
         # a speech verb in an incise ("a mis en garde le responsable américain") has its
         # speaker after it, where the parser sees an object: the quote knows better

@@ -89,18 +89,20 @@ class QuoteExtractor:
         return cls(SpeechLexicon.load(path))
 
     # =====================================================================
-    def extract(self, doc) -> list[RawQuote]:
-        return _Run(self, doc).run()
+    def extract(self, doc, text: str | None = None) -> list[RawQuote]:
+        """Quotes of a parsed article; pass `text` (== doc.text) if you have it: Doc.text
+        is rebuilt from every token on each access."""
+        return _Run(self, doc, text).run()
 
 
 class _Run:
     """State of one extraction over one Doc."""
 
-    def __init__(self, qx: QuoteExtractor, doc):
+    def __init__(self, qx: QuoteExtractor, doc, text: str | None = None):
         self.lex = qx.lex
         self.scanner = qx.scanner
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.marks: list[MarkSpan] = qx.scanner.scan(self.text)
         # token offsets and normalised texts from the Doc's arrays (no Token objects made):
         # the attribution scans compare them many times
