@@ -39,3 +39,10 @@ def test_dateline_gives_place_and_date(coder):
     assert rec.dateline["country"] == "LBN" and rec.dateline["agency"] == "AFP"
     strike = next(e for e in rec.events if e.type == "ASSAULT")
     assert strike.place["country"] == "SYR"          # the sentence's own place beats the dateline
+
+
+def test_person_named_like_a_town_is_not_a_place(coder):
+    rec = coder.code("John Kerry est arrivé lundi à Genève pour rencontrer Sergueï Lavrov.", published="2016-05-24")
+    assert [p["text"] for p in rec.places] == ["Genève"]        # County Kerry is no place here
+    meet = next(e for e in rec.events if e.type == "CONSULT")
+    assert meet.source.name == "John Kerry"

@@ -103,6 +103,8 @@ class _Run:
         self.scanner = qx.scanner
         self.doc = doc
         self.text = doc.text if text is None else text
+        self.default_vocab = qx.lex.verbs | set(qx.lex.multiword)
+        self._verb_memo: dict = {}
         self.marks: list[MarkSpan] = qx.scanner.scan(self.text)
         # token offsets and normalised texts from the Doc's arrays (no Token objects made):
         # the attribution scans compare them many times
@@ -206,13 +208,20 @@ class _Run:
     # --------------------------------------------------------------- verbs
     def speech_verb(self, i: int, loose: bool = False, vocab=None):
         """(lemma, last token index) if token i starts a verb of saying."""
+        if vocab is None:        # the common case, asked many times per token: remember it
+            key = (i, loose)
+            if key not in self._verb_memo:
+                self._verb_memo[key] = self._speech_verb(i, loose, self.default_vocab)
+            return self._verb_memo[key]
+        return self._speech_verb(i, loose, vocab)
+
+    def _speech_verb(self, i: int, loose: bool, vocab):
         doc, lex = self.doc, self.lex
         t = doc[i]
         if t.is_punct or t.is_space or t.pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM"):
             return None
         if not loose and t.pos_ not in ("VERB", "AUX"):
             return None
-        vocab = vocab if vocab is not None else lex.verbs | set(lex.multiword)
         lem = lex.verb_lemma(t.lemma_, t.text, vocab)
         if lem is None:
             return None
