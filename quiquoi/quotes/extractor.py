@@ -23,7 +23,11 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import IDX, ORTH, POS
+from spacy.symbols import ADP, AUX, CCONJ, DET, NUM, PRON, PUNCT, SCONJ, SPACE, VERB
+
+_VERB_POS = {VERB, AUX}
+_NEVER_VERB = {DET, ADP, CCONJ, SCONJ, PRON, NUM, PUNCT, SPACE}
 from dataclasses import dataclass, asdict
 from pathlib import Path
 from typing import Iterable
@@ -108,7 +112,8 @@ class _Run:
         self.marks: list[MarkSpan] = qx.scanner.scan(self.text)
         # token offsets and normalised texts from the Doc's arrays (no Token objects made):
         # the attribution scans compare them many times
-        arr = doc.to_array([IDX, ORTH])
+        arr = doc.to_array([IDX, ORTH, POS])
+        self.pos = arr[:, 2].tolist() if len(doc) else []
         strings = doc.vocab.strings
         self.tok_starts = arr[:, 0].tolist() if len(doc) else []
         self.ntext = [norm(strings[int(o)]) for o in arr[:, 1]] if len(doc) else []
@@ -217,6 +222,10 @@ class _Run:
 
     def _speech_verb(self, i: int, loose: bool, vocab):
         doc, lex = self.doc, self.lex
+        # cheap rejection on the POS array before a Token object is made
+        pos = self.pos[i]
+        if pos in _NEVER_VERB or (not loose and pos not in _VERB_POS):
+            return None
         t = doc[i]
         if t.is_punct or t.is_space or t.pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM"):
             return None
