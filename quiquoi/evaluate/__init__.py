@@ -17,12 +17,13 @@ def evaluate(paths: list[str], coder) -> tuple[dict[str, Any], list[ArticleScore
         rec = coder.code(text, published=gold.published, id=gold.text_path.name)
         found_dates = {fold(e.text): e.value for e in coder.times.find(text, gold.published)}
         scores.append(score_article(gold, rec, found_dates))
-    total, quotes = Counts(), Counts()
+    total, quotes, lenient = Counts(), Counts(), Counts()
     levels: dict[str, Counts] = {}
     spk_right = spk_total = dates_right = dates_total = forbidden = 0
     pl_total = pl_found = pl_right = 0
     for sc in scores:
         total.add(sc.events)
+        lenient.add(sc.lenient)
         quotes.add(sc.quotes)
         for lvl, c in sc.by_level.items():
             levels.setdefault(lvl, Counts()).add(c)
@@ -37,6 +38,7 @@ def evaluate(paths: list[str], coder) -> tuple[dict[str, Any], list[ArticleScore
     summary = {
         "articles": len(scores),
         "events": total.as_dict(),
+        "events_type_source": lenient.as_dict(),
         # recall per level; precision is only meaningful over all gold events
         "events_by_level": {lvl: {"found": c.tp, "gold": c.tp + c.fn, "recall": round(c.recall, 3)}
                             for lvl, c in sorted(levels.items())},
@@ -67,6 +69,8 @@ def print_report(summary: dict[str, Any], scores: list[ArticleScore], out: TextI
     out.write(f"\nArticles: {summary['articles']}\n")
     out.write(f"Events  precision {e['precision']:.3f}  recall {e['recall']:.3f}  F1 {e['f1']:.3f}"
               f"  (tp {e['tp']}, fp {e['fp']}, fn {e['fn']})\n")
+    le = summary["events_type_source"]
+    out.write(f"  type+source only: precision {le['precision']:.3f}  recall {le['recall']:.3f}  F1 {le['f1']:.3f}\n")
     for lvl, c in summary["events_by_level"].items():
         out.write(f"  {lvl:<7} recall {c['recall']:.3f} ({c['found']}/{c['gold']})\n")
     q = summary["quotes"]

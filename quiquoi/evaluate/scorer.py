@@ -39,6 +39,12 @@ def actor_matches(gold: GoldActor | None, pred: Actor | None) -> bool:
     return roles_match(gold.role, pred.role)
 
 
+def event_matches_lenient(g: GoldEvent, p: Event) -> bool:
+    """Type and source right, target not checked: what an analyst asking "who did what"
+    still gets from an event whose target was missed."""
+    return g.sentence in (p.sentence, p.paragraph) and g.type == p.type and actor_matches(g.source, p.source)
+
+
 def event_matches(g: GoldEvent, p: Event) -> bool:
     return (g.sentence in (p.sentence, p.paragraph) and g.type == p.type
             and actor_matches(g.source, p.source) and actor_matches(g.target, p.target))
@@ -77,6 +83,7 @@ class Counts:
 class ArticleScore:
     name: str
     events: Counts = field(default_factory=Counts)
+    lenient: Counts = field(default_factory=Counts)
     by_level: dict[str, Counts] = field(default_factory=dict)
     quotes: Counts = field(default_factory=Counts)
     speakers_right: int = 0
@@ -124,6 +131,15 @@ def score_article(gold: GoldArticle, rec: ArticleRecord, found_dates: dict[str, 
             lvl.fn += 1
             sc.misses.append(describe_gold(g))
     sc.events.fp = len(remaining)
+    pool = list(rec.events)
+    for g in gold.events:
+        hit = next((p for p in pool if event_matches_lenient(g, p)), None)
+        if hit is not None:
+            pool.remove(hit)
+            sc.lenient.tp += 1
+        else:
+            sc.lenient.fn += 1
+    sc.lenient.fp = len(pool)
     sc.extras = [describe(p) for p in remaining]
     for rule in gold.forbidden_events:
         allowed = set(rule.get("allow_modality") or [])
