@@ -34,6 +34,8 @@ class ArticleActors:
         self.of_preps = {fold(w) for w in config.get("of_prepositions", [])}
         self.particles = {fold(w) for w in config.get("name_particles", [])}
         self.subject_pronouns = {fold(w) for w in config.get("subject_pronouns", [])}
+        self.relative_pronouns = {fold(w) for w in config.get("relative_pronouns", [])}
+        self.plural_pronouns = {fold(w) for w in config.get("plural_pronouns", [])}
         self.impersonal_verbs = {fold(w) for w in config.get("impersonal_verbs", [])}
         self.impersonal_clitics = {fold(w) for w in config.get("impersonal_clitics", [])}
         self.possessives = {fold(k): v for k, v in (config.get("possessives") or {}).items()}
@@ -73,7 +75,7 @@ class ArticleActors:
 
     def pronoun(self, tok: Token) -> list[Actor]:
         """The antecedent of a relative or subject pronoun."""
-        if "Rel" in tok.morph.get("PronType") or fold(tok.text) in ("qui", "que", "lequel", "laquelle"):
+        if "Rel" in tok.morph.get("PronType") or fold(tok.text) in self.relative_pronouns:
             verb = tok.head
             if verb.dep_ in ("acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return self.actors(verb.head) or self._from_complement(verb.head)
@@ -82,7 +84,7 @@ class ArticleActors:
         if word in self.possessives:
             plural = self.possessives[word] == "Plur"
         elif word in self.subject_pronouns:
-            plural = word in ("ils", "elles")
+            plural = word in self.plural_pronouns
             verb = tok.head
             if fold(verb.lemma_) in self.impersonal_verbs or any(
                     fold(c.text) in self.impersonal_clitics for c in verb.children):

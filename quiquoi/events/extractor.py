@@ -19,7 +19,6 @@ from quiquoi.events.modality import Modality
 from quiquoi.model import Actor
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
-REFLEXIVE = {"se", "s'", "me", "m'", "te", "t'", "nous", "vous"}
 SUBJECT_DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY"}
 DOMESTIC_TARGET_ROLES = {"REB", "OPP", "CVL", "INS", "REF"}
 # roles of bodies that belong to one country (not IGO, NGO, transnational groups)
@@ -45,6 +44,9 @@ class EventExtractor:
         self.mod = modality
         self.passive_agent = {fold(w) for w in config.get("passive_agent", ["par"])}
         self.support_verbs = {fold(w) for w in config.get("support_verbs", [])}
+        self.reflexive = {fold(w) for w in config.get("reflexive_pronouns", [])}
+        self.dative = {fold(w) for w in config.get("dative_prepositions", [])}
+        self.genitive = {fold(w) for w in config.get("genitive_prepositions", [])}
         self.aspect_verbs = {fold(w) for w in config.get("aspect_verbs", [])}
         self.hitting_verbs = {fold(w) for w in config.get("hitting_verbs", [])}
 
@@ -62,7 +64,7 @@ class EventExtractor:
             if p.prep and not any(self._case(c) == p.prep for c in tok.children):
                 continue
             if p.reflexive is not None:
-                pronominal = any(fold(c.text) in REFLEXIVE for c in tok.children
+                pronominal = any(fold(c.text) in self.reflexive for c in tok.children
                                  if c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj"))
                 if pronominal != p.reflexive:
                     continue
@@ -90,7 +92,8 @@ class EventExtractor:
     def _case(tok: Token) -> str:
         for c in tok.children:
             if c.dep_ in ("case", "mark") and c.i < tok.i:
-                return fold(c.text).rstrip("'") if fold(c.text) in ("d'", "qu'") else fold(c.text)
+                # elided forms ("d'", "qu'") compare without their apostrophe
+                return fold(c.text).rstrip("'")
         return ""
 
     # -- arguments --------------------------------------------------------------------
@@ -150,7 +153,7 @@ class EventExtractor:
                     if found:
                         return found
             for c in head.children:
-                if c.dep_.startswith("obl") and self._case(c) == "a" and c.i < verb.i:
+                if c.dep_.startswith("obl") and self._case(c) in self.dative and c.i < verb.i:
                     found = self._arg_actors(c, actors)
                     if found:
                         return found
@@ -196,9 +199,9 @@ class EventExtractor:
                         # names actors; "faire pression": a bare noun names none and is skipped
                         hit = (c.dep_ == "nsubj:pass") if passive else c.dep_ == "obj"
                     elif slot_f == "iobj":
-                        hit = c.dep_ == "iobj" or (c.dep_.startswith("obl") and self._case(c) in ("a", "au", "aux"))
+                        hit = c.dep_ == "iobj" or (c.dep_.startswith("obl") and self._case(c) in self.dative)
                     elif c.dep_.startswith(("obl", "nmod", "iobj")):
-                        hit = self._case(c) == slot_f or (slot_f == "a" and self._case(c) in ("au", "aux"))
+                        hit = self._case(c) == slot_f or (slot_f in self.dative and self._case(c) in self.dative)
                     if hit:
                         found = self._arg_actors(c, actors) or (
                             self._author(c, actors) if slot_f == "obj" else [])
@@ -212,7 +215,7 @@ class EventExtractor:
         if thing.pos_ != "NOUN":
             return []
         for c in thing.children:
-            if c.dep_ == "nmod" and c.i > thing.i and self._case(c) in ("de", "du", "des", "d", "par"):
+            if c.dep_ == "nmod" and c.i > thing.i and (self._case(c) in self.genitive or self._case(c) in self.passive_agent):
                 found = self._arg_actors(c, actors)
                 if found:
                     return found
@@ -226,11 +229,11 @@ class EventExtractor:
 
     def _noun_source(self, noun: Token, actors: ArticleActors, depth: int = 0) -> list[Actor]:
         pred = self._noun_predicate(noun)
-        preps = {fold(p) for p in (pred.source if pred else ("de", "par"))}
+        preps = {fold(p) for p in pred.source} if pred else self.genitive | self.passive_agent
         for c in noun.children:
             if c.dep_ in ("nmod", "acl") and c.i > noun.i:
                 case = self._case(c)
-                if case in preps or (case in ("du", "des", "d'") and "de" in preps):
+                if case in preps or (case in self.genitive and preps & self.genitive):
                     found = self._arg_actors(c, actors)
                     if found:
                         return found

@@ -56,6 +56,7 @@ class PlaceFinder:
         self.preps = {fold(p) for p in cfg.get("place_prepositions", [])}
         self.capital_nouns = {fold(w) for w in cfg.get("capital_nouns", [])}
         self.relation_nouns = {fold(w) for w in cfg.get("place_relation_nouns", [])}
+        self.genitive = {fold(w) for w in cfg.get("genitive_prepositions", [])}
         self.dic = dictionary
 
     def _case(self, tok: Token) -> str:
@@ -70,7 +71,7 @@ class PlaceFinder:
         if case in self.preps or case.split(" ")[0] in self.preps:
             return True
         # "dans les environs de Damas", "au nord d'Alep": the phrase's head has the preposition
-        if case in ("de", "d'", "du", "des") and tok.head.pos_ == "NOUN" and fold(tok.head.lemma_) in self.relation_nouns:
+        if case in self.genitive and tok.head.pos_ == "NOUN" and fold(tok.head.lemma_) in self.relation_nouns:
             return self._case(tok.head).split(" ")[0] in self.preps if self._case(tok.head) else False
         return False
 
