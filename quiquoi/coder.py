@@ -150,6 +150,8 @@ class Coder:
         # speaker after it, where the parser sees an object: the quote knows better
         speakers = {q.verb_start: rec.speaker for q, rec in zip(raw_quotes, record.quotes)
                     if q.verb_start is not None and rec.speaker is not None}
+        actors.quote_speakers = [(q.start, q.end, q.speaker) for q in record.quotes
+                                 if q.speaker is not None and q.speaker.kind != "unresolved"]
         for s in sents:
             raw = self.extractor.extract(doc[s.start:s.end], actors)
             places = self.places.in_sentence(doc, s, actors)

@@ -85,3 +85,10 @@ def test_plover_and_cameo_agree(events, coder):
     for e in events("La France a condamné l'attaque. Le Pentagone a rejeté l'offre. Les manifestants ont protesté."):
         assert table[e.cameo]["plover_type"] == e.type
         assert table[e.cameo]["goldstein"] == e.goldstein
+
+
+def test_first_person_inside_a_quote_is_the_speaker(events):
+    evs = events("«Nous condamnons fermement l'attaque de la Russie», a déclaré le ministre français "
+                 "des Affaires étrangères.")
+    e = _one(evs, "ACCUSE")
+    assert _code(e.source) == "FRAGOV" and _code(e.target) == "RUSGOV"

@@ -36,6 +36,9 @@ class ArticleActors:
         self.subject_pronouns = {fold(w) for w in config.get("subject_pronouns", [])}
         self.relative_pronouns = {fold(w) for w in config.get("relative_pronouns", [])}
         self.plural_pronouns = {fold(w) for w in config.get("plural_pronouns", [])}
+        self.first_person = {fold(w) for w in config.get("first_person_pronouns", [])}
+        # (start, end, speaker) of the article's quotations, set once quotes are known
+        self.quote_speakers: list[tuple[int, int, Actor]] = []
         self.impersonal_verbs = {fold(w) for w in config.get("impersonal_verbs", [])}
         self.impersonal_clitics = {fold(w) for w in config.get("impersonal_clitics", [])}
         self.possessives = {fold(k): v for k, v in (config.get("possessives") or {}).items()}
@@ -81,6 +84,9 @@ class ArticleActors:
                 return self.actors(verb.head) or self._from_complement(verb.head)
             return []
         word = fold(tok.text)
+        if word in self.first_person:
+            # "nous" inside a quotation is whoever says it
+            return [a for s, e, a in self.quote_speakers if s <= tok.idx < e][:1]
         if word in self.possessives:
             plural = self.possessives[word] == "Plur"
         elif word in self.subject_pronouns:
