@@ -80,3 +80,10 @@ def test_person_office_depends_on_date(coder):
 def test_unknown_proper_noun_is_not_guessed(resolve):
     doc, aa = resolve("Le texte a été relayé sur Twitter.")
     assert _by_text(doc, aa, "Twitter") == []
+
+
+def test_title_after_the_name_and_later_title_with_surname(resolve):
+    doc, aa = resolve("Amadou Abdramane, porte-parole des militaires nigériens, a parlé. "
+                      "Le colonel Abdramane a ensuite accusé le régime.", date(2023, 7, 27))
+    people = [a for _i, a in aa.mentions if a.kind == "person"]
+    assert people and all((a.name, a.code) == ("Amadou Abdramane", "NERMIL") for a in people)

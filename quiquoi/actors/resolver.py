@@ -135,7 +135,15 @@ class ArticleActors:
         if match and self.doc[match[1]:match[2]].root.i != tok.i:
             return []  # a word inside a name ("État" in "secrétaire d'État") is no actor
         if tok.pos_ == "PROPN" and (match is None or match[0].category == "person"):
-            found = self._person(tok, None)
+            # "Amadou Abdramane, porte-parole des militaires": a title in apposition after the name
+            title = None
+            for c in tok.children:
+                if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > tok.i:
+                    role = self.dic.role(c.lemma_) or self.dic.role(c.text)
+                    if role is not None and role.kind == "title":
+                        title = (c, role)
+                        break
+            found = self._person(tok, title)
             head = tok.head
             if tok.dep_ == "conj" and found and found[0].country is None and head.i in self.cache and self.cache[head.i]:
                 # "les chefs de l'opposition X et Y": Y shares X's title
@@ -252,7 +260,8 @@ class ArticleActors:
                 title_actor = owners[0] if owners else None
         span_start = title[0].left_edge.i if title else start
         text = self.doc[min(span_start, start):end].text if title else self.doc[start:end].text
-        if known is not None and title_actor is None:
+        if known is not None and (title_actor is None or title_actor.country is None):
+            # "le colonel Abdramane" after "Amadou Abdramane, porte-parole des militaires nigériens"
             return [Actor(text, known.name, known.country, known.role, known.code,
                           self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]), "person")]
         country = role_code = None
