@@ -86,10 +86,8 @@ class Coder:
         # keep input order: errors wait for the articles parsed before them
         def texts() -> Iterator[str]:
             for item in stream:
-                if isinstance(item, CodingError):
-                    queue.append(item)
-                else:
-                    queue.append(item)
+                queue.append(item)
+                if not isinstance(item, CodingError):
                     pending.append(item)
                     yield item.text
 

@@ -396,10 +396,7 @@ class ArticleActors:
                 return [Actor(text, text, base.country, base.role, base.code, start, end, "title")]
             role_code = "GOV"
         if not isos and allow_memory and not owners:
-            lemma = fold(tok.lemma_)
-            if lemma in self.descriptions or role.kind == "title":
-                pass
-            prev = self.last_by_head.get(lemma)
+            prev = self.last_by_head.get(fold(tok.lemma_))
             if prev is not None and prev.role == role_code:
                 return [Actor(text, prev.name, prev.country, prev.role, prev.code, start, end, prev.kind)]
         name = self._short_name(tok)
