@@ -1252,9 +1252,10 @@ class _Run:
         taken = [(q.start, q.end) for q in quotes]
         out = []
         vocab = lex.verbs | set(lex.multiword) | lex.indirect_only
-        for t in doc:
-            if self.qid[t.i] != -1 or t.pos_ != "VERB":
-                continue
+        for i, pos in enumerate(self.pos):
+            if pos != VERB or self.qid[i] != -1:
+                continue       # (POS array: no Token object for the many non-verbs)
+            t = doc[i]
             sv = self.speech_verb(t.i, loose=False, vocab=vocab)
             if not sv:
                 continue
