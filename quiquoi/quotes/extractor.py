@@ -238,10 +238,10 @@ class _Run:
             for rest in lex.multiword[lem]:
                 j, ok = i + 1, True
                 # skip hyphenated clitics: "a-t-il fait valoir", "met-il en garde"
-                while j < len(doc) and norm(doc[j].text).startswith("-"):
+                while j < len(doc) and self.ntext[j].startswith("-"):
                     j += 1
                 for w in rest:
-                    if j < len(doc) and norm(doc[j].text) == w:
+                    if j < len(doc) and self.ntext[j] == w:
                         j += 1
                     else:
                         ok = False
@@ -258,7 +258,7 @@ class _Run:
         while b >= lo:
             for ph in self.lex.filler_phrases:
                 n = len(ph)
-                if b - n + 1 >= lo and tuple(norm(doc[x].text) for x in range(b - n + 1, b + 1)) == ph:
+                if b - n + 1 >= lo and tuple(self.ntext[b - n + 1:b + 1]) == ph:
                     b -= n
                     break
             else:
@@ -298,9 +298,9 @@ class _Run:
         Returns (start, end_excl, head, is_pronoun) or None."""
         doc, lex = self.doc, self.lex
         limit = min(limit, len(doc))
-        while i < limit and (norm(doc[i].text) in ("-t", "-t-") or doc[i].is_space
-                             or (doc[i].pos_ == "ADV" and norm(doc[i].text) not in lex.honorifics)
-                             or norm(doc[i].text) in lex.adverb_fillers):
+        while i < limit and (self.ntext[i] in ("-t", "-t-") or doc[i].is_space
+                             or (doc[i].pos_ == "ADV" and self.ntext[i] not in lex.honorifics)
+                             or self.ntext[i] in lex.adverb_fillers):
             i += 1
         if i >= limit or self.qid[i] != -1:
             return None
@@ -346,7 +346,7 @@ class _Run:
                 if appos_done or n >= limit or self.qid[n] != -1:
                     break
                 nt = doc[n]
-                names_only = all(doc[k].pos_ == "PROPN" or norm(doc[k].text) in lex.honorifics
+                names_only = all(doc[k].pos_ == "PROPN" or self.ntext[k] in lex.honorifics
                                  for k in range(s, e))
                 if (nt.pos_ == "PROPN" or norm(nt.text) in lex.honorifics
                         or (nt.pos_ == "NOUN" and norm(nt.text) not in lex.np_stop)
@@ -359,13 +359,13 @@ class _Run:
                 break
             if e > s:
                 if w in ("à", "au", "aux") and not affiliated and any(
-                        norm(doc[x].lemma_) in lex.affiliation_nouns or norm(doc[x].text) in lex.affiliation_nouns
+                        norm(doc[x].lemma_) in lex.affiliation_nouns or self.ntext[x] in lex.affiliation_nouns
                         for x in range(s, e)) and not any(
-                        tuple(norm(doc[e + k].text) for k in range(len(p)) if e + k < len(doc)) == p
+                        tuple(self.ntext[e + k] for k in range(len(p)) if e + k < len(doc)) == p
                         for p in lex.np_stop_phrases):
                     affiliated = True      # "une source à la présidence française"
                 elif w in lex.np_stop:
-                    nxt = norm(doc[e + 1].text) if e + 1 < len(doc) else ""
+                    nxt = self.ntext[e + 1] if e + 1 < len(doc) else ""
                     if (w, nxt) not in lex.np_inner:
                         break
                     if w in ("à", "au", "aux"):
@@ -375,7 +375,7 @@ class _Run:
                         cap = k < limit and doc[k].text[:1].isupper() and not doc[k].text.isupper()
                         if not cap:
                             break
-                if any(tuple(norm(doc[e + k].text) for k in range(len(p)) if e + k < len(doc)) == p
+                if any(tuple(self.ntext[e + k] for k in range(len(p)) if e + k < len(doc)) == p
                        for p in lex.np_stop_phrases):
                     break
                 if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
@@ -636,7 +636,7 @@ class _Run:
         a.channel = ch[0]
         doc = self.doc
         for x in range(ch[2], e):
-            w = norm(doc[x].text)
+            w = self.ntext[x]
             if w in ("de", "d'", "des"):
                 a.speaker = self.np_after(x + 1, e, allow_io=False)
                 return
@@ -777,7 +777,7 @@ class _Run:
                     # only sentence-initial (before) or right after the quote
                     prev = [x for x in range(lo, k) if not doc[x].is_punct and not doc[x].is_space]
                     if where == "before" and any(
-                            (norm(doc[x].text),) not in lex.connectors for x in prev):
+                            (self.ntext[x],) not in lex.connectors for x in prev):
                         continue
                     if where == "after" and prev:
                         continue
@@ -799,9 +799,9 @@ class _Run:
                     a.channel = ch[0]
                     owner = None
                     for x in range(ch[2], np[1]):
-                        if norm(doc[x].text) in ("de", "du", "des", "d'"):
+                        if self.ntext[x] in ("de", "du", "des", "d'"):
                             owner = self.np_after(x + 1, np[1] + 1, allow_io=False) or (
-                                self.np_after(x, np[1], allow_io=False) if norm(doc[x].text) == "du" else None)
+                                self.np_after(x, np[1], allow_io=False) if self.ntext[x] == "du" else None)
                             break
                     a.speaker = owner
                 return a
@@ -830,7 +830,7 @@ class _Run:
             if not ch:
                 return None
             label, s, e = ch
-            if any(norm(doc[x].text) in lex.channel_introducers for x in range(max(lo, s - 3), s)):
+            if any(self.ntext[x] in lex.channel_introducers for x in range(max(lo, s - 3), s)):
                 return label
             k = e
         return None
@@ -1171,7 +1171,7 @@ class _Run:
                 j = k + 1
                 while j < e and doc[j].ent_iob_ == "I" and doc[j].ent_type_ == doc[k].ent_type_:
                     j += 1
-                prev = norm(doc[k - 1].text) if k > s else ""
+                prev = self.ntext[k - 1] if k > s else ""
                 if prev not in ("de", "d'", "du", "des"):
                     best = (k, j)
                 k = j
@@ -1202,9 +1202,9 @@ class _Run:
         # "a annoncé que si celle-ci continuait ..., elle se verrait": the parser
         # hangs "que" on the verb; the clause is the verb's next clausal child
         k = vend + 1
-        while k < len(doc) and self.qid[k] == -1 and (self.is_filler(doc[k]) and norm(doc[k].text) not in ("que", "qu'")):
+        while k < len(doc) and self.qid[k] == -1 and (self.is_filler(doc[k]) and self.ntext[k] not in ("que", "qu'")):
             k += 1
-        if k < len(doc) and norm(doc[k].text) in ("que", "qu'") and doc[k].head.i == t.i and self.qid[k] == -1:
+        if k < len(doc) and self.ntext[k] in ("que", "qu'") and doc[k].head.i == t.i and self.qid[k] == -1:
             for c in t.children:
                 if c.i > k and c.dep_ in ("ccomp", "advcl", "obj", "xcomp", "acl") and c.pos_ in ("VERB", "AUX", "ADJ"):
                     return doc[k], c
@@ -1470,7 +1470,7 @@ class _Run:
             return None
         # a name of its own (outside a "de" complement) makes it no description
         for k in toks:
-            if doc[k].pos_ == "PROPN" and not any(norm(doc[x].text) in ("de", "d'", "du", "des")
+            if doc[k].pos_ == "PROPN" and not any(self.ntext[x] in ("de", "d'", "du", "des")
                                                   for x in range(toks[0], k)):
                 return None
         if det in lex.demonstratives:
