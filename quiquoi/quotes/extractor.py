@@ -84,6 +84,10 @@ class _Attr:
 class QuoteExtractor:
     def __init__(self, lexicon: SpeechLexicon):
         self.lex = lexicon
+        # the two verb vocabularies, built once, and what each token form matched in them
+        self.default_vocab = lexicon.verbs | set(lexicon.multiword)
+        self.indirect_vocab = self.default_vocab | lexicon.indirect_only
+        self.lemma_memo: dict[tuple, str | None] = {}
         self.scanner = MarkScanner(lexicon.pairs, lexicon.symmetric, lexicon.strip_chars,
                                    lexicon.inner_symmetric)
 
@@ -107,7 +111,9 @@ class _Run:
         self.scanner = qx.scanner
         self.doc = doc
         self.text = doc.text if text is None else text
-        self.default_vocab = qx.lex.verbs | set(qx.lex.multiword)
+        self.default_vocab = qx.default_vocab
+        self.indirect_vocab = qx.indirect_vocab
+        self.lemma_memo = qx.lemma_memo
         self._verb_memo: dict = {}
         self.marks: list[MarkSpan] = qx.scanner.scan(self.text)
         # token offsets and normalised texts from the Doc's arrays (no Token objects made):
@@ -231,7 +237,15 @@ class _Run:
             return None
         if not loose and t.pos_ not in ("VERB", "AUX"):
             return None
-        lem = lex.verb_lemma(t.lemma_, t.text, vocab)
+        if vocab is self.default_vocab or vocab is self.indirect_vocab:
+            key = (t.lemma_, t.text, vocab is self.indirect_vocab)
+            if key not in self.lemma_memo:
+                if len(self.lemma_memo) > 200_000:   # bounded: a long run meets many forms
+                    self.lemma_memo.clear()
+                self.lemma_memo[key] = lex.verb_lemma(t.lemma_, t.text, vocab)
+            lem = self.lemma_memo[key]
+        else:
+            lem = lex.verb_lemma(t.lemma_, t.text, vocab)
         if lem is None:
             return None
         if lem in lex.multiword:
@@ -1251,7 +1265,7 @@ class _Run:
         doc, lex = self.doc, self.lex
         taken = [(q.start, q.end) for q in quotes]
         out = []
-        vocab = lex.verbs | set(lex.multiword) | lex.indirect_only
+        vocab = self.indirect_vocab
         for i, pos in enumerate(self.pos):
             if pos != VERB or self.qid[i] != -1:
                 continue       # (POS array: no Token object for the many non-verbs)
