@@ -121,7 +121,7 @@ class Coder:
         dateline = parse_dateline(art.text, self.gazetteer, art.published, self.lang)
         if art.published is None and dateline is not None and dateline.date is not None:
             art.published = dateline.date
-        actors = ArticleActors(doc, self.dictionary, self.data.config, art.published)
+        actors = ArticleActors(doc, self.dictionary, self.data.config, art.published, art.text)
         times = self.times.find(art.text, art.published)
         record = ArticleRecord(id=art.id, language=self.lang,
                                published=art.published.isoformat() if art.published else None,

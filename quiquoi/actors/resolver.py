@@ -22,7 +22,8 @@ CLAUSE_DEPS = {"acl:relcl", "acl", "advcl", "dep", "ccomp", "xcomp", "parataxis"
 
 
 class ArticleActors:
-    def __init__(self, doc: Doc, dictionary: ActorDictionary, config: dict, published: date | None):
+    def __init__(self, doc: Doc, dictionary: ActorDictionary, config: dict, published: date | None,
+                 text: str | None = None):
         self.doc = doc
         self.dic = dictionary
         self.when = published
@@ -42,7 +43,7 @@ class ArticleActors:
         self.impersonal_verbs = {fold(w) for w in config.get("impersonal_verbs", [])}
         self.impersonal_clitics = {fold(w) for w in config.get("impersonal_clitics", [])}
         self.possessives = {fold(k): v for k, v in (config.get("possessives") or {}).items()}
-        self.text = doc.text          # Doc.text joins every token on each access: once
+        self.text = doc.text if text is None else text   # Doc.text joins every token on each access
         self.matches = dictionary.matches(doc)
         # first token of each token's sentence (Token.sent walks the whole doc every call)
         self.sent_start = [0] * len(doc)
