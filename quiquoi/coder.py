@@ -173,11 +173,8 @@ class Coder:
         return record
 
     def _geo_context(self, actors: ArticleActors, dateline) -> dict:
-        counts: dict[str, int] = {}
-        for i, a in actors.mentions:
-            # a capital read as a place ("à Vienne") must not vote for its own country
-            if a.country and not (a.kind == "capital" and self.places.is_locative(actors.doc[i])):
-                counts[a.country] = counts.get(a.country, 0) + 1
+        # a capital read as a place ("à Vienne") must not vote for its own country
+        counts = actors.country_counts(skip=lambda tok, a: a.kind == "capital" and self.places.is_locative(tok))
         return {"countries": counts, "dateline_country": dateline.country if dateline else None,
                 "domestic": self.data.config.get("domestic_country")}
 

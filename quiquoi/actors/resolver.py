@@ -55,6 +55,7 @@ class ArticleActors:
         self.people: dict[str, Actor] = {}                 # folded full name / surname -> person
         self.last_by_head: dict[str, Actor] = {}           # folded head lemma -> last actor
         self._in_progress: set[int] = set()
+        self._focus: tuple[int, str | None] | None = None
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in NAME_DEPS:
                 self.actors(tok)
@@ -312,13 +313,28 @@ class ArticleActors:
         return [a for c in tok.children if c.dep_ == "nmod" and c.i > tok.i
                 and self._case(c) in self.of_preps for a in self.actors(c)]
 
+    def country_counts(self, skip=None) -> dict[str, int]:
+        """How often each country is named through the article's actors (`skip(token, actor)`:
+        mentions not to count)."""
+        counts: dict[str, int] = {}
+        for i, a in self.mentions:
+            if a.country and not (skip is not None and skip(self.doc[i], a)):
+                counts[a.country] = counts.get(a.country, 0) + 1
+        return counts
+
     def focus_country(self) -> str | None:
         """The country the article is mostly about (most actor mentions), for domestic
-        bodies the text leaves without a country ("la police", "la Cour suprême")."""
-        counts: dict[str, int] = {}
-        for _i, a in self.mentions:
-            if a.country:
-                counts[a.country] = counts.get(a.country, 0) + 1
+        bodies the text leaves without a country ("la police", "la Cour suprême").
+        Asked for every event: recomputed only when new mentions were resolved."""
+        if self._focus is not None and self._focus[0] == len(self.mentions):
+            return self._focus[1]
+        counts = self.country_counts()
+        best = self._best_country(counts)
+        self._focus = (len(self.mentions), best)
+        return best
+
+    @staticmethod
+    def _best_country(counts: dict[str, int]) -> str | None:
         if not counts:
             return None
         best = max(counts, key=counts.get)

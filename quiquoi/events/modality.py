@@ -19,14 +19,14 @@ class Modality:
     def __init__(self, data: dict):
         self.negation = {fold(w) for w in data.get("negation", [])}
         self.needs_ne = {fold(w) for w in data.get("negation_requires_ne", [])}
-        self.negative_determiners = {fold(w) for w in data.get("negative_determiners", ["aucun", "aucune", "nul", "nulle"])}
+        self.negative_determiners = {fold(w) for w in data.get("negative_determiners", [])}
         self.governors = {fold(w): m for m, words in (data.get("governors") or {}).items() for w in words}
         self.nouns = {fold(w): m for m, words in (data.get("governing_nouns") or {}).items() for w in words}
         self.cessation = {fold(w) for w in data.get("cessation_verbs", [])}
         hyp = data.get("hypothetical_markers") or {}
-        self.hyp_moods = set(hyp.get("mood", ["Cnd"]))
-        self.hyp_conjunctions = {fold(w) for w in hyp.get("conjunctions", ["si"])}
-        self.purpose_markers = {fold(w) for w in data.get("purpose_markers", ["pour", "afin"])}
+        self.hyp_moods = set(hyp.get("mood", []))
+        self.hyp_conjunctions = {fold(w) for w in hyp.get("conjunctions", [])}
+        self.purpose_markers = {fold(w) for w in data.get("purpose_markers", [])}
         self.reported_markers = {fold(w) for w in (data.get("governors") or {}).get("reported", [])}
 
     def negated(self, tok: Token) -> bool:
