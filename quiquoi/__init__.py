@@ -12,7 +12,10 @@ def __getattr__(name):
     if name == "Coder":
         from quiquoi.coder import Coder
         return Coder
+    if name == "open":
+        from quiquoi.store import open as open_store
+        return open_store
     raise AttributeError(name)
 
 
-__all__ = ["Coder", "__version__"]
+__all__ = ["Coder", "open", "__version__"]

@@ -119,7 +119,22 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     common(b)
     b.set_defaults(func=cmd_bench)
+
+    # later stages add their own subcommands (ingest, query, export, serve…) from their package
+    import importlib
+
+    for stage in _STAGE_COMMANDS:
+        try:
+            module = importlib.import_module(f"quiquoi.{stage}.cli")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"quiquoi.{stage}.cli" and exc.name != f"quiquoi.{stage}":
+                raise
+            continue
+        module.register(sub, common)
     return p
+
+
+_STAGE_COMMANDS = ("store", "api")
 
 
 def main(argv: list[str] | None = None) -> int:
