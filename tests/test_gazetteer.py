@@ -185,3 +185,27 @@ def test_stale_cache_files_are_removed(gz, tmp_path, monkeypatch):
     other.write_bytes(b"other language")
     assert gzmod._write_cache(gzmod.cache_path("fr"), {"x": 1})
     assert not stale.exists() and other.exists() and gzmod.cache_path("fr").exists()
+
+
+def test_admin1_names_for_cities_and_regions(gz):
+    # cities carry their first-level region's name, not only GeoNames' opaque code
+    assert gz.resolve("Alep", SYRIA_STORY).admin1_name == "Aleppo"
+    assert gz.resolve("Vienne", SYRIA_STORY).admin1_name == "Vienna"
+    texas = gz.resolve("Paris (Texas)")
+    assert (texas.admin1, texas.admin1_name) == ("TX", "Texas")
+    assert gz.resolve("Lyon").admin1_name.endswith("Rhone-Alpes")
+    # a region is its own first-level region; a country has none
+    assert gz.resolve("Texas").admin1_name == "Texas"
+    assert gz.resolve("Syrie").admin1_name is None
+
+
+def test_admin1_file_is_well_formed():
+    from quiquoi.lang import read_tsv
+    rows = read_tsv(gzmod.ADMIN1_FILE)
+    assert len(rows) > 3000
+    seen = set()
+    for r in rows:
+        assert len(r["country"]) == 2 and r["country"].isupper(), r
+        assert r["admin1"] and r["name"], r
+        assert (r["country"], r["admin1"]) not in seen, r
+        seen.add((r["country"], r["admin1"]))

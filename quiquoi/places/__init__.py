@@ -30,7 +30,8 @@ class Place:
     def to_dict(self) -> dict:
         g = self.geo
         return {"text": self.text, "name": g.name if g else self.name, "country": g.country if g else None,
-                "admin1": g.admin1 if g else None, "lat": g.lat if g else None, "lon": g.lon if g else None,
+                "admin1": g.admin1 if g else None, "admin1_name": g.admin1_name if g else None,
+                "lat": g.lat if g else None, "lon": g.lon if g else None,
                 "feature": g.feature if g else None, "geonames_id": g.geonames_id if g else None,
                 "start": self.start, "end": self.end}
 

