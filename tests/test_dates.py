@@ -352,3 +352,31 @@ def test_parse_tml_offsets():
     assert text == "Il est venu hier & parti."
     assert dct == dt.date(1999, 5, 20)
     assert [(g.text, g.value, g.type) for g in golds] == [("hier", "1999-05-19", "DATE")]
+
+
+# --- the anchor pre-filter is a pure speed-up ------------------------------------
+
+def test_prefilter_skips_templates_but_never_changes_the_result():
+    data_dir = Path(__file__).resolve().parent / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*/*.fr.txt"))]
+    texts += ["Avant-hier soir, puis AVANT -HIER, le 3\xa0MARS 2016 ; il y a  deux   semaines",
+              "le 12/03/2016 et le 2016-03-12 ; d’ici à trois mois ; mi-juillet ; le jour même"]
+    fast = TimeResolver.from_language("fr")
+    slow = TimeResolver.from_language("fr")
+    for p in slow.patterns:
+        p.anchors = None
+    # most templates carry anchors, or the pre-filter does nothing
+    assert sum(p.anchors is not None for p in fast.patterns) >= 0.9 * len(fast.patterns)
+    found = 0
+    for text in texts:
+        got = fast.find(text, PUB)
+        assert got == slow.find(text, PUB)
+        found += len(got)
+    assert found > 50
+
+
+def test_prefilter_anchor_of_a_multiword_literal(r):
+    by_template = {p.template: p.anchors for p in r.patterns}
+    assert by_template["il_y_a {num} {unit}"] == frozenset({"il y a"})
+    # a template made only of slots takes its anchors from the slot's values
+    assert "lundi" in by_template["{weekday:a} et|ou {weekday:b} {rel}?"]

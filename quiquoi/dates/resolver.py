@@ -106,6 +106,15 @@ def _norm(s: str) -> str:
     return re.sub(r"[\s_\-‐‑]+", " ", s).strip()
 
 
+_PREFILTER_SEP = re.compile(r"[\s\-‐‑_]+")
+
+
+def _prefilter_form(s: str) -> str:
+    """Lower case, one apostrophe, every run of spaces/hyphens one space: whatever a
+    template literal matches (see ``_literal_regex``) appears in this form of the text."""
+    return _PREFILTER_SEP.sub(" ", s.lower().replace("’", "'"))
+
+
 def _literal_regex(word: str) -> str:
     out = []
     for ch in word:
@@ -131,7 +140,8 @@ _SLOT_RE = re.compile(r"\{(\w+)(?::(\w+))?\}")
 class _Pattern:
     """One compiled template."""
 
-    def __init__(self, spec: dict, slot_regex: dict[str, str], prep_regex: str | None):
+    def __init__(self, spec: dict, slot_regex: dict[str, str], prep_regex: str | None,
+                 slot_anchors: dict[str, frozenset[str] | None] | None = None):
         self.spec = spec
         self.rule = spec["rule"]
         self.template = spec["template"]
@@ -141,6 +151,35 @@ class _Pattern:
         self.regex = re.compile(
             rf"(?<![\w]){prep}(?P<core>{body})(?![\w])", re.IGNORECASE
         )
+        self.anchors = self._anchors(self.template, slot_anchors or {})
+
+    @staticmethod
+    def _anchors(template: str, slot_anchors: dict[str, frozenset[str] | None]) -> frozenset[str] | None:
+        """Strings of which at least one occurs in the ``_prefilter_form`` of any text the
+        pattern matches, or None when no such set is known.
+
+        Scanning a text with every template's regex is the costly part of ``find``; a
+        substring test on these anchors skips most templates for most texts. They come
+        from the required token whose alternatives all have one, preferring long ones."""
+        best: frozenset[str] | None = None
+        for tok in template.split():
+            if tok.endswith("?") and len(tok) > 1:
+                continue
+            found: set[str] = set()
+            for alt in tok.split("|"):
+                pieces = [p for p in (_prefilter_form(x).strip() for x in _SLOT_RE.split(alt)[::3]) if p]
+                if pieces:
+                    found.add(max(pieces, key=len))
+                    continue
+                first = _SLOT_RE.search(alt)
+                anchors = slot_anchors.get(first.group(1)) if first else None
+                if not anchors:
+                    found = set()
+                    break
+                found |= anchors
+            if found and (best is None or min(map(len, found)) > min(map(len, best))):
+                best = frozenset(found)
+        return best
 
     def _compile_body(self, template: str, slot_regex: dict[str, str]) -> str:
         parts: list[str] = []
@@ -263,7 +302,21 @@ class TimeResolver:
         self.keep_prep_single = bool(data.get("keep_preposition_with_single_word", False))
 
         self.year_context = {_norm(str(w)) for w in data.get("year_context", []) or []}
-        self.patterns = [_Pattern(p, slot_regex, prep_regex) for p in data.get("patterns", [])]
+        # per slot, strings one of which any of its values contains (digits for numbers)
+        slot_anchors: dict[str, frozenset[str] | None] = {}
+        for slot in set(slot_regex):
+            anchors: set[str] | None = set()
+            if slot in builtin:
+                anchors |= set("0123456789")
+            for word in (lex.get(slot) or {}):
+                form = _prefilter_form(str(word)).strip()
+                if not form:
+                    anchors = None
+                    break
+                anchors.add(form)
+            slot_anchors[slot] = frozenset(anchors) if anchors else None
+        self.patterns = [_Pattern(p, slot_regex, prep_regex, slot_anchors)
+                         for p in data.get("patterns", [])]
         excl = [str(x) for x in data.get("exclude", []) or []]
         self.exclude = (
             re.compile(rf"(?<!\w){_alternation(excl)}(?!\w)", re.IGNORECASE) if excl else None
@@ -286,7 +339,10 @@ class TimeResolver:
             published = published.date()
         excluded = [m.span() for m in self.exclude.finditer(text)] if self.exclude else []
         cands: list[tuple[int, int, int, TimeExpr, dict]] = []
+        form = _prefilter_form(text)
         for idx, pat in enumerate(self.patterns):
+            if pat.anchors is not None and not any(a in form for a in pat.anchors):
+                continue
             for m in pat.regex.finditer(text):
                 start, end = m.span("core")
                 if any(s < end and start < e for s, e in excluded):
