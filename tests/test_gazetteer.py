@@ -39,11 +39,13 @@ def test_alias_file_targets_all_resolve(gz):
 
 def test_seed_expected_places(gz):
     gold = yaml.safe_load(SEED_GOLD.read_text(encoding="utf-8"))["places"]
-    assert gold == {"Alep": "SYR", "Damas": "SYR", "Vienne": "AUT", "Genève": "CHE"}
-    for name, country in gold.items():
+    assert {k: v["country"] for k, v in gold.items()} == {
+        "Alep": "SYR", "Damas": "SYR", "Vienne": "AUT", "Genève": "CHE"}
+    for name, want in gold.items():
         place = gz.resolve(name, SYRIA_STORY)
-        assert place is not None and place.country == country, (name, place)
+        assert place is not None and place.country == want["country"], (name, place)
         assert place.feature == "city"
+        assert km(place, want["lat"], want["lon"]) < 25, name
     alep = gz.resolve("Alep", SYRIA_STORY)
     assert alep.name == "Aleppo" and alep.geonames_id == 170063
     assert km(alep, 36.20, 37.16) < 25

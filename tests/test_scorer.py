@@ -48,3 +48,28 @@ def test_score_counts_and_paragraph_numbering(tmp_path: Path):
     assert sc.quotes.tp == 1 and sc.speakers_right == 1 and sc.quotes.fp == 1
     assert any("scare quote" in f for f in sc.forbidden_hits)
     assert sc.dates_right == 1
+
+
+def test_city_places_are_scored_within_25_km(tmp_path):
+    """A gold city with coordinates counts only when the coder puts it within 25 km."""
+    from quiquoi.evaluate.scorer import NEAR_KM, km
+    assert NEAR_KM == 25
+    assert km((48.21, 16.37), (48.21, 16.37)) < 0.01
+    # Vienna (AUT) to Vienne (Isère): ~830 km -- the wrong Vienne must fail the check
+    assert km((48.21, 16.37), (45.52, 4.87)) > 800
+    from quiquoi.evaluate.gold import load_gold
+    text = tmp_path / "a.fr.txt"
+    text.write_text("x", encoding="utf-8")
+    gold = tmp_path / "a.expected.yaml"
+    gold.write_text("places:\n  Vienne: {country: AUT, lat: 48.21, lon: 16.37}\n  Syrie: SYR\n",
+                    encoding="utf-8")
+    g = load_gold(gold)
+    assert g.places == {"Vienne": "AUT", "Syrie": "SYR"}
+    assert g.place_coords == {"Vienne": (48.21, 16.37)}
+    vienna = {"text": "Vienne", "country": "AUT", "lat": 48.2085, "lon": 16.3721}
+    isere = {"text": "Vienne", "country": "AUT", "lat": 45.52, "lon": 4.87}   # right country, wrong city
+    for place, near in ((vienna, 1), (isere, 0)):
+        rec = ArticleRecord("a", "fr", "2016-05-24", events=[], quotes=[], actors=[])
+        rec.places = [place]
+        sc = score_article(g, rec, {})
+        assert (sc.places_right, sc.places_geo_total, sc.places_geo_near) == (1, 1, near)

@@ -20,7 +20,7 @@ def evaluate(paths: list[str], coder) -> tuple[dict[str, Any], list[ArticleScore
     total, quotes, lenient = Counts(), Counts(), Counts()
     levels: dict[str, Counts] = {}
     spk_right = spk_total = dates_right = dates_total = forbidden = 0
-    pl_total = pl_found = pl_right = 0
+    pl_total = pl_found = pl_right = pl_geo = pl_near = 0
     for sc in scores:
         total.add(sc.events)
         lenient.add(sc.lenient)
@@ -35,6 +35,8 @@ def evaluate(paths: list[str], coder) -> tuple[dict[str, Any], list[ArticleScore
         pl_total += sc.places_total
         pl_found += sc.places_found
         pl_right += sc.places_right
+        pl_geo += sc.places_geo_total
+        pl_near += sc.places_geo_near
     summary = {
         "articles": len(scores),
         "events": total.as_dict(),
@@ -48,7 +50,9 @@ def evaluate(paths: list[str], coder) -> tuple[dict[str, Any], list[ArticleScore
                   "accuracy": round(dates_right / dates_total, 3) if dates_total else None},
         "places": {"gold": pl_total, "found": pl_found, "right": pl_right,
                    "recall": round(pl_found / pl_total, 3) if pl_total else None,
-                   "country_accuracy": round(pl_right / pl_found, 3) if pl_found else None},
+                   "country_accuracy": round(pl_right / pl_found, 3) if pl_found else None,
+                   "cities_with_coordinates": pl_geo, "cities_within_25km": pl_near,
+                   "city_accuracy": round(pl_near / pl_geo, 3) if pl_geo else None},
         "forbidden_hits": forbidden,
     }
     return summary, scores
@@ -80,7 +84,8 @@ def print_report(summary: dict[str, Any], scores: list[ArticleScore], out: TextI
     out.write(f"Dates   {d['right']}/{d['gold']} right (accuracy {d['accuracy']})\n")
     pl = summary["places"]
     out.write(f"Places  {pl['found']}/{pl['gold']} found (recall {pl['recall']}), country right for "
-              f"{pl['right']}/{pl['found']} (accuracy {pl['country_accuracy']})\n")
+              f"{pl['right']}/{pl['found']} (accuracy {pl['country_accuracy']}); cities within 25 km "
+              f"{pl['cities_within_25km']}/{pl['cities_with_coordinates']} geocoded (accuracy {pl['city_accuracy']})\n")
     out.write(f"Forbidden hits: {summary['forbidden_hits']}\n")
 
 

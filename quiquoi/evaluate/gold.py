@@ -5,7 +5,7 @@
     quotes: [{speaker, kind, starts}]
     not_quotes: ["..."]
     dates: {"lundi": 2016-05-23}
-    places: {"Alep": SYR}
+    places: {"Alep": SYR} or {"Alep": {country: SYR, lat: 36.20, lon: 37.16}} (city within 25 km)
     forbidden: ["prose rules"]             # read by people
     forbidden_events: [{type, source, target, allow_modality: [...]}]   # read by the scorer
 
@@ -71,9 +71,10 @@ class GoldArticle:
     quotes: list[dict]
     not_quotes: list[str]
     dates: dict[str, str]
-    places: dict[str, str]
+    places: dict[str, str]                 # name as written -> ISO3
     forbidden_events: list[dict]
     raw: dict
+    place_coords: dict[str, tuple[float, float]] = field(default_factory=dict)   # cities: (lat, lon)
 
 
 def load_gold(path: Path) -> GoldArticle:
@@ -91,9 +92,17 @@ def load_gold(path: Path) -> GoldArticle:
         path=path, text_path=text_path, published=parse_date(art.get("published")), events=events,
         quotes=list(data.get("quotes") or []), not_quotes=[str(q) for q in data.get("not_quotes") or []],
         dates={str(k): str(v) for k, v in (data.get("dates") or {}).items()},
-        places={str(k): str(v) for k, v in (data.get("places") or {}).items()},
+        places={str(k): _place_country(v) for k, v in (data.get("places") or {}).items()},
         forbidden_events=list(data.get("forbidden_events") or []), raw=data,
+        place_coords={str(k): (float(v["lat"]), float(v["lon"]))
+                      for k, v in (data.get("places") or {}).items()
+                      if isinstance(v, dict) and v.get("lat") is not None},
     )
+
+
+def _place_country(value) -> str:
+    """A gold place is `Name: ISO3` or, for a city, `Name: {country: ISO3, lat: .., lon: ..}`."""
+    return str(value["country"]) if isinstance(value, dict) else str(value)
 
 
 def gold_files(paths: list[str]) -> list[Path]:

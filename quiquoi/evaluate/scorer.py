@@ -16,6 +16,18 @@ EQUIVALENT_ROLES = [{"REB", "OPP", "UAF", "INS", "IMG"}, {"OPP", "CVL"}]
 DONE = {"asserted", "reported"}
 
 
+
+NEAR_KM = 25   # a city counts as right within this distance of the gold coordinates
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres between two (lat, lon) points."""
+    import math
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    d = math.radians(b[1] - a[1])
+    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(d)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+
 def roles_match(gold: str | None, pred: str | None) -> bool:
     if gold is None:
         return True
@@ -93,6 +105,8 @@ class ArticleScore:
     places_total: int = 0
     places_found: int = 0
     places_right: int = 0
+    places_geo_total: int = 0       # gold cities with coordinates, found
+    places_geo_near: int = 0        # ... resolved within NEAR_KM of them
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     forbidden_hits: list[str] = field(default_factory=list)
@@ -182,10 +196,16 @@ def score_article(gold: GoldArticle, rec: ArticleRecord, found_dates: dict[str, 
                     sc.forbidden_hits.append(f"scare quote emitted as a quote: «{nq}»")
     # places: {name as written: ISO3}; a predicted place (or the dateline) with that text
     found_places: dict[str, str | None] = {}
+    found_coords: dict[str, tuple] = {}
     for p in rec.places:
         found_places.setdefault(fold(p["text"]), p.get("country"))
+        if p.get("lat") is not None:
+            found_coords.setdefault(fold(p["text"]), (p["lat"], p["lon"]))
     if rec.dateline:
         found_places.setdefault(fold(rec.dateline["place"]), rec.dateline.get("country"))
+        geo = rec.dateline.get("geo") or {}
+        if geo.get("lat") is not None:
+            found_coords.setdefault(fold(rec.dateline["place"]), (geo["lat"], geo["lon"]))
     # a place name used as an actor ("la Russie a rejeté") is resolved by the actor dictionaries
     for a in rec.actors:
         if a.kind in ("country", "capital"):
@@ -202,6 +222,16 @@ def score_article(gold: GoldArticle, rec: ArticleRecord, found_dates: dict[str, 
             sc.places_right += 1
         else:
             sc.misses.append(f"place {name!r}: want {iso}, got {got}")
+        # the city check applies to names read as places; a capital read only as an actor
+        # ("Londres a déposé") has its country checked above and no coordinates
+        where = found_coords.get(key) or next((c for t, c in found_coords.items() if key in t), None)
+        if name in gold.place_coords and where is not None:
+            sc.places_geo_total += 1
+            dist = km(gold.place_coords[name], where)
+            if dist <= NEAR_KM:
+                sc.places_geo_near += 1
+            else:
+                sc.misses.append(f"place {name!r}: {dist:.0f} km from the gold city (> {NEAR_KM} km)")
     for phrase, value in gold.dates.items():
         sc.dates_total += 1
         got = found_dates.get(fold(phrase))
