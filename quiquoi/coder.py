@@ -52,8 +52,8 @@ class Coder:
                                         self.data.config)
         self.times = TimeResolver.from_language(lang)
         self.quotes = QuoteExtractor.from_language(lang)
-        self.places = PlaceFinder(self.data, self.dictionary)
         self.gazetteer = Gazetteer.load(lang)
+        self.places = PlaceFinder(self.data, self.dictionary, self.gazetteer)
         self.min_confidence = float(self.data.config.get("min_language_confidence", 0.5))
 
     # -- public API -------------------------------------------------------------------
@@ -142,6 +142,9 @@ class Coder:
         for s in sents:
             for i in range(s.start, s.end):
                 sent_of_token[i] = s
+        # the town the article's sites ("place de la Concorde") lie in, until one is named
+        site_state = self.places.article_state(doc, dateline.geo if dateline else None,
+                                               actors.focus_country())
         raw_quotes = self.quotes.extract(doc, art.text)
         record.quotes = [self._quote(q, doc, sents, actors) for q in raw_quotes]
         # a speech verb in an incise ("a mis en garde le responsable américain") has its
@@ -154,7 +157,7 @@ class Coder:
             raw = self.extractor.extract(doc[s.start:s.end], actors)
             places = self.places.in_sentence(doc, s, actors)
             for p in places:
-                p.geo = self.gazetteer.resolve(p.name, geo_context)
+                self.places.geocode(p, geo_context, site_state)
                 d = p.to_dict()
                 key = (d["name"], d["country"])
                 if key in summary:

@@ -46,3 +46,56 @@ def test_person_named_like_a_town_is_not_a_place(coder):
     assert [p["text"] for p in rec.places] == ["Genève"]        # County Kerry is no place here
     meet = next(e for e in rec.events if e.type == "CONSULT")
     assert meet.source.name == "John Kerry"
+
+
+def test_sites_lie_in_the_town_of_the_story(coder):
+    rec = coder.code("Des milliers de personnes ont manifesté jeudi à Lyon. Samedi, elles avaient convergé "
+                     "place Bellecour, puis sur la place des Terreaux, où des incidents ont éclaté.",
+                     published="2023-03-20")
+    places = _places(rec)
+    for site in ("place Bellecour", "place des Terreaux"):
+        assert places[site]["feature"] == "site", site
+        assert places[site]["country"] == "FRA" and abs(places[site]["lat"] - 45.76) < 0.2, site
+    # "à la place de": instead of -- no site
+    rec = coder.code("Le ministre a parlé à la place de Jean Dupont, lundi à Lyon.", published="2023-03-20")
+    assert all(p["feature"] != "site" for p in rec.places)
+
+
+def test_site_named_after_its_town_and_seat_of_power(coder):
+    rec = coder.code("L'avion s'est posé à l'aéroport de Bagdad. Le ministre a été reçu au Quai d'Orsay.",
+                     published="2020-01-05")
+    places = _places(rec)
+    assert places["aéroport de Bagdad"]["country"] == "IRQ"
+    assert places["Quai d'Orsay"]["country"] == "FRA" and abs(places["Quai d'Orsay"]["lat"] - 48.86) < 0.2
+
+
+def test_longer_gazetteer_name_and_object_of_a_strike(coder):
+    rec = coder.code("L'armée israélienne a bombardé la bande de Gaza mardi.", published="2024-05-14")
+    gaza = _places(rec)["bande de Gaza"]
+    assert gaza["country"] == "PSE"
+    strike = next(e for e in rec.events if e.type == "ASSAULT")
+    assert strike.place is not None and strike.place["text"] == "bande de Gaza"
+
+
+def test_part_of_a_country_and_a_road_to_a_town(coder):
+    rec = coder.code("Le maréchal a reçu les chefs de l'Est libyen. L'opposant a été arrêté sur la route "
+                     "de Limulunga, en Zambie.", published="2017-04-12")
+    places = _places(rec)
+    assert places["l'Est libyen"]["country"] == "LBY" and places["l'Est libyen"]["feature"] == "region"
+    assert places["Limulunga"]["country"] == "ZMB"
+    # "il est libyen" is no place
+    rec = coder.code("Le maréchal Haftar est libyen.", published="2017-04-12")
+    assert rec.places == []
+
+
+def test_places_data_file_is_well_formed():
+    from quiquoi.lang import LanguageData
+    data = LanguageData("fr").places
+    for key in ("site_nouns", "site_exclusions", "relation_nouns", "relation_prepositions",
+                "place_object_verbs", "compass_nouns", "sites_named_after_their_town"):
+        words = data[key]
+        assert words and len(words) == len(set(words)), key
+        assert all(isinstance(w, str) and w == w.lower() and w.strip() == w for w in words), key
+    assert set(data["sites_named_after_their_town"]) <= set(data["site_nouns"])
+    # every exclusion ends with a site noun, or it could never apply
+    assert all(x.split()[-1] in data["site_nouns"] for x in data["site_exclusions"])

@@ -77,6 +77,10 @@ class LanguageData:
         return self._yaml("modality.yaml")
 
     @cached_property
+    def places(self) -> dict[str, Any]:
+        return self._yaml("places.yaml")
+
+    @cached_property
     def countries(self) -> list[dict[str, str]]:
         return self._tsv("countries.tsv")
 

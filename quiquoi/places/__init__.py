@@ -26,6 +26,9 @@ class Place:
     end: int
     token: Token
     geo: object | None = None      # GeoPlace once geocoded
+    site: bool = False             # a site inside a town ("place de la Concorde")
+    part: str | None = None        # a part of a country ("Est libyen"), named apart from it
+    town: str | None = None        # the town a site is named after ("aéroport de Bagdad")
 
     def to_dict(self) -> dict:
         g = self.geo
@@ -52,13 +55,22 @@ class Place:
 
 
 class PlaceFinder:
-    def __init__(self, data: LanguageData, dictionary: ActorDictionary):
+    def __init__(self, data: LanguageData, dictionary: ActorDictionary, gazetteer=None):
         cfg = data.config
+        extra = data.places
         self.preps = {fold(p) for p in cfg.get("place_prepositions", [])}
         self.capital_nouns = {fold(w) for w in cfg.get("capital_nouns", [])}
-        self.relation_nouns = {fold(w) for w in cfg.get("place_relation_nouns", [])}
+        self.relation_nouns = {fold(w) for w in cfg.get("place_relation_nouns", [])
+                               + extra.get("relation_nouns", [])}
         self.genitive = {fold(w) for w in cfg.get("genitive_prepositions", [])}
+        self.site_nouns = {w.lower() for w in extra.get("site_nouns", [])}
+        self.town_sites = {w.lower() for w in extra.get("sites_named_after_their_town", [])}
+        self.site_exclusions = [fold(w).split() for w in extra.get("site_exclusions", [])]
+        self.object_verbs = {fold(w) for w in extra.get("place_object_verbs", [])}
+        self.compass = {fold(w) for w in extra.get("compass_nouns", [])}
+        self.relation_preps = {fold(w) for w in extra.get("relation_prepositions", [])}
         self.dic = dictionary
+        self.gazetteer = gazetteer     # optional: names longer than the parser's entity
 
     def _case(self, tok: Token) -> str:
         words = [fold(c.text) for c in tok.children if c.dep_ in ("case", "fixed") and c.i < tok.i]
@@ -73,8 +85,144 @@ class PlaceFinder:
             return True
         # "dans les environs de Damas", "au nord d'Alep": the phrase's head has the preposition
         if case in self.genitive and tok.head.pos_ == "NOUN" and fold(tok.head.lemma_) in self.relation_nouns:
-            return self._case(tok.head).split(" ")[0] in self.preps if self._case(tok.head) else False
+            head_case = self._case(tok.head).split(" ")[0]
+            return head_case in self.preps or head_case in self.relation_preps
         return False
+
+    def _extend(self, doc: Doc, start: int, end: int) -> int:
+        """Where a place name really starts: "la bande de Gaza" when the parser's entity is
+        "Gaza" and the gazetteer knows the longer name."""
+        if self.gazetteer is None:
+            return start
+        best = start
+        for first in range(start - 1, max(start - 4, -1), -1):
+            tok = doc[first]
+            if tok.pos_ in ("PUNCT", "VERB", "AUX") or tok.is_sent_start and first != start - 1:
+                break
+            if tok.pos_ in ("NOUN", "PROPN") and self.gazetteer.candidates(doc[first:end].text):
+                best = first
+        return best
+
+    def _object_place(self, tok: Token, name: str) -> bool:
+        """The direct object of a verb that acts on a place ("attaquer la bande de Gaza"),
+        when the gazetteer knows the name (the parser's entities include institutions)."""
+        return (tok.dep_ == "obj" and tok.head.pos_ == "VERB" and fold(tok.head.lemma_) in self.object_verbs
+                and (self.gazetteer is None or bool(self.gazetteer.candidates(name))))
+
+    def _sites(self, doc: Doc, sent, seen: set[int]) -> list[Place]:
+        """Sites inside a town: a site noun followed by its proper name ("place de la
+        Concorde", "Plaza Italia"), used bare or after a preposition, not "à la place de"."""
+        out: list[Place] = []
+        i = sent.start
+        while i < sent.end:
+            tok = doc[i]
+            if i in seen or tok.text.lower() not in self.site_nouns or i + 1 >= sent.end:
+                i += 1
+                continue
+            before = [fold(t.text) for t in doc[max(sent.start, i - 3):i + 1]]
+            if any(before[-len(x):] == x for x in self.site_exclusions if len(x) <= len(before)):
+                i += 1
+                continue
+            prev = doc[i - 1] if i > sent.start else None
+            after_prep = prev is not None and (prev.pos_ == "ADP" or (
+                prev.pos_ == "DET" and i - 2 >= sent.start and doc[i - 2].pos_ == "ADP"))
+            bare = prev is None or prev.pos_ not in ("DET", "ADP")
+            if not (after_prep or bare or tok.text[:1].isupper()):
+                i += 1
+                continue
+            # the name: capitalised words, with the "de la"/"des"/"d'" between them
+            j, end = i + 1, None
+            while j < sent.end:
+                t = doc[j]
+                if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
+                    end = j + 1
+                elif fold(t.text) in self.genitive or t.pos_ == "DET" or t.text in ("-", "‐"):
+                    if end is None and j > i + 3:
+                        break
+                else:
+                    break
+                j += 1
+            if end is None:
+                i += 1
+                continue
+            start_char, end_char = tok.idx, doc[end - 1].idx + len(doc[end - 1])
+            place = Place(doc.text[start_char:end_char], doc.text[start_char:end_char],
+                          start_char, end_char, tok, site=True)
+            if tok.text.lower() in self.town_sites:      # "l'aéroport de Bagdad" is at Bagdad
+                place.town = doc[i + 1:end].text.split("'", 1)[-1].split("’", 1)[-1]
+                words = place.town.split()
+                if words and fold(words[0]) in self.genitive | {"la", "le", "les"}:
+                    place.town = " ".join(words[1:])
+            out.append(place)
+            seen.update(range(i, end))
+            i = end
+        return out
+
+    def _compass(self, doc: Doc, sent, seen: set[int]) -> list[Place]:
+        """"l'Est libyen": a part of the country its adjective names."""
+        out: list[Place] = []
+        for tok in doc[sent.start + 1:sent.end - 1]:
+            # read on the words, not the tree: the parser often hangs the adjective elsewhere;
+            # a determiner before keeps out the verb ("il est libyen")
+            prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+            if tok.i in seen or fold(tok.text) not in self.compass or prev.pos_ != "DET":
+                continue
+            iso = self.dic.demonym(nxt.text)
+            if iso:
+                start, end = prev.idx, nxt.idx + len(nxt)
+                out.append(Place(doc.text[start:end], iso, start, end, tok, part=f"{tok.text} {nxt.text}"))
+                seen.update(range(prev.i, nxt.i + 1))
+        return out
+
+    def geocode(self, place: Place, context: dict, state: dict) -> None:
+        """Resolve a place with the gazetteer; a site, or a locative name the gazetteer
+        does not know ("aux Halles"), takes the coordinates of the town the article is in:
+        the last town it placed something in, else its dateline's, else its country's
+        capital when it speaks of "la capitale". `state` carries that town across sentences."""
+        gz = self.gazetteer
+        if gz is None:
+            return
+        iso = place.name if len(place.name) == 3 and place.name.isupper() else None
+        geo = gz.country_of(iso) if iso else gz.resolve(place.name, context)
+        if geo is None and place.site:
+            town = None
+            if place.town:
+                town = gz.resolve(place.town, context)
+                town = town if town is not None and town.feature == "city" else None
+            # a seat of power named as a site ("place Beauvau", "au Quai d'Orsay"): its capital
+            entry = self.dic.lookup("metonym", place.text) if town is None else None
+            seat = entry.country if entry is not None else None
+            if seat and seat in self.dic.capitals:
+                town = gz.resolve(self.dic.capitals[seat], {"countries": {seat: 1}})
+            town = town or state.get("town")
+            if town is not None:
+                from dataclasses import replace
+                place.geo = replace(town, text=place.text, name=f"{place.text}, {town.name}",
+                                    feature="site", geonames_id=None, population=None)
+            return
+        if geo is not None:
+            if geo.feature == "city":
+                state["town"] = geo
+            if place.part:     # the country's coordinates, under the part's own name
+                from dataclasses import replace
+                geo = replace(geo, text=place.text, name=f"{place.part}, {geo.name}", feature="region")
+            place.geo = geo
+
+    def article_state(self, doc: Doc, dateline_geo, focus_country: str | None) -> dict:
+        """The town an article's sites lie in before any town is named in its sentences."""
+        state: dict = {}
+        if dateline_geo is not None and dateline_geo.feature == "city":
+            state["town"] = dateline_geo
+        elif focus_country and self.gazetteer is not None and focus_country in self.dic.capitals:
+            # "La capitale a connu trois soirées de tensions": the story is in the capital
+            for tok in doc:
+                if fold(tok.lemma_) in self.capital_nouns and not any(
+                        c.dep_ == "amod" and self.dic.demonym(c.text) for c in tok.children) and not any(
+                        fold(c.text) in self.genitive for c in tok.children if c.dep_ == "case"):
+                    state["town"] = self.gazetteer.resolve(self.dic.capitals[focus_country],
+                                                           {"countries": {focus_country: 1}})
+                    break
+        return state
 
     def in_sentence(self, doc: Doc, sent, actors) -> list[Place]:
         found: list[Place] = []
@@ -82,10 +230,19 @@ class PlaceFinder:
         for ent in doc.ents:
             if ent.start < sent.start or ent.end > sent.end or ent.label_ not in PLACE_ENTS:
                 continue
-            root = ent.root
-            if self._locative(root):
-                found.append(Place(ent.text, ent.text, ent.start_char, ent.end_char, root))
-                seen.update(range(ent.start, ent.end))
+            start = max(sent.start, self._extend(doc, ent.start, ent.end))
+            if start < ent.start:     # the longer name's head noun carries the syntax
+                span = doc[start:ent.end]
+                root = doc[start]
+            else:
+                span, root = ent, ent.root
+            if root.text.lower() in self.site_nouns:
+                continue              # "la place de la Concorde": a site, found below
+            if self._locative(root) or self._object_place(root, span.text):
+                found.append(Place(span.text, span.text, span.start_char, span.end_char, root))
+                seen.update(range(span.start, span.end))
+        found += self._sites(doc, sent, seen)
+        found += self._compass(doc, sent, seen)
         for tok in doc[sent.start:sent.end]:
             if tok.i in seen or fold(tok.lemma_) not in self.capital_nouns or not self._locative(tok):
                 continue
