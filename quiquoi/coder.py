@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from quiquoi.actors.dictionary import ActorDictionary, fold
 from quiquoi.actors.resolver import ArticleActors
 from quiquoi.dates import TimeResolver
-from quiquoi.events.extractor import EventExtractor, RawEvent
+from quiquoi.events.extractor import EventExtractor, RawEvent, localise
 from quiquoi.events.lexicon import EventLexicon
 from quiquoi.events.modality import Modality
 from quiquoi.ingest.readers import BadInput, InputArticle, check_text, parse_date
@@ -169,7 +169,7 @@ class Coder:
                 if speaker is not None:
                     if ev.target is not None and ev.target.name == speaker.name:
                         ev.target = None
-                    ev.source = speaker
+                    ev.source = localise(speaker, actors.focus_country())
                 record.events.append(self._event(ev, s, times, places, art, dateline_place))
         record.places = list(summary.values())
         record.actors = [a for a in actors.all_actors(skip=self.places.is_locative)]

@@ -383,3 +383,10 @@ def test_roles_table(roles):
 def test_role_lookup(roles, text, role):
     index = {row["text"]: row["role"] for _, row, _ in roles}
     assert index[text] == role
+
+
+def test_spellings_and_roles_added_for_the_dev_set(countries, roles):
+    sau = next(r for _n, r, _f in countries if r["iso3"] == "SAU")
+    assert "Riyadh" in multi(sau["adm_seats"])             # the English spelling, common in French wires
+    by_text = {r["text"]: r for _n, r, _f in roles}
+    assert by_text["coalition"]["role"] == "MIL"           # "la coalition (dirigée par l'Arabie saoudite)"

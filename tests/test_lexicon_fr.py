@@ -30,9 +30,10 @@ VERB_REQUIRED = {"lemma": str, "cameo": str, "target": list}
 VERB_OPTIONAL = {
     "obj": str, "prep": str, "reflexive": bool, "fixed": str,
     "negative_only": bool, "symmetric": bool, "note": str,
+    "source": list, "needs_target": bool,
 }
 NOUN_REQUIRED = {"lemma": str, "cameo": str, "source": list, "target": list}
-NOUN_OPTIONAL = {"requires_adj": list, "between": bool, "marks": str, "note": str}
+NOUN_OPTIONAL = {"requires_adj": list, "requires_of": list, "between": bool, "marks": str, "note": str}
 MODALITIES = {"proposed", "requested", "refused", "hypothetical"}
 CAMEO_CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
 
@@ -170,7 +171,7 @@ def test_no_duplicate_verb_keys(verbs):
 
 
 def test_no_duplicate_noun_keys(nouns):
-    keys = Counter((e["lemma"], tuple(e.get("requires_adj", []))) for e in nouns)
+    keys = Counter((e["lemma"], tuple(e.get("requires_adj", [])), tuple(e.get("requires_of", []))) for e in nouns)
     assert not [k for k, c in keys.items() if c > 1]
 
 
@@ -191,7 +192,7 @@ def test_no_verb_entry_is_shadowed(verbs):
 def test_no_noun_entry_is_shadowed(nouns):
     for i, late in enumerate(nouns):
         for early in nouns[:i]:
-            if early["lemma"] == late["lemma"] and "requires_adj" not in early:
+            if early["lemma"] == late["lemma"] and "requires_adj" not in early and "requires_of" not in early:
                 pytest.fail(f"{late} is unreachable behind {early}")
 
 
@@ -283,6 +284,8 @@ def _noun(nouns, lemma, adjs=()):
         req = e.get("requires_adj")
         if req and not set(req) & set(adjs):
             continue
+        if e.get("requires_of"):
+            continue        # a refinement by the noun's complement, not the plain use
         return e
     return None
 
@@ -425,3 +428,29 @@ def test_model_adjective_lemma_for_air_strikes(nlp, nouns):
     doc = nlp("Les frappes aériennes russes ont repris.")
     adj = next(t for t in doc if t.text == "aériennes")
     assert adj.lemma_ in _noun(nouns, "frappe", [adj.lemma_])["requires_adj"]
+
+
+def test_noun_complement_refinement_and_passive_sources(verbs, nouns):
+    # "l'expulsion de diplomates" cuts diplomatic relations; plain expulsion is a coercion
+    refined = [e for e in nouns if e["lemma"] == "expulsion" and "diplomate" in e.get("requires_of", [])]
+    assert refined and refined[0]["cameo"] == "161"
+    for e in nouns:
+        for k in ("source", "target"):
+            assert set(e.get(k, [])) <= NOUN_SOURCES, e
+    # a passive without agent: "convoqué au ministère" names the summoner
+    summon = [e for e in verbs if e["lemma"] == "convoquer" and e.get("obj") == "ambassadeur"]
+    assert summon and "à" in summon[0]["source"]
+    for e in verbs:
+        assert set(e.get("source", [])) <= PREPOSITIONS | {"au", "aux", "par"}, e
+
+
+def test_political_verbs_added_for_the_dev_set(verbs):
+    assert _first_match(verbs, "destituer")["cameo"][:2] == "17"
+    assert _first_match(verbs, "renverser")["cameo"][:2] == "17"
+    assert _first_match(verbs, "admonester")["cameo"][:2] == "11"
+    assert _first_match(verbs, "appeler", obj="manifestation", prep="à")["cameo"][:2] == "14"
+    assert _first_match(verbs, "appeler", obj="grève", prep="à")["cameo"] == "143"
+    assert _first_match(verbs, "appeler", prep="à")["cameo"][:2] == "02"
+    surrender = _first_match(verbs, "livrer", reflexive=True)
+    assert surrender["needs_target"] is True
+    assert _first_match(verbs, "arrêter")["needs_target"] is True

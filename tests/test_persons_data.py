@@ -289,6 +289,14 @@ def test_french_key_persons():
                    for r in by_name["François Hollande"])
 
 
+def test_persons_added_for_the_dev_set():
+    # Kim Jong-un's sister speaks for Pyongyang as a party official (Central Committee department)
+    by_name = defaultdict(list)
+    for r in read_tsv(FR_TSV):
+        by_name[r["name"]].append(r)
+    assert any(r["code"] == "PRKGOV" and covers(r, dt.date(2024, 5, 29)) for r in by_name["Kim Yo-jong"])
+
+
 def test_french_aliases_unambiguous():
     rows = read_tsv(FR_TSV)
     owners = defaultdict(set)

@@ -60,6 +60,9 @@ class ActorDictionary:
         self.capitals: dict[str, str] = {}     # ISO3 -> capital name
         self.persons: dict[str, list[PersonPeriod]] = {}
         self.role_lemmas: dict[str, Entry] = {}
+        # short all-capital names ("EAU", "UE"): matched case-blind, they would also find
+        # the common words they spell ("des jets d'eau")
+        self.acronyms: set[str] = set()
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self._patterns: dict[str, list[str]] = {c: [] for c in self.PRIORITY}
         self._load(data)
@@ -71,7 +74,11 @@ class ActorDictionary:
                 self.matcher.add(category, docs)
 
     def _add(self, category: str, surface: str, entry: Entry) -> None:
-        for variant in {surface, surface.replace("’", "'"), fold(surface)}:
+        if surface.isupper() and len(surface) <= 6:
+            self.acronyms.add(fold(surface))
+        # the press writes both apostrophes and drops capital accents ("chef de l’Etat")
+        folded = fold(surface)
+        for variant in {surface, surface.replace("’", "'"), surface.replace("'", "’"), folded, folded.replace("'", "’")}:
             self._patterns[category].append(variant)
         self.by_key.setdefault((category, fold(surface)), entry)
 
@@ -140,6 +147,11 @@ class ActorDictionary:
                     return p
         return max(periods, key=lambda p: p.end or "9999")
 
+    def _plain_name(self, category: str, text: str) -> bool:
+        """Whether a lowercase text is also a name written in lowercase in the dictionaries
+        (a role noun, say), not only an acronym."""
+        return category == "role"
+
     def matches(self, doc: Doc) -> dict[int, tuple[Entry, int, int]]:
         """token index -> (entry, span start, span end) for every dictionary name in the doc.
         Longest span wins; on equal spans the category order of PRIORITY decides."""
@@ -147,7 +159,10 @@ class ActorDictionary:
         spans = []
         for match_id, start, end in self.matcher(doc):
             category = doc.vocab.strings[match_id]
-            entry = self.lookup(category, doc[start:end].text)
+            text = doc[start:end].text
+            if text.islower() and fold(text) in self.acronyms and not self._plain_name(category, text):
+                continue
+            entry = self.lookup(category, text)
             if entry is not None:
                 spans.append((end - start, -self.PRIORITY.index(category), start, end, entry))
         for length, _prio, start, end, entry in sorted(spans, key=lambda s: (s[0], s[1]), reverse=True):

@@ -38,6 +38,9 @@ class ArticleActors:
         self.relative_pronouns = {fold(w) for w in config.get("relative_pronouns", [])}
         self.plural_pronouns = {fold(w) for w in config.get("plural_pronouns", [])}
         self.first_person = {fold(w) for w in config.get("first_person_pronouns", [])}
+        self.leading_verbs = {fold(w) for w in config.get("leading_verbs", [])}
+        self.kinship_nouns = {fold(w) for w in config.get("kinship_nouns", [])}
+        self.object_pronouns = {fold(w) for w in config.get("object_pronouns", [])}
         # (start, end, speaker) of the article's quotations, set once quotes are known
         self.quote_speakers: list[tuple[int, int, Actor]] = []
         self.impersonal_verbs = {fold(w) for w in config.get("impersonal_verbs", [])}
@@ -89,6 +92,12 @@ class ArticleActors:
         if word in self.first_person:
             # "nous" inside a quotation is whoever says it
             return [a for s, e, a in self.quote_speakers if s <= tok.idx < e][:1]
+        if word in self.object_pronouns and tok.dep_ in ("obj", "iobj"):
+            # "Elle l'a exhorté à arrêter": the object is someone other than the subject
+            plural = "Plur" in tok.morph.get("Number") or word in self.plural_pronouns
+            subject = [c for c in tok.head.children if c.dep_ in ("nsubj", "expl:subj") and c.i != tok.i]
+            excluded = {a.key() for c in subject for a in (self.pronoun(c) if c.pos_ == "PRON" else self.actors(c))}
+            return self.nearest(tok.i, plural, None, excluded)
         if word in self.possessives:
             plural = self.possessives[word] == "Plur"
         elif word in self.subject_pronouns:
@@ -99,10 +108,15 @@ class ArticleActors:
                 return []      # "il faut", "il n'y aurait pas": nobody
         else:
             return []
-        return self.nearest(tok.i, plural)
+        # a subject pronoun also agrees in gender with a common-noun antecedent ("la police"
+        # is never "il"); possessives agree with the thing owned, not the owner
+        gender = set(tok.morph.get("Gender")) if word in self.subject_pronouns else set()
+        return self.nearest(tok.i, plural, gender)
 
-    def nearest(self, before: int, plural: bool) -> list[Actor]:
-        """The nearest actor mentioned before token `before` that agrees in number."""
+    def nearest(self, before: int, plural: bool, gender: set[str] | None = None,
+                excluded: set | None = None) -> list[Actor]:
+        """The nearest actor mentioned before token `before` that agrees in number (and in
+        gender with a common noun, when `gender` is given)."""
         tok = self.doc[before]
         sent_start = self.sent_start[tok.i]
         # the nearest earlier actor of the same number, in this sentence or the one before
@@ -115,9 +129,39 @@ class ArticleActors:
             head = self.doc[head_i]
             if head.dep_ in ("nmod", "obl:mod") and head.head.pos_ in ("NOUN", "PROPN", "VERB"):
                 continue   # "allié de Moscou": a modifier, not the thing talked about
+            if gender and head.pos_ == "NOUN" and head.morph.get("Gender") and not gender & set(head.morph.get("Gender")) \
+                    and fold(head.lemma_) not in self.collective_nouns:   # "des centaines de manifestants ... ils"
+                continue
+            if excluded and actor.key() in excluded:
+                continue
             if ("Plur" in head.morph.get("Number")) == plural or not head.morph.get("Number"):
+                if head_i < sent_start and tok.dep_ == "nsubj" and tok.i - sent_start <= 1 and not excluded:
+                    # "X a condamné Séoul. Elle l'a exhorté...": a sentence-initial subject
+                    # pronoun continues the previous sentence's subject rather than its object
+                    subj = self._previous_subject(head_i, limit, plural, gender)
+                    if subj is not None:
+                        return [subj]
                 return [actor]
         return []
+
+    def _previous_subject(self, upto: int, limit: int, plural: bool, gender: set[str] | None) -> Actor | None:
+        """The last mention at or before `upto` that is its clause's subject, in that
+        sentence, agreeing in number (and gender for a common noun)."""
+        start = self.sent_start[upto]
+        for head_i, actor in reversed(self.mentions):
+            if head_i > upto:
+                continue
+            if head_i < max(start, limit):
+                break
+            head = self.doc[head_i]
+            if head.dep_ not in ("nsubj", "nsubj:pass"):
+                continue
+            if gender and head.pos_ == "NOUN" and head.morph.get("Gender") and not gender & set(head.morph.get("Gender")) \
+                    and fold(head.lemma_) not in self.collective_nouns:
+                continue
+            if ("Plur" in head.morph.get("Number")) == plural or not head.morph.get("Number"):
+                return actor
+        return None
 
     def all_actors(self, skip=None) -> list[Actor]:
         """Distinct actors of the article, in order of first mention (`skip(token)`:
@@ -136,7 +180,13 @@ class ArticleActors:
         match = self.matches.get(tok.i)
         if match and self.doc[match[1]:match[2]].root.i != tok.i:
             return []  # a word inside a name ("État" in "secrétaire d'État") is no actor
-        if tok.pos_ == "PROPN" and (match is None or match[0].category == "person"):
+        # "Mohamed Bazoum": the tagger may read a first name as a common noun; the entity
+        # recogniser and the name's flat parts still say it is a person's name
+        propn = tok.pos_ == "PROPN" or (
+            tok.pos_ == "NOUN" and tok.ent_type_ == "PER" and tok.text[:1].isupper()
+            and fold(tok.text) not in self.honorifics
+            and any(c.dep_ == "flat:name" and c.pos_ == "PROPN" for c in tok.children))
+        if propn and (match is None or match[0].category == "person"):
             # "Amadou Abdramane, porte-parole des militaires": a title in apposition after the name
             title = None
             for c in tok.children:
@@ -171,7 +221,21 @@ class ArticleActors:
             return self._role_actor(tok, role)
         if fold(tok.lemma_) in self.relation_nouns or fold(tok.lemma_) in self.collective_nouns:
             return self._from_complement(tok)
+        if fold(tok.lemma_) in self.kinship_nouns:
+            return self._kin(tok)
         return []
+
+    def _kin(self, tok: Token) -> list[Actor]:
+        """"La sœur de Kim Jong-un": a relative of a leader belongs to the leader's side
+        (country and role), under a name of her own (the phrase), not the leader's."""
+        owners = [a for a in self._owners(tok) if a.kind == "person" and a.country]
+        if not owners:
+            return []
+        o = owners[0]
+        start, end = self._phrase(tok)
+        end = max(end, o.end)           # the parse may leave the name's last piece out
+        text = self.text[start:end]
+        return [Actor(text, text, o.country, o.role, o.code, start, end, "title")]
 
     def _attached_name(self, tok: Token) -> Token | None:
         """A person's name given in apposition to a title ("le porte-parole, Mark Toner")."""
@@ -203,7 +267,9 @@ class ArticleActors:
             t = doc[j]
             if t.pos_ in ("VERB", "AUX") or t.is_sent_start or t.text in (";", ":", "«", "»", '"'):
                 break
-            if t.dep_ == "appos" and t.ent_type_ == "PER" and tok.i <= t.head.i < j and doc[j - 1].text == ",":
+            if t.dep_ == "appos" and t.ent_type_ == "PER" and tok.i <= t.head.i < j and (
+                    doc[j - 1].text == "," or (t.head.dep_ == "nmod" and t.head.head.i == tok.i)):
+                # "l'émissaire de l'ONU pour la Libye Ghassan Salamé": hung on the last complement
                 return t
         return None
 
@@ -260,6 +326,12 @@ class ArticleActors:
             else:
                 owners = self._owners(title_tok)
                 title_actor = owners[0] if owners else None
+        if known is None and entry is None and (title_actor is None or title_actor.country is None):
+            # "le colonel Abdoulaye Maïga, porte-parole du gouvernement malien": a title in
+            # apposition after the name says who the person works for, whatever the parse
+            after = self._title_after(end)
+            if after is not None and after.country:
+                title_actor = after
         span_start = title[0].left_edge.i if title else start
         text = self.doc[min(span_start, start):end].text if title else self.doc[start:end].text
         if known is not None and (title_actor is None or title_actor.country is None):
@@ -285,6 +357,27 @@ class ArticleActors:
         for i in range(start, end):
             self.cache.setdefault(i, [actor])
         return [actor]
+
+    def _title_after(self, end: int) -> Actor | None:
+        """The actor of a title phrase right after a name and a comma ("X, porte-parole du
+        gouvernement malien, ...")."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        j = end + 1
+        if doc[j].pos_ == "DET":
+            j += 1
+        if j >= len(doc) or doc[j].pos_ != "NOUN" or j in self._in_progress:
+            return None
+        role = self.dic.role(doc[j].lemma_) or self.dic.role(doc[j].text)
+        if role is None or role.kind != "title":
+            return None
+        self._in_progress.add(j)
+        try:
+            found = self._role_actor(doc[j], role, allow_memory=False)
+        finally:
+            self._in_progress.discard(j)
+        return found[0] if found else None
 
     def _from_entry(self, entry: Entry, start: int, end: int) -> Actor:
         span = self.doc[start:end]
@@ -376,6 +469,11 @@ class ArticleActors:
                                 isos.append(a.country)
                         if isos:
                             break
+                if c.dep_ == "acl" and fold(c.lemma_) in self.leading_verbs and c.i > tok.i:
+                    # "la coalition dirigée par l'Arabie saoudite": the leader's country
+                    for a in c.children:
+                        if a.dep_ in ("obl:agent", "obl", "obl:mod") and self._case(a) == "par":
+                            isos += [x.country for x in self.actors(a) if x.country]
         if not isos:
             # the parser sometimes hangs the adjective elsewhere or tags it as punctuation
             # ("son homologue sud-africain"): the words right after the noun still say it
@@ -401,7 +499,9 @@ class ArticleActors:
         if owners and owners[0].role in NON_STATE and role.role in ARMED:
             o = owners[0]      # "les forces de l'opposition" are the opposition's
             return [Actor(text, o.name, o.country, o.role, o.code, start, end, o.kind)]
-        if owners and role.kind == "title" and owners[0].role and owners[0].kind != "person":
+        if owners and owners[0].role and owners[0].kind != "person" and (
+                role.kind == "title" or (role.kind == "group" and owners[0].role == "IGO")):
+            # "les dirigeants des Vingt-Sept", "les ministres de l'OTAN": an organisation's members
             o = owners[0]      # "le président de la Cour suprême", "le chef de l'opposition"
             return [Actor(text, text, o.country, o.role, o.code, start, end, "title")]
         isos = self._countries(tok, role)
@@ -413,7 +513,7 @@ class ArticleActors:
                 return [Actor(text, text, base.country, base.role, base.code, start, end, "title")]
             role_code = "GOV"
         if not isos and allow_memory and not owners:
-            prev = self.last_by_head.get(fold(tok.lemma_))
+            prev = self.last_by_head.get(self._memory_key(tok))
             if prev is not None and prev.role == role_code:
                 return [Actor(text, prev.name, prev.country, prev.role, prev.code, start, end, prev.kind)]
         name = self._short_name(tok)
@@ -457,4 +557,17 @@ class ArticleActors:
             self.people.setdefault(fold(actor.name), actor)
             self.people.setdefault(fold(actor.name.split()[-1]), actor)
         elif actor.role:
-            self.last_by_head[fold(tok.lemma_)] = actor
+            self.last_by_head[self._memory_key(tok)] = actor
+            m = self.matches.get(tok.i)
+            if m and m[1] == tok.i:
+                # "le ministre de l'Intérieur" is later "le ministre"; "le Premier ministre" is not
+                self.last_by_head[fold(tok.lemma_)] = actor
+
+    def _memory_key(self, tok: Token) -> str:
+        """What a later bare mention must repeat to mean the same body: the head noun, or the
+        whole title when the dictionary knows it as one ("le Premier ministre" is not "le
+        ministre de l'Intérieur" named before)."""
+        m = self.matches.get(tok.i)
+        if m and m[0].category == "role" and m[2] - m[1] > 1:
+            return fold(self.doc[m[1]:m[2]].text)
+        return fold(tok.lemma_)

@@ -49,19 +49,28 @@ class EventExtractor:
         self.genitive = {fold(w) for w in config.get("genitive_prepositions", [])}
         self.aspect_verbs = {fold(w) for w in config.get("aspect_verbs", [])}
         self.hitting_verbs = {fold(w) for w in config.get("hitting_verbs", [])}
+        self.attribute_opinion = {fold(w) for w in config.get("attribute_opinion_verbs", [])}
+        self.document_nouns = {fold(w) for w in config.get("document_nouns", [])}
+        self.deciding_verbs = {fold(w) for w in config.get("deciding_verbs", [])}
+        ETRE_VERBS.update(fold(w) for w in config.get("etre_verbs", []))
 
     # -- predicate matching -----------------------------------------------------------
     def _verb_predicate(self, tok: Token) -> Predicate | None:
         lemma = fold(tok.lemma_)
         if lemma not in self.lex.verbs:
             lemma = self.lex.surface_lemmas.get(fold(tok.text), lemma)
+        if lemma in self.attribute_opinion and any(c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN") for c in tok.children):
+            return None    # "qu'ils jugent frauduleuse": an opinion, not a trial
         for p in self.lex.verbs.get(lemma, ()):
             if p.negative_only and not self.mod.negated(tok):
                 continue
             if p.obj and not any(fold(c.lemma_) == p.obj or fold(c.text) == p.obj
-                                 for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod")):
+                                 for c in self._object_candidates(tok)):
                 continue
-            if p.prep and not any(self._case(c) == p.prep for c in tok.children):
+            # "appeler les habitants à rester calmes": the infinitive may hang on the object
+            if p.prep and not any(self._case(c) == p.prep for c in tok.children) and not any(
+                    self._case(g) == p.prep for c in tok.children if c.dep_ == "obj"
+                    for g in c.children if g.dep_ in ("acl", "xcomp") and g.pos_ == "VERB"):
                 continue
             if p.reflexive is not None:
                 pronominal = any(fold(c.text) in self.reflexive for c in tok.children
@@ -76,10 +85,26 @@ class EventExtractor:
             return p
         return None
 
+    def _objects(self, verb: Token) -> list[Token]:
+        """The verb's direct objects, and bare nouns the parser took for adjuncts ("a lancé
+        le 4 avril une offensive": "offensive" comes out as obl:mod)."""
+        return [c for c in verb.children if c.dep_ == "obj" or (
+            c.dep_ in ("obl:mod", "obl") and c.pos_ == "NOUN" and not self._case(c) and c.i > verb.i)]
+
+    def _object_candidates(self, tok: Token) -> list[Token]:
+        out = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod")]
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and "Part" in tok.morph.get("VerbForm") \
+                and "Past" in tok.morph.get("Tense"):
+            out.append(tok.head)    # "des attaques revendiquées par l'EI": the noun is what is claimed
+        return out
+
     def _noun_predicate(self, tok: Token) -> Predicate | None:
         for p in self.lex.nouns.get(fold(tok.lemma_), ()):
             if p.requires_adj and not any(fold(c.lemma_) in p.requires_adj or fold(c.text) in p.requires_adj
                                           for c in tok.children if c.dep_ in ("amod", "nmod", "acl")):
+                continue
+            if p.requires_of and not any(fold(c.lemma_) in p.requires_of for c in tok.children
+                                         if c.dep_ == "nmod" and self._case(c) in self.genitive):
                 continue
             return p
         return None
@@ -100,11 +125,27 @@ class EventExtractor:
     def _arg_actors(self, tok: Token, actors: ArticleActors) -> list[Actor]:
         """Actors of an argument token and of the tokens coordinated with it."""
         out: list[Actor] = []
-        for t in [tok, *[c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]]:
+        # "les deux chefs de l'opposition Leopoldo Lopez et Antonio Ledezma": the parser hangs
+        # the second name on the first, which names the title's holder
+        near = [*tok.children, *[g for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN" for g in c.children]]
+        names = [c for c in near if c.dep_ in ("appos", "nmod", "flat:name") and c.pos_ == "PROPN"
+                 and c.i > tok.i and tok.pos_ == "NOUN" and not self._case(c)]
+        conjs = [c for h in [tok, *names] for c in h.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        for t in [tok, *conjs]:
             if t.pos_ == "PRON":
-                out += actors.pronoun(t)
+                found = actors.pronoun(t)
             elif t.pos_ in ("NOUN", "PROPN", "ADJ"):
-                out += actors.actors(t)
+                found = actors.actors(t)
+            else:
+                continue
+            if t.i != tok.i and found and out and _is_apposition(t):
+                # "Le président turc, Recep Tayyip Erdogan, a menacé": a name after a comma
+                # with no "et" is the title's holder (the parser calls it a conjunct)
+                holder = _title_holder(out[-1], found[0])
+                if holder is not None:
+                    out[-1] = holder
+                    continue
+            out += found
         return out
 
     def subjects(self, verb: Token, actors: ArticleActors, depth: int = 0) -> list[Actor]:
@@ -115,18 +156,32 @@ class EventExtractor:
             for c in verb.children:
                 if c.dep_ in ("obl:agent", "obl:arg", "obl:mod", "obl") and self._case(c) in self.passive_agent:
                     return self._arg_actors(c, actors)
+            if verb.dep_ == "conj" and self._is_passive(verb.head) and verb.head.i != verb.i:
+                return self.subjects(verb.head, actors, depth + 1)   # "arrêté par la police et accusé"
             return []
         inverted = self._inverted_subject(verb)
         if inverted is not None:
             return self._arg_actors(inverted, actors)
         for c in verb.children:
             # the French model labels many a personal "il" expl:subj ("pour qu'il cesse")
-            if c.dep_ == "nsubj" or (c.dep_ == "expl:subj" and c.pos_ == "PRON"):
+            if c.dep_ == "nsubj" or (c.dep_ == "expl:subj" and c.pos_ == "PRON") \
+                    or (c.dep_ == "nsubj:pass" and _active_perfect(verb)):
                 antecedent = verb.head if verb.dep_ in ("acl:relcl", "acl") else None
                 if "Rel" in c.morph.get("PronType") and antecedent is not None \
                         and antecedent.pos_ == "NOUN" and self._noun_predicate(antecedent) is not None:
                     return self._noun_source(antecedent, actors, depth + 1)   # "ses frappes qui tuent"
-                return self._arg_actors(c, actors)
+                found = self._arg_actors(c, actors)
+                if not found and c.pos_ == "NOUN" and fold(c.lemma_) in self.document_nouns:
+                    found = self._document_author(c, actors, depth + 1)   # "ce texte exhorte l'Iran"
+                # "Le président turc, Recep Tayyip Erdogan, a menacé": the parser may give the
+                # verb a second subject, the title's holder in apposition
+                second = [d for d in verb.children if d.dep_ == "nsubj" and d.i > c.i and _is_apposition(d)]
+                if found and second:
+                    named = actors.actors(second[0])
+                    holder = _title_holder(found[0], named[0]) if named else None
+                    if holder is not None:
+                        found = [holder, *found[1:]]
+                return found
         head = verb.head
         if head.i == verb.i:
             return []
@@ -144,7 +199,19 @@ class EventExtractor:
                 if not found and head.dep_ == "obj" and head.head.pos_ in ("VERB", "AUX"):
                     found = self.subjects(head.head, actors, depth + 1)
                 return found
+            if fold(head.lemma_) in self.document_nouns:
+                return self._document_author(head, actors, depth + 1)   # "une résolution admonestant Téhéran"
             return []
+        if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") \
+                and head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+            # "tout en demandant à ses partisans": the parser hangs a gerund on "tout"; its
+            # doer is the subject of the clause it belongs to
+            node = head
+            for _ in range(3):
+                if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                    break
+                node = node.head
+            return self.subjects(node, actors, depth + 1) if node.pos_ in ("VERB", "AUX") else []
         if verb.dep_ in ("xcomp", "advcl", "ccomp", "obl:arg"):
             # object control: "exhorter X à", "presser X de" -> X; otherwise the subject
             for c in head.children:
@@ -176,16 +243,52 @@ class EventExtractor:
         objs = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
         return objs[0] if objs else None
 
-    @staticmethod
-    def _is_passive(verb: Token) -> bool:
-        return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+    @classmethod
+    def _is_passive(cls, verb: Token, depth: int = 0) -> bool:
+        if fold(verb.lemma_) in ETRE_VERBS and sum(c.dep_.startswith("aux") for c in verb.children) == 1:
+            return False   # "ils sont convenus de": an active verb conjugated with "être"
+        if any(c.dep_ == "aux:pass" for c in verb.children):
+            return True
+        if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and \
+                verb.dep_ in ("acl", "advcl") and any(c.dep_ == "obl:agent" for c in verb.children):
+            return True    # "le report demandé par l'opposition", "les frappes menées par Moscou"
+        if any(c.dep_ == "nsubj:pass" for c in verb.children):
+            # "Les soldats ont mis en garde": the parser's passive subject under a bare "avoir"
+            # is an active subject (a French passive needs "être")
+            return not _active_perfect(verb)
+        # "a été arrêté par la police et accusé de trahison": a bare participle coordinated
+        # with a passive verb shares its auxiliary, hence its voice
+        return (depth < 3 and verb.dep_ == "conj" and "Part" in verb.morph.get("VerbForm")
+                and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
+                and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") and cls._is_passive(verb.head, depth + 1))
+
+    def _passive_patient(self, verb: Token, actors: ArticleActors, depth: int = 0) -> list[Actor]:
+        """Who undergoes a passive verb that has no subject of its own: the subject of the
+        passive verb it is coordinated with, or, when the parser hung a finite clause on a
+        relative clause ("X qui refuse de ... a été arrêté"), the subject of that clause's head."""
+        if depth > 3 or verb.head.i == verb.i:
+            return []
+        head = verb.head
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return actors.actors(head)     # "Alton Sterling, abattu par un policier"
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and self._is_passive(head):
+            for c in head.children:
+                if c.dep_ in ("nsubj:pass", "nsubj"):
+                    return self._arg_actors(c, actors)
+            return self._passive_patient(head, actors, depth + 1)
+        finite = any(c.dep_.startswith("aux") and "Ind" in c.morph.get("Mood") for c in verb.children)
+        if verb.dep_ == "advcl" and finite and not any(c.dep_ == "mark" for c in verb.children):
+            for c in head.children:
+                if c.dep_ in ("nsubj", "nsubj:pass") and "Rel" not in c.morph.get("PronType"):
+                    return self._arg_actors(c, actors)
+        return []
 
     def _targets(self, tok: Token, pred: Predicate, actors: ArticleActors) -> list[Actor]:
         passive = tok.pos_ in ("VERB", "AUX") and self._is_passive(tok)
         inverted = self._inverted_subject(tok) if tok.pos_ in ("VERB", "AUX") else None
         # a light verb's complements may hang on its noun ("faire pression sur", "lancer
         # une offensive contre")
-        holders = [tok] + [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"] \
+        holders = [tok] + [c for c in self._objects(tok) if c.pos_ == "NOUN"] \
             if tok.pos_ in ("VERB", "AUX") else [tok]
         for slot in pred.target or ("obj",):
             slot_f = fold(slot)
@@ -197,17 +300,54 @@ class EventExtractor:
                     if slot_f == "obj":
                         # "expulser des diplomates": the sense-giving object is the target when it
                         # names actors; "faire pression": a bare noun names none and is skipped
-                        hit = (c.dep_ == "nsubj:pass") if passive else c.dep_ == "obj"
+                        hit = (c.dep_ == "nsubj:pass") if passive else (c.dep_ == "obj" and c.i > tok.i or
+                                                                          c.dep_ == "obj" and c.pos_ == "PRON")
                     elif slot_f == "iobj":
                         hit = c.dep_ == "iobj" or (c.dep_.startswith("obl") and self._case(c) in self.dative)
                     elif c.dep_.startswith(("obl", "nmod", "iobj")):
                         hit = self._case(c) == slot_f or (slot_f in self.dative and self._case(c) in self.dative)
                     if hit:
-                        found = self._arg_actors(c, actors) or (
-                            self._author(c, actors) if slot_f == "obj" else [])
+                        # "condamner l'attaque de la Russie", "protester contre la décision des
+                        # autorités françaises": an act aimed at a thing aims at its author
+                        found = self._arg_actors(c, actors) or self._author(c, actors)
                         if found:
                             return found
+            if slot_f == "obj" and passive and not any(c.dep_ == "nsubj:pass" for c in tok.children):
+                found = self._passive_patient(tok, actors)
+                if found:
+                    return found
         return []
+
+    def _slot_actors(self, tok: Token, preps, actors: ArticleActors) -> list[Actor]:
+        wanted = {fold(p) for p in preps}
+        # "convoqué mercredi au ministère": the parser may hang the complement on the
+        # date word before it, so the verb's obliques' own complements are looked at too
+        cands = [c for c in tok.children if c.dep_.startswith(("obl", "iobj"))]
+        cands += [g for c in cands if c.dep_ == "obl:mod" for g in c.children if g.dep_ == "nmod"]
+        for c in cands:
+            if self._case(c) in wanted:
+                found = self._arg_actors(c, actors)
+                if found:
+                    return found
+        return []
+
+    def _document_author(self, doc_noun: Token, actors: ArticleActors, depth: int) -> list[Actor]:
+        """Who speaks through a document ("la résolution", "ce texte", "le communiqué"): its
+        "de" complement or possessive, the subject of the verb it is the object of ("ont
+        déposé une résolution"), or else the author of the last document the article named."""
+        found = self._author(doc_noun, actors)
+        if not found:
+            for c in doc_noun.children:
+                if c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+                    found = actors.pronoun(c)
+        if not found and doc_noun.dep_ == "obj" and doc_noun.head.pos_ in ("VERB", "AUX") and depth < 5:
+            found = self.subjects(doc_noun.head, actors, depth + 1)
+        memory = actors.__dict__.setdefault("document_authors", [])
+        if found:
+            memory.append((doc_noun.i, found))
+            return found
+        earlier = [a for i, a in memory if i < doc_noun.i]
+        return earlier[-1] if earlier else []
 
     def _author(self, thing: Token, actors: ArticleActors) -> list[Actor]:
         """Whose is the object? "condamner l'attaque de la Russie", "refuser le report demandé
@@ -225,6 +365,17 @@ class EventExtractor:
                         found = self._arg_actors(a, actors)
                         if found:
                             return found
+        # "le report du premier tour demandé par l'opposition": the participle may hang on
+        # the object's complement
+        for c in thing.children:
+            if c.dep_ == "nmod" and c.i > thing.i and c.pos_ == "NOUN":
+                for v in c.children:
+                    if v.dep_ == "acl" and v.pos_ == "VERB":
+                        for a in v.children:
+                            if a.dep_ in ("obl:agent", "obl") and self._case(a) in self.passive_agent:
+                                found = self._arg_actors(a, actors)
+                                if found:
+                                    return found
         return []
 
     def _noun_source(self, noun: Token, actors: ArticleActors, depth: int = 0) -> list[Actor]:
@@ -245,7 +396,10 @@ class EventExtractor:
         # ("rejeter l'offre" says nothing of who offered)
         if noun.dep_ == "obj" and noun.head.pos_ in ("VERB", "AUX") and depth < 4 and (
                 self._is_support(noun.head) or fold(noun.head.lemma_) in self.mod.cessation
-                or fold(noun.head.lemma_) in self.aspect_verbs):
+                or fold(noun.head.lemma_) in self.aspect_verbs
+                # "annoncer l'expulsion de X": the announcer expels, unless the noun's own "de"
+                # names its doer ("annoncer la démission de X": X resigns)
+                or (fold(noun.head.lemma_) in self.deciding_verbs and not (pred and set(pred.source) & self.genitive))):
             return self.subjects(noun.head, actors, depth + 1)
         return []
 
@@ -254,6 +408,11 @@ class EventExtractor:
         events: list[RawEvent] = self._verbless_repair(sent, actors)
         consumed: set[int] = set()    # event nouns already coded with their light verb
         for tok in sent:
+            if tok.pos_ == "VERB" and any(c.dep_ == "obj" and fold(c.lemma_) in self.document_nouns for c in tok.children):
+                # "les Etats-Unis ont déposé une résolution": remember who wrote it, for "ce texte"
+                for c in tok.children:
+                    if c.dep_ == "obj" and fold(c.lemma_) in self.document_nouns:
+                        self._document_author(c, actors, 1)
             # "Le régime bombarde Alep": the model may tag an unlemmatised present as a noun
             verb_like = tok.pos_ in ("VERB", "AUX") or (
                 fold(tok.text) in self.lex.surface_lemmas and any(c.dep_ == "nsubj" for c in tok.children))
@@ -261,8 +420,8 @@ class EventExtractor:
                 pred = self._verb_predicate(tok)
                 if pred is None:
                     continue
-                for c in tok.children:
-                    if c.dep_ == "obj" and c.pos_ == "NOUN":
+                for c in self._objects(tok):
+                    if c.pos_ == "NOUN":
                         noun_pred = self._noun_predicate(c)
                         if noun_pred is None:
                             continue
@@ -275,6 +434,8 @@ class EventExtractor:
                         elif pred.obj == fold(c.lemma_):
                             consumed.add(c.i)   # "imposer des sanctions": the entry says it all
                 sources = self.subjects(tok, actors)
+                if not sources and pred.source and self._is_passive(tok):
+                    sources = self._slot_actors(tok, pred.source, actors)   # "convoqué au ministère"
                 targets = self._targets(tok, pred, actors)
                 end = tok
                 if pred.fixed:
@@ -287,28 +448,37 @@ class EventExtractor:
                 end = tok
             else:
                 continue
+            if not pred.is_event:
+                continue       # a statement sense (CAMEO 01x): a quote, not an event
             if not sources and not targets:
                 continue       # an event with no actor at all says nothing about the system
+            if pred.needs_target and not targets:
+                continue       # "se livrer à des activités" is no surrender: only "se livrer à la police" is
             negated = self.mod.negated(tok)
             modality = self.mod.modality(tok, sent)
             focus = actors.focus_country()
             for src in sources or [None]:
                 for tgt in targets or [None]:
-                    if src is not None and tgt is not None and src.key() == tgt.key() and src.start == tgt.start:
-                        continue
+                    if src is not None and tgt is not None and src.key() == tgt.key():
+                        # a pronoun resolved back to the doer ("les forces ont tiré pour les
+                        # disperser"): the target is someone the article did not name
+                        tgt = None
+                        if any(e.trigger.i == tok.i and e.source is not None and e.source.key() == src.key()
+                               and e.target is None for e in events):
+                            continue
                     if tgt is not None and src is not None and tgt.country is None and tgt.role in DOMESTIC_TARGET_ROLES \
                             and src.role in SUBJECT_DOMESTIC_ROLES and src.country:
                         # a government acting on "l'opposition": the opposition of its own country
                         tgt = Actor(tgt.text, tgt.name, src.country, tgt.role, src.country + tgt.role,
                                     tgt.start, tgt.end, tgt.kind)
-                    src, tgt = _localise(src, focus), _localise(tgt, focus)
+                    src, tgt = localise(src, focus), localise(tgt, focus)
                     events.append(RawEvent(tok, end, pred, src, tgt, negated, modality))
                     if pred.symmetric and src is not None and tgt is not None:
                         # meeting, talks, signing: each side does it with the other
                         events.append(RawEvent(tok, end, pred, tgt, src, negated, modality))
             if pred.symmetric and not targets and len(sources) == 2:
                 # "Poutine et Erdogan se sont rencontrés"
-                a, b = (_localise(x, focus) for x in sources)
+                a, b = (localise(x, focus) for x in sources)
                 events = [e for e in events if e.trigger.i != tok.i]
                 events += [RawEvent(tok, end, pred, a, b, negated, modality), RawEvent(tok, end, pred, b, a, negated, modality)]
         return events
@@ -321,9 +491,18 @@ class EventExtractor:
                     if len(found) >= 2:
                         return [found[0]], [found[1]]
         sources = self._noun_source(noun, actors)
-        if not sources and pred.plover_type == "CONSULT" and noun.dep_.startswith("obl"):
-            # "X a estimé, lors d'un appel avec Y, que...": X takes part in the call
-            sources = self.subjects(sent.root, actors)
+        if not sources and pred.plover_type == "CONSULT" and noun.dep_.startswith(("obl", "nmod")):
+            # "X a estimé, lors d'un appel avec Y, que...", "a déclaré X à l'issue d'une réunion
+            # avec Y": X takes part in the meeting of the clause it is said in
+            node = noun
+            for _ in range(3):
+                if node.pos_ in ("VERB", "AUX") or node.head.i == node.i or not node.dep_.startswith(("obl", "nmod")):
+                    break
+                node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                sources = self.subjects(node, actors)
+            if not sources and noun.dep_.startswith("obl"):
+                sources = self.subjects(sent.root, actors)
         targets: list[Actor] = []
         for slot in pred.target:
             for c in noun.children:
@@ -333,6 +512,17 @@ class EventExtractor:
                         break
             if targets:
                 break
+        if not targets and noun.dep_ == "obj" and noun.head.pos_ in ("VERB", "AUX"):
+            # "renforcer son blocus contre le Yémen": the parser hangs the noun's complement
+            # on the verb whose object the noun is
+            for slot in pred.target:
+                for c in noun.head.children:
+                    if c.i != noun.i and c.dep_.startswith("obl") and self._case(c) == fold(slot) and fold(slot) not in self.dative:
+                        targets = self._arg_actors(c, actors)
+                        if targets:
+                            break
+                if targets:
+                    break
         if not targets and noun.dep_ == "nsubj" and fold(noun.head.lemma_) in self.hitting_verbs:
             # "des frappes ont visé le gouvernement": what the strikes hit is their target
             for c in noun.head.children:
@@ -351,7 +541,7 @@ class EventExtractor:
             lemma = self.lex.surface_lemmas.get(fold(tok.text))
             if not lemma or tok.i == sent.start:
                 continue
-            preds = [p for p in self.lex.verbs.get(lemma, ()) if not p.constraints]
+            preds = [p for p in self.lex.verbs.get(lemma, ()) if not p.constraints and p.is_event]
             if not preds:
                 continue
             before = [t for t in sent if t.i < tok.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("ROOT", "nsubj")]
@@ -364,7 +554,34 @@ class EventExtractor:
         return out
 
 
-def _localise(actor: Actor | None, focus: str | None) -> Actor | None:
+ETRE_VERBS: set[str] = set()   # filled from the language config by EventExtractor
+
+
+def _active_perfect(verb: Token) -> bool:
+    """A compound tense with "avoir" and no "être", or a verb whose compound tenses take
+    "être" ("ils sont convenus de"): active voice whatever the parser says."""
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    if auxes and fold(verb.lemma_) in ETRE_VERBS and len(auxes) == 1:
+        return True
+    return bool(auxes) and all(fold(a.lemma_) == "avoir" for a in auxes)
+
+
+def _is_apposition(conj: Token) -> bool:
+    """A conjunct with no coordinating word that follows a comma: an apposition."""
+    return (not any(c.dep_ == "cc" for c in conj.children) and conj.i > 0
+            and conj.doc[conj.i - 1].text == "," and conj.pos_ == "PROPN")
+
+
+def _title_holder(title: Actor, person: Actor) -> Actor | None:
+    """The person named in apposition to a title, with the title's country and role where
+    the person's own entry has none; None when the two are not a title and a person."""
+    if title.kind != "title" or person.kind != "person":
+        return None
+    return Actor(person.text, person.name, person.country or title.country, person.role or title.role,
+                 person.code if person.country else (title.code or person.code), person.start, person.end, person.kind)
+
+
+def localise(actor: Actor | None, focus: str | None) -> Actor | None:
     """A domestic body without a country ("la police", "le colonel Maïga") belongs to the
     article's country; a person known by name only keeps no country."""
     if actor is None or actor.country or not focus or actor.role not in DOMESTIC_ROLES:

@@ -29,10 +29,18 @@ class Predicate:
     between: bool = False
     symmetric: bool = False
     negative_only: bool = False
+    needs_target: bool = False         # no event unless the target slot names an actor
+    requires_of: tuple[str, ...] = ()  # nouns: the "de" complement must have one of these lemmas
+
+    @property
+    def is_event(self) -> bool:
+        """False for the statement senses (CAMEO 01x) that have no PLOVER event type."""
+        return bool(self.plover_type)
 
     @property
     def constraints(self) -> int:
-        return sum(bool(x) for x in (self.obj, self.prep, self.reflexive is not None, self.fixed, self.requires_adj))
+        return sum(bool(x) for x in (self.obj, self.prep, self.reflexive is not None, self.fixed, self.requires_adj,
+                                     self.requires_of))
 
 
 @dataclass
@@ -54,8 +62,9 @@ class EventLexicon:
                 if code not in table:
                     raise ValueError(f"{data.path.name}/{kind}s.yaml: {e['lemma']!r} has unknown CAMEO code {code!r}")
                 info = table[code]
-                if not info["plover_type"]:
-                    continue   # CAMEO 01x statements are quotes, not events
+                # CAMEO 01x statements are quotes, not events: their entries stay in the index
+                # so that they win over the verb's plainer senses ("revendiquer l'attaque" is a
+                # claim of responsibility, not a demand) and then give no event
                 p = Predicate(
                     lemma=fold(e["lemma"]), cameo=code, plover_type=info["plover_type"],
                     plover_mode=info["plover_mode"], goldstein=info["goldstein"],
@@ -64,7 +73,8 @@ class EventLexicon:
                     reflexive=e.get("reflexive"), fixed=fold(e["fixed"]) if e.get("fixed") else None,
                     requires_adj=tuple(fold(a) for a in _as_list(e.get("requires_adj"))),
                     between=bool(e.get("between")), symmetric=bool(e.get("symmetric")),
-                    negative_only=bool(e.get("negative_only")),
+                    negative_only=bool(e.get("negative_only")), needs_target=bool(e.get("needs_target")),
+                    requires_of=tuple(fold(a) for a in _as_list(e.get("requires_of"))),
                 )
                 index.setdefault(p.lemma, []).append(p)
         # the most specific reading of a word is tried first (stable for equal specificity)

@@ -67,6 +67,12 @@ class Modality:
             if gov.pos_ in ("VERB", "AUX") and lemma in self.cessation:
                 return "asserted"            # "cesser de bombarder": the bombing goes on
             marks = {fold(c.text) for c in node.children if c.dep_ == "mark"}
+            if node.dep_ == "advcl" and not marks and node.pos_ in ("VERB", "AUX") and any(
+                    c.dep_.startswith("aux") and "Ind" in c.morph.get("Mood") for c in node.children):
+                break     # a clause of its own the parser hung on another verb: "X qui refuse ... a été arrêté"
+            if node.dep_ == "acl" and node.pos_ == "VERB" and "Past" in node.morph.get("Tense") \
+                    and "Part" in node.morph.get("VerbForm") and node.head.pos_ in ("NOUN", "PROPN"):
+                break     # "refuser le report demandé par l'opposition": the request was made
             if node.dep_ == "advcl" and marks & self.hyp_conjunctions:
                 return "hypothetical"
             if gov.pos_ in ("VERB", "AUX") and lemma in self.governors:
