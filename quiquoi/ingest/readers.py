@@ -1,12 +1,14 @@
-"""Inputs -> articles: .txt files, folders of them, JSON Lines, standard input.
+"""Inputs -> articles: .txt files, folders of them, JSON Lines (.gz too), HTML pages, stdin.
 
 Every problem with one input becomes a BadInput naming the input and the reason; the
 reader goes on with the rest.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import sys
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +17,7 @@ from typing import Iterable, Iterator
 MAX_CHARS = 1_000_000          # spaCy's default max_length: longer texts are refused, not cut
 TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+HTML_SUFFIXES = {".html", ".htm"}
 
 
 @dataclass
@@ -28,6 +31,7 @@ class InputArticle:
     language: str | None = None
     origin: str = ""                       # file (and line) it came from
     warnings: list[str] = field(default_factory=list)
+    heading: str | None = None             # a standfirst/summary given beside the text (not coded)
 
 
 @dataclass
@@ -94,9 +98,9 @@ def read_inputs(paths: Iterable[str], published: date | None = None) -> Iterator
             continue
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES)
+            files = sorted(f for f in path.rglob("*") if f.is_file() and _kind(f) is not None)
             if not files:
-                yield BadInput(str(path), "folder holds no .txt or .jsonl files")
+                yield BadInput(str(path), "folder holds no .txt, .jsonl or .html files")
             for f in files:
                 yield from _read_file(f, published)
         elif path.exists():
@@ -105,13 +109,38 @@ def read_inputs(paths: Iterable[str], published: date | None = None) -> Iterator
             yield BadInput(str(path), "no such file or folder")
 
 
+def _kind(path: Path) -> str | None:
+    """text | jsonl | jsonl.gz | html, from the file name; None for other files in a folder."""
+    name = path.name.lower()
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        return "jsonl.gz" if Path(name[:-3]).suffix in JSONL_SUFFIXES else None
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return None
+
+
 def _read_file(path: Path, published: date | None) -> Iterator[InputArticle | BadInput]:
+    kind = _kind(path)
+    if kind == "jsonl.gz":
+        # streamed: a corpus of tens of thousands of articles is never held in memory
+        yield from _read_jsonl_gz(path, published)
+        return
     try:
         raw = path.read_bytes()
     except OSError as exc:
         yield BadInput(str(path), f"cannot read: {exc.strerror or exc}")
         return
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    if kind == "html":
+        from quiquoi.ingest.html import read_html
+
+        yield read_html(raw, str(path), published)
+        return
+    if kind == "jsonl":
         text, why = decode(raw)
         if text is None:
             yield BadInput(str(path), why)
@@ -128,6 +157,25 @@ def _read_file(path: Path, published: date | None) -> Iterator[InputArticle | Ba
             name = name[: -len(suffix)]
     yield InputArticle(id=name, text=text, published=published, origin=str(path),
                        warnings=[why] if why else [])
+
+
+def _read_jsonl_gz(path: Path, published: date | None) -> Iterator[InputArticle | BadInput]:
+    def lines() -> Iterator[str]:
+        with gzip.open(path, "rb") as fh:
+            for raw in fh:
+                try:
+                    yield raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    yield raw.decode("cp1252", errors="replace")
+
+    n = 0
+    try:
+        for item in _read_jsonl_lines(lines(), str(path), published):
+            n += 1
+            yield item
+    except (OSError, EOFError, zlib.error) as exc:
+        yield BadInput(f"{path}:{n + 1}", f"unreadable gzip data, the rest of the file is skipped: "
+                                          f"{getattr(exc, 'strerror', None) or exc}")
 
 
 def _read_jsonl_lines(lines: Iterable[str], origin: str, published: date | None) -> Iterator[InputArticle | BadInput]:
@@ -152,8 +200,14 @@ def _read_jsonl_lines(lines: Iterable[str], origin: str, published: date | None)
         except ValueError as exc:
             yield BadInput(where, str(exc))
             continue
+        ident = obj.get("id")
         yield InputArticle(
-            id=str(obj.get("id") or f"{Path(origin).name}:{n}"), text=text, published=pub,
-            title=obj.get("title"), url=obj.get("url"), source=obj.get("source"),
-            language=obj.get("language"), origin=where,
+            id=str(ident) if ident not in (None, "") else f"{Path(origin).name}:{n}", text=text, published=pub,
+            title=_str(obj.get("title")), url=_str(obj.get("url")), source=_str(obj.get("source")),
+            language=_str(obj.get("language")), origin=where,
+            heading=_str(obj.get("heading") or obj.get("summary")),
         )
+
+
+def _str(value) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None

@@ -1,0 +1,42 @@
+"""The sample store behind `quiquoi demo`: the reference article and the development articles,
+coded once into a DuckDB file, with the reference article's publication date."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import quiquoi
+
+SAMPLE_PUBLISHED = "2016-05-24"   # the seed article's publication date (see tests/data/seed)
+SAMPLE_FOLDERS = ("seed", "dev")
+
+
+def default_data_dir() -> Path | None:
+    """tests/data of a source checkout (an editable install), else of the current folder."""
+    for base in (Path(quiquoi.__file__).resolve().parents[1], Path.cwd()):
+        d = base / "tests" / "data"
+        if (d / "seed").is_dir():
+            return d
+    return None
+
+
+def sample_files(data_dir: Path | None = None, limit: int | None = None) -> list[Path]:
+    data_dir = data_dir or default_data_dir()
+    if data_dir is None or not (data_dir / "seed").is_dir():
+        raise FileNotFoundError("sample articles not found: run from a quiquoi source checkout (tests/data/seed), "
+                                "or give --data FOLDER holding seed/ and dev/")
+    files: list[Path] = []
+    for folder in SAMPLE_FOLDERS:
+        files += sorted((data_dir / folder).glob("*.txt"))
+    files = [f for f in files if f.name.endswith(".fr.txt")] or files
+    return files[:limit] if limit else files
+
+
+def build_sample_store(db: str | Path, data_dir: Path | None = None, coder=None, limit: int | None = None,
+                       progress=None):
+    """Code the sample articles into `db` (created if missing; re-running stores nothing new)."""
+    from quiquoi.ingest.readers import parse_date, read_inputs
+
+    files = sample_files(data_dir, limit)
+    with quiquoi.open(db, read_only=False) as st:
+        return st.ingest(read_inputs([str(f) for f in files], parse_date(SAMPLE_PUBLISHED)), coder=coder,
+                         progress=progress)
