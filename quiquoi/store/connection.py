@@ -11,7 +11,17 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# What turns a store of an older schema version into the current one (each step idempotent).
+MIGRATIONS = {
+    # DuckDB alters no table an index depends on: the index is dropped, and the schema's
+    # DDL, run after the migrations, builds it again
+    2: ["DROP INDEX IF EXISTS mentions_event"] + [f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column}"
+        for table in ("events", "mentions")
+        for column in ("place_text VARCHAR", "place_feature VARCHAR", "place_admin1 VARCHAR",
+                       "place_geonames_id BIGINT")],
+}
 TABLES = ("meta", "articles", "events", "mentions", "quotes", "article_actors", "failures")
 
 
@@ -79,6 +89,9 @@ def create_schema(con, path: Path) -> None:
         if version is not None and version > SCHEMA_VERSION:
             raise StoreError(f"{path} has schema version {version}; this quiquoi reads up to {SCHEMA_VERSION}: upgrade quiquoi")
         con.execute("BEGIN")
+        for step in range((version or SCHEMA_VERSION) + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS.get(step, ()):
+                con.execute(statement)
         con.execute(ddl)      # every statement is IF NOT EXISTS: a no-op on an up-to-date store
         if version != SCHEMA_VERSION:
             con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])

@@ -74,7 +74,7 @@ _LOC = ("CASE WHEN place_name IS NULL THEN NULL ELSE struct_pack("
         "extracted_place := place_text, resolved_place := place_name, geonameid := place_geonames_id, "
         "lat := place_lat, lon := place_lon, country_code := place_country, "
         "resolution := CASE place_feature WHEN 'country' THEN 1 WHEN 'region' THEN 2 "
-        "WHEN 'city' THEN 4 END) END")
+        "WHEN 'city' THEN 4 WHEN 'site' THEN 4 END) END")
 
 
 def plover_select(con, since: str | None = None, until: str | None = None) -> str:

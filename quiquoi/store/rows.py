@@ -65,6 +65,8 @@ def mention_row(ev: dict, text: str, article_id: str, published: date | None) ->
         "target_country": tgt.get("country"), "target_role": tgt.get("role"),
         "place_name": place.get("name"), "place_country": place.get("country"),
         "place_lat": place.get("lat"), "place_lon": place.get("lon"),
+        "place_text": place.get("text"), "place_feature": place.get("feature"),
+        "place_admin1": place.get("admin1_name"), "place_geonames_id": place.get("geonames_id"),
         "modality": ev.get("modality") or "asserted", "negated": bool(ev.get("negated")),
     }
     m["confidence"] = dedup.confidence(m)

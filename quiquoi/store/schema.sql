@@ -53,6 +53,10 @@ CREATE TABLE IF NOT EXISTS events (
     place_country   VARCHAR,
     place_lat       DOUBLE,
     place_lon       DOUBLE,
+    place_text      VARCHAR,             -- the place as written
+    place_feature   VARCHAR,             -- city | region | country | site
+    place_admin1    VARCHAR,             -- first-level region's name
+    place_geonames_id BIGINT,
     modality        VARCHAR,
     negated         BOOLEAN,
     confidence      TINYINT,
@@ -109,6 +113,10 @@ CREATE TABLE IF NOT EXISTS mentions (
     place_country   VARCHAR,
     place_lat       DOUBLE,
     place_lon       DOUBLE,
+    place_text      VARCHAR,             -- the place as written
+    place_feature   VARCHAR,             -- city | region | country | site
+    place_admin1    VARCHAR,             -- first-level region's name
+    place_geonames_id BIGINT,
     modality        VARCHAR,
     negated         BOOLEAN,
     confidence      TINYINT,

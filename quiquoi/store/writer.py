@@ -283,7 +283,8 @@ class Writer:
 _EVENT_CODING = ("day", "date", "date_precision", "type", "mode", "cameo", "cameo_root", "quad_class", "goldstein",
                  "source_code", "source_name", "source_country", "source_role",
                  "target_code", "target_name", "target_country", "target_role",
-                 "place_name", "place_country", "place_lat", "place_lon", "modality", "negated", "confidence")
+                 "place_name", "place_country", "place_lat", "place_lon", "place_text", "place_feature",
+                 "place_admin1", "place_geonames_id", "modality", "negated", "confidence")
 
 
 def rederive_events(writer: Writer, event_ids: list[int]) -> None:
