@@ -337,3 +337,11 @@ def test_rate_limiter_refills():
     assert lim.take("a", now=0.1) > 0
     assert lim.take("b", now=0.1) == 0          # per client
     assert lim.take("a", now=1.2) == 0          # one token a second
+
+
+def test_sample_articles_keep_their_own_publication_dates():
+    from quiquoi.api.demo import SAMPLE_PUBLISHED, published_of, sample_files
+    dates = {f.name: published_of(f) for f in sample_files()}
+    assert dates["kerry-lavrov-treve.fr.txt"] == SAMPLE_PUBLISHED == "2016-05-24"
+    assert dates["civic-halles-retraites.fr.txt"] == "2023-03-19"
+    assert len(set(dates.values())) > 10          # not one date for all

@@ -1,5 +1,5 @@
 """The sample store behind `quiquoi demo`: the reference article and the development articles,
-coded once into a DuckDB file, with the reference article's publication date."""
+coded once into a DuckDB file, each with the publication date its gold file records."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,9 +34,24 @@ def sample_files(data_dir: Path | None = None, limit: int | None = None) -> list
 def build_sample_store(db: str | Path, data_dir: Path | None = None, coder=None, limit: int | None = None,
                        progress=None):
     """Code the sample articles into `db` (created if missing; re-running stores nothing new)."""
+    from itertools import chain
+
     from quiquoi.ingest.readers import parse_date, read_inputs
 
     files = sample_files(data_dir, limit)
+    inputs = chain.from_iterable(read_inputs([str(f)], parse_date(published_of(f))) for f in files)
     with quiquoi.open(db, read_only=False) as st:
-        return st.ingest(read_inputs([str(f) for f in files], parse_date(SAMPLE_PUBLISHED)), coder=coder,
-                         progress=progress)
+        return st.ingest(inputs, coder=coder, progress=progress)
+
+
+def published_of(text_file: Path) -> str:
+    """The article's publication date from its gold file (`article: published:`), else the
+    reference article's: the sample articles span 2015-2024 and "lundi" needs the right week."""
+    import yaml
+
+    gold = text_file.with_name(text_file.name.replace(".fr.txt", ".expected.yaml"))
+    if gold.exists():
+        article = (yaml.safe_load(gold.read_text(encoding="utf-8")) or {}).get("article") or {}
+        if article.get("published"):
+            return str(article["published"])
+    return SAMPLE_PUBLISHED
