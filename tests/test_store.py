@@ -277,3 +277,11 @@ def test_optimize_keeps_every_event(tmp_path, coder):
         days = st.sql("SELECT day FROM events").day
         assert days.is_monotonic_increasing       # stored in date order now
         consistent(st)
+
+
+def test_count_quotes_agrees_with_the_quote_search(filled):
+    path, _ = filled
+    with quiquoi.open(path, read_only=True) as st:
+        for kw in ({}, {"speaker": "Toner"}, {"actor": "USA"}, {"text": "Russie"}, {"speaker": "nobody at all"}):
+            assert st.count_quotes(**kw) == len(st.quotes(limit=10_000, **kw)), kw
+        assert st.count_quotes(speaker="Toner") > 0

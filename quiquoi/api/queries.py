@@ -61,22 +61,9 @@ def count_events(con, exact: bool = False, **filters) -> int:
 
 
 def count_quotes(con, speaker=None, actor=None, text=None) -> int:
-    # the conditions of Store.quotes (quiquoi/store/queries.py), counted: the Store has no
-    # count for quotes yet
     from quiquoi.store import queries as store_queries
 
-    where, params = [], []
-    if speaker:
-        where.append("(speaker_name ILIKE ? OR speaker_text ILIKE ? OR speaker_code = ?)")
-        params += [speaker, f"%{speaker}%", speaker.upper()]
-    if actor:
-        where.append(f"({store_queries.actor_clause('speaker', actor, params)} OR list_contains(about_codes, ?))")
-        params.append(actor.upper())
-    if text:
-        where.append("text ILIKE ?")
-        params.append(f"%{text}%")
-    w = (" WHERE " + " AND ".join(where)) if where else ""
-    return int(con.execute(f"SELECT count(*) FROM quotes{w}", params).fetchall()[0][0])
+    return store_queries.count_quotes(con, speaker, actor, text)
 
 
 def map_places(con, **filters) -> pd.DataFrame:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import deque
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -30,6 +31,21 @@ def coder_version(lang: str) -> str:
     return f"{quiquoi.__version__}+{h.hexdigest()[:10]}"
 
 
+@contextmanager
+def _run(writer: Writer, report: IngestReport) -> Iterator[None]:
+    """One ingest, add or recode loop: what it stored is committed at the end, what was left
+    open is rolled back on any error or interrupt, and the report gets its duration."""
+    started = time.perf_counter()
+    try:
+        yield
+        writer.commit(report)
+    except BaseException:
+        writer.rollback()
+        raise
+    finally:
+        report.seconds = time.perf_counter() - started
+
+
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
     chunk = []
     for item in items:
@@ -45,7 +61,6 @@ def ingest(writer: Writer, inputs: Iterable, coder, progress: Callable[[str], No
     from quiquoi.coder import CodingError
 
     report = IngestReport()
-    started = time.perf_counter()
     version = coder_version(coder.lang)
     waiting: deque = deque()            # (article, hash) handed to the coder, in order
     tick = progress or (lambda status: None)
@@ -73,7 +88,7 @@ def ingest(writer: Writer, inputs: Iterable, coder, progress: Callable[[str], No
                 waiting.append((item, h, item.published))
                 yield item
 
-    try:
+    with _run(writer, report):
         for result in coder.code_many(to_code()):
             item, h, _ = waiting.popleft()
             if isinstance(result, CodingError):
@@ -88,19 +103,12 @@ def ingest(writer: Writer, inputs: Iterable, coder, progress: Callable[[str], No
                     status = "failed"
             tick(status)
             writer.maybe_commit(report)
-        writer.commit(report)
-    except BaseException:
-        writer.rollback()
-        raise
-    finally:
-        report.seconds = time.perf_counter() - started
     return report
 
 
 def add_coded(writer: Writer, items: Iterable[dict], progress: Callable[[str], None] | None = None) -> IngestReport:
     """Already-coded articles ({"record", "text", "input"[, "published", "heading", "coder_version"]})."""
     report = IngestReport()
-    started = time.perf_counter()
     tick = progress or (lambda status: None)
     def item_hash(item: dict) -> str:
         return item.get("content_hash") or content_hash(item["text"], item.get("published", item["record"].get("published")))
@@ -122,7 +130,7 @@ def add_coded(writer: Writer, items: Iterable[dict], progress: Callable[[str], N
                 n += 1
                 yield n, item
 
-    try:
+    with _run(writer, report):
         for n, item in numbered():
             name = str(item.get("input") or f"item {n}") if isinstance(item, dict) else f"item {n}"
             try:
@@ -137,12 +145,6 @@ def add_coded(writer: Writer, items: Iterable[dict], progress: Callable[[str], N
                 status = "failed"
             tick(status)
             writer.maybe_commit(report)
-        writer.commit(report)
-    except BaseException:
-        writer.rollback()
-        raise
-    finally:
-        report.seconds = time.perf_counter() - started
     return report
 
 
@@ -152,7 +154,6 @@ def recode(writer: Writer, coder, everything: bool = False, progress: Callable[[
     from quiquoi.ingest.readers import parse_date
 
     report = IngestReport()
-    started = time.perf_counter()
     version = coder_version(coder.lang)
     tick = progress or (lambda status: None)
     where = "" if everything else "WHERE coder_version IS DISTINCT FROM ?"
@@ -173,7 +174,7 @@ def recode(writer: Writer, coder, everything: bool = False, progress: Callable[[
                 waiting.append((art, input_name, heading, chash))
                 yield art
 
-    try:
+    with _run(writer, report):
         for result in coder.code_many(to_code()):
             art, input_name, heading, chash = waiting.popleft()
             if isinstance(result, CodingError):
@@ -183,10 +184,4 @@ def recode(writer: Writer, coder, everything: bool = False, progress: Callable[[
                 status = writer.store(result.to_dict(), art.text, input_name, chash, version, heading, force=True)
             tick(status)
             writer.maybe_commit(report)
-        writer.commit(report)
-    except BaseException:
-        writer.rollback()
-        raise
-    finally:
-        report.seconds = time.perf_counter() - started
     return report

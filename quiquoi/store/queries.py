@@ -235,7 +235,9 @@ def actor(con, code: str) -> dict | None:
             "mentions": int(names["mentions"].sum()), "partners": _records(partners)}
 
 
-def quotes(con, speaker=None, actor=None, text=None, limit=100, offset=0) -> pd.DataFrame:
+def quote_filters(speaker=None, actor=None, text=None) -> tuple[str, list]:
+    """The WHERE clause (with its parameters) of a quote search: by speaker (name, words of
+    the name as written, or code), by an actor who speaks or is named, by words."""
     where, params = [], []
     if speaker:
         where.append("(speaker_name ILIKE ? OR speaker_text ILIKE ? OR speaker_code = ?)")
@@ -246,7 +248,16 @@ def quotes(con, speaker=None, actor=None, text=None, limit=100, offset=0) -> pd.
     if text:
         where.append("text ILIKE ?")
         params.append(f"%{text}%")
-    w = (" WHERE " + " AND ".join(where)) if where else ""
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def count_quotes(con, speaker=None, actor=None, text=None) -> int:
+    w, params = quote_filters(speaker, actor, text)
+    return int(con.execute(f"SELECT count(*) FROM quotes{w}", params).fetchall()[0][0])
+
+
+def quotes(con, speaker=None, actor=None, text=None, limit=100, offset=0) -> pd.DataFrame:
+    w, params = quote_filters(speaker, actor, text)
     sql = f"""SELECT quote_id, article_id, published, sentence, start, "end", kind, text, speaker_text, speaker_name,
                      speaker_code, speaker_country, speaker_role, verb, channel, about_codes, about_names
               FROM quotes{w} ORDER BY published DESC NULLS LAST, quote_id DESC LIMIT ? OFFSET ?"""

@@ -127,6 +127,9 @@ class Store:
     def quotes(self, speaker=None, actor=None, text=None, limit=100, offset=0) -> pd.DataFrame:
         return queries.quotes(self.con, speaker=speaker, actor=actor, text=text, limit=limit, offset=offset)
 
+    def count_quotes(self, speaker=None, actor=None, text=None) -> int:
+        return queries.count_quotes(self.con, speaker=speaker, actor=actor, text=text)
+
     def article(self, article_id: str) -> dict | None:
         return queries.article(self.con, article_id)
 
