@@ -285,3 +285,20 @@ def test_count_quotes_agrees_with_the_quote_search(filled):
         for kw in ({}, {"speaker": "Toner"}, {"actor": "USA"}, {"text": "Russie"}, {"speaker": "nobody at all"}):
             assert st.count_quotes(**kw) == len(st.quotes(limit=10_000, **kw)), kw
         assert st.count_quotes(speaker="Toner") > 0
+
+
+def test_actor_by_full_code_is_that_actor_only(filled):
+    path, _ = filled
+    with quiquoi.open(path, read_only=True) as st:
+        codes = set(st.sql("SELECT DISTINCT code FROM article_actors WHERE code IS NOT NULL").code)
+        # a code that is the prefix of another stored code (USAGOV / USA..., RUSGOV / RUSGOV...)
+        pairs = [(a, b) for a in codes for b in codes if a != b and b.startswith(a)]
+        assert pairs, "the sample store should hold nested codes"
+        short, longer = sorted(pairs)[0]
+        one = st.actor(short)
+        assert one["code"] == short
+        assert all(n["code"] == short for n in one["names"]), one["names"]
+        # a mere prefix (no actor's own code) still gathers every code under it
+        prefix = next(p for p in sorted({c[:3] for c in codes}) if p not in codes
+                      and sum(c.startswith(p) for c in codes) >= 2)
+        assert len({n["code"] for n in st.actor(prefix)["names"]}) >= 2

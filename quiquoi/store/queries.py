@@ -27,16 +27,17 @@ def looks_like_code(value: str) -> bool:
     return value.isalpha() and value.isupper() and len(value) <= 15
 
 
-def actor_clause(side: str, value: str, params: list) -> str:
+def actor_clause(side: str, value: str, params: list, exact: bool = False) -> str:
     """SQL matching one side (source/target) to an actor: a code prefix ("RUS" matches
-    RUSGOV, RUSMIL) or a canonical name exactly ("John Kerry"). Testing only the one that
-    applies halves the cost of the scan over millions of events."""
+    RUSGOV, RUSMIL), the code itself when `exact`, or a canonical name exactly ("John
+    Kerry"). Testing only the one that applies halves the cost of the scan over millions of
+    events."""
     value = value.strip()
     if not value:
         raise ValueError("empty actor")
     if looks_like_code(value):
-        params.append(value + "%")
-        return f"({side}_code LIKE ?)"
+        params.append(value if exact else value + "%")
+        return f"({side}_code {'=' if exact else 'LIKE'} ?)"
     params.append(value)
     return f"({side}_name = ?)"
 
@@ -209,17 +210,20 @@ def actors(con, top: int = 20) -> pd.DataFrame:
 
 
 def actor(con, code: str) -> dict | None:
+    # a full code is that actor only (IGOUNO, not IGOUNOIAE too); a prefix gathers its codes
+    exact = bool(con.execute("SELECT count(*) FROM article_actors WHERE code = ?",
+                             [code.strip()]).fetchall()[0][0])
     p: list = []
-    clause = actor_clause("x", code, p).replace("x_code", "code").replace("x_name", "name")
+    clause = actor_clause("x", code, p, exact).replace("x_code", "code").replace("x_name", "name")
     names = _df(con, f"""SELECT code, name, mode(country) AS country, mode(role) AS role, count(*)::BIGINT AS mentions,
                                count(DISTINCT article_id)::BIGINT AS articles
                         FROM article_actors WHERE {clause} GROUP BY code, name ORDER BY mentions DESC""", p)
     if names.empty:
         return None
     p2: list = []
-    s = actor_clause("source", code, p2)
+    s = actor_clause("source", code, p2, exact)
     p3: list = []
-    t = actor_clause("target", code, p3)
+    t = actor_clause("target", code, p3, exact)
     as_source = con.execute(f"SELECT count(*) FROM events WHERE {s}", p2).fetchall()[0][0]
     as_target = con.execute(f"SELECT count(*) FROM events WHERE {t}", p3).fetchall()[0][0]
     partners = _df(con, f"""SELECT target_code AS partner, 'as source' AS role, count(*)::BIGINT AS events,
