@@ -21,6 +21,7 @@ DATA = Path(__file__).parent / "data"
 CHUNK_MB = 0.005          # a few articles a chunk: several chunks from a handful of articles
 # what depends on when a row was written, not on what was coded
 VOLATILE = {"articles": ["coded_at"], "failures": ["at"]}
+TABLES = ("articles", "events", "mentions", "quotes", "article_actors", "failures")
 
 
 def kill_once_then_code(chunk, parts_dir, options):
@@ -85,7 +86,7 @@ def single(tmp_path_factory, coder):
     paths = make_inputs(root)
     st = quiquoi.open(str(root / "single.duckdb"), read_only=False)
     report = st.ingest(read_inputs(paths), coder=coder)
-    content = {t: table(st, t) for t in ("articles", "events", "mentions", "quotes", "article_actors")}
+    content = {t: table(st, t) for t in TABLES}
     st.close()
     return paths, report, content
 
@@ -102,7 +103,7 @@ def dask_run(tmp_path_factory):
 def _content(db):
     st = quiquoi.open(str(db), read_only=True)
     try:
-        return {t: table(st, t) for t in ("articles", "events", "mentions", "quotes", "article_actors")}
+        return {t: table(st, t) for t in TABLES}
     finally:
         st.close()
 
@@ -128,6 +129,7 @@ def test_same_store_as_a_single_process_ingest(dask_run, single):
     assert sorted(i.replace(str(root), "") for i, _ in report.failed) == \
         sorted(i.replace(str(s_root), "") for i, _ in s_report.failed)
     assert any("malformed JSON" in why for _, why in report.failed)
+    assert scaled["failures"], "the bad line is kept in the failures table, as a single-process ingest keeps it"
 
 
 def test_a_killed_worker_is_replaced_and_the_model_loads_once_per_process(dask_run):
@@ -247,3 +249,20 @@ def code_on_a_full_disk_thread(chunk, parts_dir, options):
         return code_chunk(chunk, parts_dir, options)
     finally:
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+
+
+def test_the_ingest_command_runs_on_workers_with_its_parts_where_told(tmp_path):
+    from quiquoi.cli import main
+    db, parts = tmp_path / "cli.duckdb", tmp_path / "my-parts"
+    inputs = [str(p) for p in sorted((DATA / "dev").glob("*.fr.txt"))[:3]] + [str(tmp_path / "missing.txt")]
+    code = main(["ingest", *inputs, "--db", str(db), "--workers", "2", "--chunk-mb", "0.002",
+                 "--parts-dir", str(parts), "--published", "2016-05-24", "--quiet"])
+    assert code == 0
+    assert len(list(parts.glob("*.parquet"))) >= 2
+    st = quiquoi.open(str(db), read_only=True)
+    try:
+        assert st.stats()["articles"] == 3
+        # the missing input is a stored failure, as in a single-process ingest
+        assert any("missing.txt" in i for i in st.failures().input)
+    finally:
+        st.close()

@@ -231,6 +231,11 @@ def test_add_coded_matches_ingest(tmp_path, coder):
         bad = a.add_coded([{"record": {"language": "fr"}, "text": "x", "input": "broken.jsonl:3"}, {"text": "y"}])
         assert len(bad.failed) == 2 and bad.failed[0][0] == "broken.jsonl:3"
         assert set(a.failures().input) >= {"broken.jsonl:3"}
+        # an input another process could not code is kept as a failure; again: still one row
+        for _ in range(2):
+            r = a.add_coded([{"input": "feed.jsonl:9", "error": "malformed JSON; truncated line?"}])
+            assert r.failed == [("feed.jsonl:9", "malformed JSON; truncated line?")] and r.new == 0
+        assert list(a.failures().input).count("feed.jsonl:9") == 1
         consistent(a)
 
 

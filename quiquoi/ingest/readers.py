@@ -94,22 +94,22 @@ def read_inputs(paths: Iterable[str], published: date | None = None) -> Iterator
     """Articles and bad inputs, in input order. '-' reads JSON Lines from standard input."""
     for p in paths:
         if p == "-":
-            yield from _read_jsonl_lines(sys.stdin, "<stdin>", published)
+            yield from read_jsonl_lines(sys.stdin, "<stdin>", published)
             continue
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and _kind(f) is not None)
+            files = sorted(f for f in path.rglob("*") if f.is_file() and input_kind(f) is not None)
             if not files:
                 yield BadInput(str(path), "folder holds no .txt, .jsonl or .html files")
             for f in files:
-                yield from _read_file(f, published)
+                yield from read_file(f, published)
         elif path.exists():
-            yield from _read_file(path, published)
+            yield from read_file(path, published)
         else:
             yield BadInput(str(path), "no such file or folder")
 
 
-def _kind(path: Path) -> str | None:
+def input_kind(path: Path) -> str | None:
     """text | jsonl | jsonl.gz | html, from the file name; None for other files in a folder."""
     name = path.name.lower()
     suffix = path.suffix.lower()
@@ -124,8 +124,8 @@ def _kind(path: Path) -> str | None:
     return None
 
 
-def _read_file(path: Path, published: date | None) -> Iterator[InputArticle | BadInput]:
-    kind = _kind(path)
+def read_file(path: Path, published: date | None) -> Iterator[InputArticle | BadInput]:
+    kind = input_kind(path)
     if kind == "jsonl.gz":
         # streamed: a corpus of tens of thousands of articles is never held in memory
         yield from _read_jsonl_gz(path, published)
@@ -145,7 +145,7 @@ def _read_file(path: Path, published: date | None) -> Iterator[InputArticle | Ba
         if text is None:
             yield BadInput(str(path), why)
             return
-        yield from _read_jsonl_lines(text.splitlines(), str(path), published)
+        yield from read_jsonl_lines(text.splitlines(), str(path), published)
         return
     text, why = decode(raw)
     if text is None:
@@ -170,7 +170,7 @@ def _read_jsonl_gz(path: Path, published: date | None) -> Iterator[InputArticle 
 
     n = 0
     try:
-        for item in _read_jsonl_lines(lines(), str(path), published):
+        for item in read_jsonl_lines(lines(), str(path), published):
             n += 1
             yield item
     except (OSError, EOFError, zlib.error) as exc:
@@ -178,8 +178,11 @@ def _read_jsonl_gz(path: Path, published: date | None) -> Iterator[InputArticle 
                                           f"{getattr(exc, 'strerror', None) or exc}")
 
 
-def _read_jsonl_lines(lines: Iterable[str], origin: str, published: date | None) -> Iterator[InputArticle | BadInput]:
-    for n, line in enumerate(lines, 1):
+def read_jsonl_lines(lines: Iterable[str], origin: str, published: date | None,
+                     first_line: int = 1) -> Iterator[InputArticle | BadInput]:
+    """Articles from JSON Lines; `first_line` numbers the first of `lines` (a chunk of a
+    larger file keeps the file's line numbers in its origins and default ids)."""
+    for n, line in enumerate(lines, first_line):
         where = f"{origin}:{n}"
         if not line.strip():
             continue

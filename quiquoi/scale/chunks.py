@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 import zlib
 
-from quiquoi.ingest.readers import _kind, decode, read_inputs
+from quiquoi.ingest.readers import decode, input_kind, read_inputs
 
 READ_BLOCK = 1 << 20          # the planner streams files in 1 MiB reads
 
@@ -55,7 +55,7 @@ class Plan:
 
 
 def is_jsonl(path: Path) -> bool:
-    return _kind(path) in ("jsonl", "jsonl.gz")
+    return input_kind(path) in ("jsonl", "jsonl.gz")
 
 
 def input_files(paths: Iterable[str]) -> Iterator[Path | tuple[str, str]]:
@@ -66,7 +66,7 @@ def input_files(paths: Iterable[str]) -> Iterator[Path | tuple[str, str]]:
             yield (p, "standard input cannot be split across workers; give files or folders")
             continue
         path = Path(p)
-        files = sorted(f for f in path.rglob("*") if f.is_file() and _kind(f) is not None) if path.is_dir() \
+        files = sorted(f for f in path.rglob("*") if f.is_file() and input_kind(f) is not None) if path.is_dir() \
             else [path] if path.exists() else []
         if not files:       # a missing path or an empty folder: the reader's own message
             yield from ((bad.origin, bad.reason) for bad in read_inputs([p]))

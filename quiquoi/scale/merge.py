@@ -16,6 +16,8 @@ def coded_items(rows: Iterable[dict]) -> Iterator[dict]:
         if row["error"] is None:
             yield {"record": json.loads(row["record"]), "text": row["text"], "input": row["input"],
                    "published": row["published"], "heading": row["heading"], "coder_version": row["coder_version"]}
+        else:   # the store's failures table gets it, as in a single-process ingest
+            yield {"input": row["input"], "error": row["error"]}
 
 
 def merge_parts(store, chunks: list[Chunk], parts_dir: str | Path):
@@ -29,7 +31,5 @@ def merge_parts(store, chunks: list[Chunk], parts_dir: str | Path):
         path = part_path(parts_dir, chunk)
         if not path.exists():
             continue
-        rows = read_part(path)
-        total.failed.extend((r["input"], r["error"]) for r in rows if r["error"] is not None)
-        total.merge(store.add_coded(coded_items(rows)))
+        total.merge(store.add_coded(coded_items(read_part(path))))
     return total

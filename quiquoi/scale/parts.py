@@ -22,7 +22,7 @@ from typing import Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from quiquoi.ingest.readers import BadInput, InputArticle, _read_file, _read_jsonl_lines, decode, parse_date
+from quiquoi.ingest.readers import BadInput, InputArticle, decode, parse_date, read_file, read_jsonl_lines
 from quiquoi.scale.chunks import Chunk, read_chunk_bytes
 from quiquoi.store.ingesting import coder_version
 
@@ -91,7 +91,7 @@ def chunk_inputs(chunk: Chunk, published=None) -> Iterator[InputArticle | BadInp
     single-process ingest, with the same origins ("file:line") and default ids."""
     if chunk.kind == "files":
         for f in chunk.files:
-            yield from _read_file(Path(f), published)
+            yield from read_file(Path(f), published)
         return
     try:
         raw = read_chunk_bytes(chunk)
@@ -107,10 +107,8 @@ def chunk_inputs(chunk: Chunk, published=None) -> Iterator[InputArticle | BadInp
             yield BadInput(chunk.label(), why)
             return
         lines = text.splitlines()
-    # blank lines before the range keep the reader's line numbers (it skips blank lines
-    # but counts them), so origins and default ids match a whole-file read
-    lines = itertools.chain(itertools.repeat("", chunk.first_line - 1), lines)
-    yield from _read_jsonl_lines(lines, chunk.path, published)
+    # the chunk keeps the file's line numbers, so origins and default ids match a whole-file read
+    yield from read_jsonl_lines(lines, chunk.path, published, first_line=chunk.first_line)
 
 
 def _gz_lines(raw: bytes) -> Iterator[str]:

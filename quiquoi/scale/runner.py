@@ -121,12 +121,15 @@ def execute(paths, db_path, workers: int = 2, scheduler: str | None = None, chun
         m0 = time.perf_counter()
         store = quiquoi.open(str(db_path), read_only=False)
         try:
-            report = merge_parts(store, plan.chunks, folder)
+            # inputs refused before coding, and chunks that failed every try, come first
+            early = list(plan.failures) + list(stats.failed_chunks)
+            report = store.add_coded({"input": name, "error": why} for name, why in early)
+            report.merge(merge_parts(store, plan.chunks, folder))
         finally:
             store.close()
         stats.merge_s = time.perf_counter() - m0
-    # inputs refused before coding, and chunks that failed every try, come first
-    report.failed[:0] = list(plan.failures) + list(stats.failed_chunks)
+    else:
+        report.failed[:0] = list(plan.failures) + list(stats.failed_chunks)
     report.seconds = time.perf_counter() - t0
     return report, stats
 

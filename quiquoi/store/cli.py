@@ -35,6 +35,8 @@ def register(subparsers, common) -> None:
     p.add_argument("--workers", type=int, default=1, help="code on N local processes (Dask; default 1: in process)")
     p.add_argument("--scheduler", help="code on the Dask cluster at this address (tcp://host:8786)")
     p.add_argument("--chunk-mb", type=float, default=32, help="with --workers/--scheduler: chunk size (default 32)")
+    p.add_argument("--parts-dir", help="with --workers/--scheduler: folder of the coded Parquet parts "
+                                       "(default: <db>.parts; on a cluster, a folder every worker can write)")
     p.add_argument("--no-language-check", action="store_true", help="code texts even if they look like another language")
     p.add_argument("--format", choices=("text", "json"), default="text", help="json: print the report as JSON")
     _wait(p)
@@ -202,7 +204,8 @@ def _ingest_scaled(args) -> int:
     if args.published:
         options["published"] = args.published
     report = scale.run(args.paths, args.db, workers=max(1, args.workers), scheduler=args.scheduler,
-                       chunk_mb=args.chunk_mb, progress=not args.quiet, coder_options=options)
+                       chunk_mb=args.chunk_mb, parts_dir=args.parts_dir, progress=not args.quiet,
+                       coder_options=options)
     _summary(report, args, "ingest")
     return _exit_code(report)
 

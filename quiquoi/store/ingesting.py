@@ -107,7 +107,8 @@ def ingest(writer: Writer, inputs: Iterable, coder, progress: Callable[[str], No
 
 
 def add_coded(writer: Writer, items: Iterable[dict], progress: Callable[[str], None] | None = None) -> IngestReport:
-    """Already-coded articles ({"record", "text", "input"[, "published", "heading", "coder_version"]})."""
+    """Already-coded articles ({"record", "text", "input"[, "published", "heading", "coder_version"]}),
+    or inputs that could not be coded ({"input", "error"}: kept in the failures table)."""
     report = IngestReport()
     tick = progress or (lambda status: None)
     def item_hash(item: dict) -> str:
@@ -133,6 +134,13 @@ def add_coded(writer: Writer, items: Iterable[dict], progress: Callable[[str], N
     with _run(writer, report):
         for n, item in numbered():
             name = str(item.get("input") or f"item {n}") if isinstance(item, dict) else f"item {n}"
+            if isinstance(item, dict) and item.get("error"):
+                # an input that could not be coded elsewhere (a scale-out worker): recorded as
+                # a single-process ingest records it
+                writer.fail(name, str(item["error"]))
+                tick("failed")
+                writer.maybe_commit(report)
+                continue
             try:
                 rec, text = item["record"], item["text"]
                 if not isinstance(text, str) or not text.strip():

@@ -168,6 +168,8 @@ class Writer:
 
     def fail(self, input_name: str, reason: str) -> None:
         self.begin()
+        # one row per input and reason, with the latest time: re-running a batch adds nothing
+        self._execute("DELETE FROM failures WHERE input = ? AND reason = ?", [input_name, reason])
         self._execute("INSERT INTO failures VALUES (?, ?, ?)", [input_name, reason, now()])
         self.pending.failed.append((input_name, reason))
         self.batch_size += 1
