@@ -50,10 +50,16 @@ class Coder:
         self.dictionary = ActorDictionary(self.data, self.nlp.tokenizer)
         self.extractor = EventExtractor(EventLexicon.from_language(self.data), Modality(self.data.modality),
                                         self.data.config)
+        # speech verbs tell who announces an agentless act ("a été destitué, a annoncé X")
+        self.extractor.speech_verbs = {fold(v.split(" ", 1)[-1].split("'", 1)[-1])
+                                       for v in self.data._yaml("speech.yaml").get("verbs") or []}
         self.times = TimeResolver.from_language(lang)
         self.quotes = QuoteExtractor.from_language(lang)
         self.gazetteer = Gazetteer.load(lang)
         self.places = PlaceFinder(self.data, self.dictionary, self.gazetteer)
+        # event types whose object, when it is a place, is a target standing for its country
+        self.place_target_types = set(self.data.config.get("place_target_types", []))
+        self.physical_act_types = set(self.data.config.get("physical_act_types", []))
         self.min_confidence = float(self.data.config.get("min_language_confidence", 0.5))
 
     # -- public API -------------------------------------------------------------------
@@ -165,7 +171,11 @@ class Coder:
                 else:
                     summary[key] = {**d, "mentions": 1}
             for ev in raw:
+                if ev.target is None and ev.predicate.plover_type in self.place_target_types:
+                    ev.target = self._place_target(ev, places)
                 speaker = speakers.get(ev.trigger.idx)
+                if speaker is not None and ev.predicate.plover_type in self.physical_act_types:
+                    continue      # '« ... », a jugé M. X': a verb introducing a quote is speech, not an act
                 if speaker is not None:
                     if ev.target is not None and ev.target.name == speaker.name:
                         ev.target = None
@@ -174,6 +184,20 @@ class Coder:
         record.places = list(summary.values())
         record.actors = [a for a in actors.all_actors(skip=self.places.is_locative)]
         return record
+
+    def _place_target(self, ev: RawEvent, places) -> Actor | None:
+        """"Israël a attaqué la bande de Gaza": a place that is the very object of an attack
+        stands for its country (CAMEO codes the target by country, with no role)."""
+        trig, slots = ev.trigger, {fold(x) for x in ev.predicate.target} or {"obj"}
+        objects = [c for c in trig.children
+                   if (c.dep_ in ("obj", "nsubj:pass") and "obj" in slots and c.i > trig.i)
+                   or (c.dep_.startswith(("obl", "nmod")) and self.extractor._case(c) in slots)]
+        for c in objects:
+            for p in places:
+                country = p.geo.country if p.geo is not None else None
+                if country and p.start <= c.idx < p.end and not p.site:
+                    return Actor(p.text, p.geo.name, country, None, country, p.start, p.end, "metonym")
+        return None
 
     def _geo_context(self, actors: ArticleActors, dateline) -> dict:
         # a capital read as a place ("à Vienne") must not vote for its own country

@@ -145,3 +145,32 @@ def test_prime_minister_is_not_the_minister_named_before(resolve):
     ministers = [a for i, a in aa.mentions if doc[i].lemma_ == "ministre"]
     assert ministers[1].name != ministers[0].name
     assert ministers[2].name == ministers[0].name
+
+
+def test_title_without_a_name_is_its_holder_at_the_articles_date(resolve):
+    doc, aa = resolve("Le ministre israélien de la Défense a menacé le Hamas.", published=date(2024, 5, 16))
+    found = _by_text(doc, aa, "ministre")
+    assert [(a.name, a.code) for a in found] == [("Yoav Gallant", "ISRGOV")]
+    # after his dismissal (2024-11-05) the office is someone this list does not know
+    doc, aa = resolve("Le ministre israélien de la Défense a menacé le Hamas.", published=date(2025, 5, 16))
+    assert _by_text(doc, aa, "ministre")[0].name != "Yoav Gallant"
+
+
+def test_president_by_country_and_date(resolve):
+    doc, aa = resolve("Le président russe a parlé.", published=date(2010, 1, 1))
+    assert _by_text(doc, aa, "président")[0].name != "Vladimir Poutine"     # Medvedev's term
+    doc, aa = resolve("Le président russe a parlé.", published=date(2016, 5, 24))
+    assert _by_text(doc, aa, "président")[0].name == "Vladimir Poutine"
+
+
+def test_former_or_named_title_is_not_the_current_holder(resolve):
+    doc, aa = resolve("L'ancien président américain a critiqué la Chine.", published=date(2020, 2, 6))
+    assert _by_text(doc, aa, "président")[0].name != "Donald Trump"
+    doc, aa = resolve("Le président turc Recep Tayyip Erdogan a menacé Damas.", published=date(2020, 2, 6))
+    assert _by_text(doc, aa, "président")[0].name == "Recep Tayyip Erdogan"
+
+
+def test_owner_hung_on_the_portfolio(resolve):
+    doc, aa = resolve("Il a parlé avant une réunion des ministres des Affaires étrangères des Vingt-Sept à Luxembourg.")
+    found = _by_text(doc, aa, "ministres")
+    assert found and found[0].role == "IGO" and found[0].code.startswith("IGOEUR")

@@ -39,12 +39,16 @@ def read_tsv(path: Path) -> list[dict]:
         lines = [l for l in fh if not l.startswith("#")]
     assert lines, f"{path} is empty"
     header = lines[0].rstrip("\n").split("\t")
-    assert header == COLUMNS, f"{path}: bad header {header}"
+    # the French list adds an "office" column (the office held over the row's period)
+    allowed = [COLUMNS + ["office"]] if path == FR_TSV else [COLUMNS]
+    assert header in allowed, f"{path}: bad header {header}"
     rows = []
     for n, line in enumerate(lines[1:], start=2):
         cells = line.rstrip("\n").split("\t")
-        assert len(cells) == len(COLUMNS), f"{path} data line {n}: {len(cells)} columns: {line!r}"
-        rows.append(dict(zip(COLUMNS, cells)))
+        if len(cells) == len(header) - 1 and header[-1] == "office":
+            cells.append("")     # a row with no office may leave the last cell out
+        assert len(cells) == len(header), f"{path} data line {n}: {len(cells)} columns: {line!r}"
+        rows.append(dict(zip(header, cells)))
     return rows
 
 
@@ -319,3 +323,21 @@ def test_data_file_up_to_date(bp, tmp_path):
     bp.main([str(PHOENIX_DIR), str(out)])
     assert out.read_text(encoding="utf-8") == DATA_TSV.read_text(encoding="utf-8"), (
         "quiquoi/data/persons.tsv is stale: rerun tools/build_persons.py")
+
+
+def test_french_offices_have_exact_tenures():
+    rows = [r for r in read_tsv(FR_TSV) if r.get("office")]
+    assert len(rows) >= 20
+    for r in rows:
+        assert r["start"] and r["country"], f"an office row needs a start and a country: {r}"
+    # one holder per office and country on any day: tenures of the same office never overlap
+    by_office = defaultdict(list)
+    for r in rows:
+        for office in r["office"].split("|"):
+            by_office[(r["country"], office.casefold())].append(r)
+    for key, periods in by_office.items():
+        periods.sort(key=lambda r: r["start"])
+        for a, b in zip(periods, periods[1:]):
+            assert a["end"] and a["end"] <= b["start"], (key, a["name"], b["name"])
+    gallant = [r for r in rows if r["name"] == "Yoav Gallant"]
+    assert gallant and gallant[0]["office"] == "ministre de la Défense" and gallant[0]["end"] == "2024-11-05"

@@ -111,11 +111,16 @@ class ActorDictionary:
             entry = Entry("role", row["text"], None, row["role"], None, row.get("kind") or None)
             self._add("role", row["text"], entry)
             self.role_lemmas.setdefault(fold(row["text"]), entry)
+        # (country, office) -> the periods its holders held it ("ministre de la Défense", ISR)
+        self.offices: dict[tuple[str, str], list[PersonPeriod]] = {}
         for row in data.persons:
             period = PersonPeriod(row["name"], row.get("code") or None, row.get("country") or None,
                                   row.get("role") or None, row.get("start") or None, row.get("end") or None)
             for n in [row["name"], *split_multi(row.get("aliases"))]:
                 self.persons.setdefault(fold(n), []).append(period)
+            for office in split_multi(row.get("office")):
+                if period.country and period.start:
+                    self.offices.setdefault((period.country, fold(office)), []).append(period)
 
     # -- look-ups -------------------------------------------------------------------
     def lookup(self, category: str, text: str) -> Entry | None:
@@ -146,6 +151,17 @@ class ActorDictionary:
                 if (not p.start or p.start <= day) and (not p.end or day <= p.end):
                     return p
         return max(periods, key=lambda p: p.end or "9999")
+
+    def office_holder(self, country: str, office: str, when: date | None) -> PersonPeriod | None:
+        """Who held `office` in `country` on `when`; None without a date or a known holder
+        (an office row needs a start: an open-ended guess would name the wrong person)."""
+        if when is None:
+            return None
+        day = when.isoformat()
+        for p in self.offices.get((country, fold(office)), ()):
+            if p.start <= day and (not p.end or day <= p.end):
+                return p
+        return None
 
     def _plain_name(self, category: str, text: str) -> bool:
         """Whether a lowercase text is also a name written in lowercase in the dictionaries

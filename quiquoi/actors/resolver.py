@@ -27,6 +27,8 @@ class ArticleActors:
         self.doc = doc
         self.dic = dictionary
         self.when = published
+        # "l'ancien président": a title that is not held at the article's date
+        self.not_current = {fold(w) for w in config.get("office_not_current", [])}
         self.cfg = config
         self.honorifics = {fold(h) for h in config.get("honorifics", [])}
         self.descriptions = {fold(w) for w in config.get("person_descriptions", [])}
@@ -92,10 +94,14 @@ class ArticleActors:
         if word in self.first_person:
             # "nous" inside a quotation is whoever says it
             return [a for s, e, a in self.quote_speakers if s <= tok.idx < e][:1]
-        if word in self.object_pronouns and tok.dep_ in ("obj", "iobj"):
+        # "Elle l'a exhorté": the model may call a preverbal clitic a second subject
+        misread = tok.dep_ == "nsubj" and tok.i < tok.head.i and any(
+            c.dep_ == "nsubj" and c.i < tok.i for c in tok.head.children)
+        if word in self.object_pronouns and (tok.dep_ in ("obj", "iobj") or misread):
             # "Elle l'a exhorté à arrêter": the object is someone other than the subject
             plural = "Plur" in tok.morph.get("Number") or word in self.plural_pronouns
-            subject = [c for c in tok.head.children if c.dep_ in ("nsubj", "expl:subj") and c.i != tok.i]
+            subject = [c for c in tok.head.children if c.dep_ in ("nsubj", "expl:subj") and c.i != tok.i
+                       and fold(c.text) not in self.object_pronouns]
             excluded = {a.key() for c in subject for a in (self.pronoun(c) if c.pos_ == "PRON" else self.actors(c))}
             return self.nearest(tok.i, plural, None, excluded)
         if word in self.possessives:
@@ -403,8 +409,17 @@ class ArticleActors:
 
     def _owners(self, tok: Token) -> list[Actor]:
         """Actors of the phrase's "de" complements ("les forces de l'opposition")."""
-        return [a for c in tok.children if c.dep_ == "nmod" and c.i > tok.i
-                and self._case(c) in self.of_preps for a in self.actors(c)]
+        out: list[Actor] = []
+        for c in tok.children:
+            if c.dep_ == "nmod" and c.i > tok.i and self._case(c) in self.of_preps:
+                found = self.actors(c)
+                if not found and c.pos_ == "NOUN":
+                    # "les ministres des Affaires étrangères des Vingt-Sept": the parser hangs
+                    # the owner on the portfolio, which names no actor
+                    found = [a for g in c.children if g.dep_ == "nmod" and g.i > c.i
+                             and self._case(g) in self.of_preps for a in self.actors(g)]
+                out += found
+        return out
 
     def country_counts(self, skip=None) -> dict[str, int]:
         """How often each country is named through the article's actors (`skip(token, actor)`:
@@ -525,8 +540,34 @@ class ArticleActors:
             for _i, a in reversed(self.mentions):
                 if a.kind == "person" and a.country == isos[0]:
                     return [Actor(text, a.name, a.country, a.role, a.code, start, end, "person")]
+        holder = self._office_holder(tok, isos[0], start, end) if len(isos) == 1 and role.kind == "title" else None
+        if holder is not None:
+            # "le ministre israélien de la Défense" with no name given: who held it that day
+            return [Actor(text, holder.name, holder.country, holder.role, holder.code, start, end, "title")]
         return [Actor(text, name if len(isos) == 1 else f"{name} ({iso})", iso, role_code,
                       iso + (role_code or ""), start, end, role.kind) for iso in isos]
+
+    def _office_holder(self, tok: Token, iso: str, start: int, end: int):
+        """The holder at the article's date of the office a title phrase names: its words
+        without determiners, the country's adjective or its "de" complement; none for
+        "l'ancien président" and the like."""
+        if any(c.pos_ == "PROPN" and c.i > tok.i and c.dep_ in ("appos", "flat:name", "nmod")
+               and not any(g.dep_ == "case" for g in c.children) for c in tok.children):
+            return None          # a name is given ("le président turc Erdogan"): it is that person
+        skip: set[int] = set()
+        for c in tok.children:
+            if c.dep_ == "nmod" and any(a.kind == "country" for a in self.actors(c)):
+                skip |= {t.i for t in c.subtree}
+        words = []
+        for t in tok.doc.char_span(start, end, alignment_mode="expand") or []:
+            if t.i in skip or t.pos_ == "PUNCT" or (t.pos_ == "DET" and t.i < tok.i):
+                continue
+            if fold(t.text) in self.not_current:
+                return None
+            if t.pos_ == "ADJ" and self.dic.demonym(t.text):
+                continue
+            words.append(t.text)
+        return self.dic.office_holder(iso, " ".join(words), self.when) if words else None
 
     def _from_complement(self, tok: Token) -> list[Actor]:
         """"ses alliés parmi les groupes rebelles", "le mouvement islamiste Hamas": the actor

@@ -52,6 +52,12 @@ class EventExtractor:
         self.attribute_opinion = {fold(w) for w in config.get("attribute_opinion_verbs", [])}
         self.document_nouns = {fold(w) for w in config.get("document_nouns", [])}
         self.deciding_verbs = {fold(w) for w in config.get("deciding_verbs", [])}
+        self.object_clitics = {fold(w) for w in config.get("object_pronouns", [])}
+        self.announced_codes = [str(c) for c in config.get("announced_act_codes", [])]
+        self.announcer_roles = set(config.get("announcer_roles", []))
+        self.force_types = set(config.get("state_force_types", []))
+        self.state_kinds = set(config.get("state_kinds", []))
+        self.speech_verbs: set[str] = set()    # filled by the coder from the speech lexicon
         ETRE_VERBS.update(fold(w) for w in config.get("etre_verbs", []))
 
     # -- predicate matching -----------------------------------------------------------
@@ -301,7 +307,8 @@ class EventExtractor:
                         # "expulser des diplomates": the sense-giving object is the target when it
                         # names actors; "faire pression": a bare noun names none and is skipped
                         hit = (c.dep_ == "nsubj:pass") if passive else (c.dep_ == "obj" and c.i > tok.i or
-                                                                          c.dep_ == "obj" and c.pos_ == "PRON")
+                                                                          c.dep_ == "obj" and c.pos_ == "PRON"
+                                                                          or self._object_clitic(c, tok))
                     elif slot_f == "iobj":
                         hit = c.dep_ == "iobj" or (c.dep_.startswith("obl") and self._case(c) in self.dative)
                     elif c.dep_.startswith(("obl", "nmod", "iobj")):
@@ -317,6 +324,63 @@ class EventExtractor:
                 if found:
                     return found
         return []
+
+    def _object_clitic(self, c: Token, verb: Token) -> bool:
+        """"Elle l'a exhorté": the model may label a preverbal "l'"/"les" a second subject;
+        a verb with another subject before it takes that clitic as its object."""
+        return (c.pos_ == "PRON" and c.dep_ == "nsubj" and c.i < verb.i and fold(c.text) in self.object_clitics
+                and any(d.dep_ == "nsubj" and d.i < c.i for d in verb.children))
+
+    def _armed_state(self, actor: Actor) -> Actor:
+        """"Israël a attaqué Gaza", "Moscou bombarde Alep": a state named as the doer of an
+        act of force acts through its armed forces."""
+        if actor.kind not in self.state_kinds or actor.role != "GOV" or not actor.country:
+            return actor
+        return Actor(actor.text, actor.name, actor.country, "MIL", actor.country + "MIL", actor.start, actor.end, actor.kind)
+
+    def _participle_read_as_preposition(self, tok: Token):
+        """"une résolution admonestant Téhéran": the model may read a present participle as
+        the preposition of the noun after it. Then that noun is its object and the noun the
+        phrase hangs on (or the document's author) its doer. None when the parse is sound."""
+        if tok.dep_ != "case" or tok.pos_ != "VERB" or "Part" not in tok.morph.get("VerbForm"):
+            return None
+        obj, owner = tok.head, tok.head.head
+
+        def args(actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
+            targets = self._arg_actors(obj, actors) if obj.pos_ in ("NOUN", "PROPN", "PRON") else []
+            sources: list[Actor] = []
+            if owner.i != obj.i and owner.pos_ in ("NOUN", "PROPN"):
+                if fold(owner.lemma_) in self.document_nouns:
+                    sources = self._document_author(owner, actors, 1)
+                else:
+                    sources = actors.actors(owner)
+            return sources, targets
+        return args
+
+    def _announced_act(self, pred: Predicate) -> bool:
+        return any(pred.cameo == c or (c.endswith("*") and pred.cameo.startswith(c[:-1])) for c in self.announced_codes)
+
+    def _announcer(self, verb: Token, actors: ArticleActors) -> list[Actor]:
+        """Who announces an agentless passive act ("Bazoum a été destitué, a annoncé un
+        groupe de soldats"; "il a ajouté que les frontières avaient été fermées"): the
+        speaker, when the act is one an authority performs by announcing it."""
+        found: list[Actor] = []
+        for c in verb.children:
+            if c.dep_ in ("conj", "parataxis") and c.i > verb.i and fold(c.lemma_) in self.speech_verbs:
+                found = self.subjects(c, actors, 1)
+                break
+        node = verb
+        for _ in range(4):
+            if found or node.head.i == node.i or node.dep_ not in ("ccomp", "conj", "advcl", "parataxis"):
+                break
+            # the parser hangs the reported clause on the speech verb as ccomp, or as advcl /
+            # parataxis when the speech verb comes after it in an incise
+            if node.dep_ != "conj" and fold(node.head.lemma_) in self.speech_verbs:
+                found = self.subjects(node.head, actors, 1)
+            node = node.head
+        if not found:
+            found = [a for s, e, a in actors.quote_speakers if s <= verb.idx < e][:1]
+        return [a for a in found if a.role in self.announcer_roles]
 
     def _slot_actors(self, tok: Token, preps, actors: ArticleActors) -> list[Actor]:
         wanted = {fold(p) for p in preps}
@@ -388,7 +452,7 @@ class EventExtractor:
                     found = self._arg_actors(c, actors)
                     if found:
                         return found
-            if c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+            if c.dep_ == "det" and "Yes" in c.morph.get("Poss") and not _possessive_is_patient(pred):
                 found = actors.pronoun(c)   # "ses frappes": the owner's
                 if found:
                     return found
@@ -434,8 +498,18 @@ class EventExtractor:
                         elif pred.obj == fold(c.lemma_):
                             consumed.add(c.i)   # "imposer des sanctions": the entry says it all
                 sources = self.subjects(tok, actors)
+                misread = self._participle_read_as_preposition(tok)
+                if misread is not None:
+                    sources, targets = misread(actors)
+                    end = tok
+                    if not pred.is_event or not (sources or targets):
+                        continue
+                    self._emit(events, tok, end, pred, sources, targets, sent, actors)
+                    continue
                 if not sources and pred.source and self._is_passive(tok):
                     sources = self._slot_actors(tok, pred.source, actors)   # "convoqué au ministère"
+                if not sources and self._announced_act(pred) and self._is_passive(tok):
+                    sources = self._announcer(tok, actors)
                 targets = self._targets(tok, pred, actors)
                 end = tok
                 if pred.fixed:
@@ -454,34 +528,41 @@ class EventExtractor:
                 continue       # an event with no actor at all says nothing about the system
             if pred.needs_target and not targets:
                 continue       # "se livrer à des activités" is no surrender: only "se livrer à la police" is
-            negated = self.mod.negated(tok)
-            modality = self.mod.modality(tok, sent)
-            focus = actors.focus_country()
-            for src in sources or [None]:
-                for tgt in targets or [None]:
-                    if src is not None and tgt is not None and src.key() == tgt.key():
-                        # a pronoun resolved back to the doer ("les forces ont tiré pour les
-                        # disperser"): the target is someone the article did not name
-                        tgt = None
-                        if any(e.trigger.i == tok.i and e.source is not None and e.source.key() == src.key()
-                               and e.target is None for e in events):
-                            continue
-                    if tgt is not None and src is not None and tgt.country is None and tgt.role in DOMESTIC_TARGET_ROLES \
-                            and src.role in SUBJECT_DOMESTIC_ROLES and src.country:
-                        # a government acting on "l'opposition": the opposition of its own country
-                        tgt = Actor(tgt.text, tgt.name, src.country, tgt.role, src.country + tgt.role,
-                                    tgt.start, tgt.end, tgt.kind)
-                    src, tgt = localise(src, focus), localise(tgt, focus)
-                    events.append(RawEvent(tok, end, pred, src, tgt, negated, modality))
-                    if pred.symmetric and src is not None and tgt is not None:
-                        # meeting, talks, signing: each side does it with the other
-                        events.append(RawEvent(tok, end, pred, tgt, src, negated, modality))
-            if pred.symmetric and not targets and len(sources) == 2:
-                # "Poutine et Erdogan se sont rencontrés"
-                a, b = (localise(x, focus) for x in sources)
-                events = [e for e in events if e.trigger.i != tok.i]
-                events += [RawEvent(tok, end, pred, a, b, negated, modality), RawEvent(tok, end, pred, b, a, negated, modality)]
+            self._emit(events, tok, end, pred, sources, targets, sent, actors)
         return events
+
+    def _emit(self, events: list[RawEvent], tok: Token, end: Token, pred: Predicate, sources: list[Actor],
+              targets: list[Actor], sent, actors: ArticleActors) -> None:
+        """One event per source and target pair (two for a symmetric one), appended to `events`."""
+        negated = self.mod.negated(tok)
+        modality = self.mod.modality(tok, sent)
+        focus = actors.focus_country()
+        for src in sources or [None]:
+            for tgt in targets or [None]:
+                if src is not None and tgt is not None and src.key() == tgt.key():
+                    # a pronoun resolved back to the doer ("les forces ont tiré pour les
+                    # disperser"): the target is someone the article did not name
+                    tgt = None
+                    if any(e.trigger.i == tok.i and e.source is not None and e.source.key() == src.key()
+                           and e.target is None for e in events):
+                        continue
+                if tgt is not None and src is not None and tgt.country is None and tgt.role in DOMESTIC_TARGET_ROLES \
+                        and src.role in SUBJECT_DOMESTIC_ROLES and src.country:
+                    # a government acting on "l'opposition": the opposition of its own country
+                    tgt = Actor(tgt.text, tgt.name, src.country, tgt.role, src.country + tgt.role,
+                                tgt.start, tgt.end, tgt.kind)
+                src, tgt = localise(src, focus), localise(tgt, focus)
+                if src is not None and pred.plover_type in self.force_types:
+                    src = self._armed_state(src)
+                events.append(RawEvent(tok, end, pred, src, tgt, negated, modality))
+                if pred.symmetric and src is not None and tgt is not None:
+                    # meeting, talks, signing: each side does it with the other
+                    events.append(RawEvent(tok, end, pred, tgt, src, negated, modality))
+        if pred.symmetric and not targets and len(sources) == 2:
+            # "Poutine et Erdogan se sont rencontrés"
+            a, b = (localise(x, focus) for x in sources)
+            events[:] = [e for e in events if e.trigger.i != tok.i]
+            events += [RawEvent(tok, end, pred, a, b, negated, modality), RawEvent(tok, end, pred, b, a, negated, modality)]
 
     def _noun_args(self, noun: Token, pred: Predicate, actors: ArticleActors, sent) -> tuple[list[Actor], list[Actor]]:
         if pred.between:
@@ -512,6 +593,12 @@ class EventExtractor:
                         break
             if targets:
                 break
+        if not targets and _possessive_is_patient(pred):
+            # "son arrestation": the possessive of a noun whose "de" names the patient
+            # ("l'arrestation de X") names the patient too
+            for c in noun.children:
+                if c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+                    targets = actors.pronoun(c)
         if not targets and noun.dep_ == "obj" and noun.head.pos_ in ("VERB", "AUX"):
             # "renforcer son blocus contre le Yémen": the parser hangs the noun's complement
             # on the verb whose object the noun is
@@ -564,6 +651,12 @@ def _active_perfect(verb: Token) -> bool:
     if auxes and fold(verb.lemma_) in ETRE_VERBS and len(auxes) == 1:
         return True
     return bool(auxes) and all(fold(a.lemma_) == "avoir" for a in auxes)
+
+
+def _possessive_is_patient(pred: Predicate | None) -> bool:
+    """True for nouns whose "de" complement is who undergoes the act, not who does it
+    ("l'arrestation de X", "sa libération"): their possessive is the patient as well."""
+    return pred is not None and "de" in pred.target and "de" not in pred.source
 
 
 def _is_apposition(conj: Token) -> bool:
