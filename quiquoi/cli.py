@@ -74,7 +74,7 @@ def cmd_bench(args) -> int:
     paths = args.corpus or default_corpus()
     coder = _coder(args)
     bar = tqdm(total=args.articles, desc="quiquoi", unit="art", disable=args.quiet or args.json, file=sys.stderr)
-    res = run_bench(coder, paths, articles=args.articles, progress=lambda: bar.update(1))
+    res = run_bench(coder, paths, articles=args.articles, progress=lambda: bar.update(1), rounds=args.rounds)
     bar.close()
     if args.json:
         print(json.dumps(res))
@@ -82,7 +82,8 @@ def cmd_bench(args) -> int:
         print(f"{res['articles']} articles ({res['distinct_texts']} distinct texts), {res['tokens']:,} tokens, on {res['machine']}")
         print(f"quiquoi : {res['articles_per_s']:8.2f} articles/s {res['tokens_per_s']:10.1f} tokens/s")
         print(f"spaCy   : {res['spacy_articles_per_s']:8.2f} articles/s {res['spacy_tokens_per_s']:10.1f} tokens/s (bare nlp.pipe)")
-        print(f"ratio   : {res['ratio']:.3f} of bare spaCy throughput; peak RSS {res['peak_rss_mb']} MB")
+        print(f"ratio   : {res['ratio']:.3f} of bare spaCy throughput ({res['cpu_ratio']:.3f} in CPU time; "
+              f"{res['rounds']} alternating rounds); peak RSS {res['peak_rss_mb']} MB")
         print(f"quotes  : {res['quotes_share']:.1%} of quiquoi's time is quotation extraction")
         print(f"output  : {res['events']} events, {res['quotes']} quotes, {res['errors']} refused")
     return 0
@@ -117,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--articles", type=int, default=2000, help="articles to code (texts are cycled; default 2000)")
     b.add_argument("--corpus", nargs="*", help="folders/.txt/.jsonl(.gz) files (default: tests/data dev + seed)")
     b.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    b.add_argument("--rounds", type=int, default=10,
+                   help="alternate bare spaCy and quiquoi over this many slices of the texts (default 10)")
     common(b)
     b.set_defaults(func=cmd_bench)
 

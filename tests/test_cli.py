@@ -60,7 +60,9 @@ def test_stdin_jsonl_and_eval_and_bench(tmp_path):
     res = _run("eval", str(gold), "--json")
     summary = json.loads(res.stdout)
     assert summary["articles"] == 1 and summary["events_by_level"]["must"]["recall"] == 1.0
-    res = _run("bench", "--articles", "12", "--json", "--corpus", str(gold))
+    res = _run("bench", "--articles", "12", "--json", "--corpus", str(gold), "--rounds", "3")
     figures = json.loads(res.stdout)
-    assert {"articles_per_s", "tokens_per_s", "spacy_articles_per_s", "ratio", "peak_rss_mb", "quotes_share"} <= set(figures)
-    assert figures["articles"] == 12 and 0 < figures["ratio"] < 2
+    assert {"articles_per_s", "tokens_per_s", "spacy_articles_per_s", "ratio", "cpu_ratio", "peak_rss_mb",
+            "quotes_share"} <= set(figures)
+    assert figures["articles"] == 12 and 0 < figures["ratio"] < 2 and 0 < figures["cpu_ratio"] < 2
+    assert figures["rounds"] == 3 and figures["errors"] == 0 and figures["events"] > 0
