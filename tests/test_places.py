@@ -92,7 +92,7 @@ def test_places_data_file_is_well_formed():
     from quiquoi.lang import LanguageData
     data = LanguageData("fr").places
     for key in ("site_nouns", "site_exclusions", "relation_nouns", "relation_prepositions",
-                "place_object_verbs", "compass_nouns", "sites_named_after_their_town"):
+                "place_object_verbs", "compass_nouns", "sites_named_after_their_town", "town_name_articles"):
         words = data[key]
         assert words and len(words) == len(set(words)), key
         assert all(isinstance(w, str) and w == w.lower() and w.strip() == w for w in words), key

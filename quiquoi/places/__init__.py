@@ -65,6 +65,7 @@ class PlaceFinder:
         self.genitive = {fold(w) for w in cfg.get("genitive_prepositions", [])}
         self.site_nouns = {w.lower() for w in extra.get("site_nouns", [])}
         self.town_sites = {w.lower() for w in extra.get("sites_named_after_their_town", [])}
+        self.town_articles = {fold(w) for w in extra.get("town_name_articles", [])}
         self.site_exclusions = [fold(w).split() for w in extra.get("site_exclusions", [])]
         self.object_verbs = {fold(w) for w in extra.get("place_object_verbs", [])}
         self.compass = {fold(w) for w in extra.get("compass_nouns", [])}
@@ -151,7 +152,7 @@ class PlaceFinder:
             if tok.text.lower() in self.town_sites:      # "l'aéroport de Bagdad" is at Bagdad
                 place.town = doc[i + 1:end].text.split("'", 1)[-1].split("’", 1)[-1]
                 words = place.town.split()
-                if words and fold(words[0]) in self.genitive | {"la", "le", "les"}:
+                if words and fold(words[0]) in self.genitive | self.town_articles:
                     place.town = " ".join(words[1:])
             out.append(place)
             seen.update(range(i, end))
