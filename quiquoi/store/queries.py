@@ -42,6 +42,15 @@ def actor_clause(side: str, value: str, params: list, exact: bool = False) -> st
     return f"({side}_name = ?)"
 
 
+def _day_range(where: list, params: list, since, until) -> None:
+    """Add the conditions of a since/until range on the event's first day."""
+    for value, what, op in ((since, "since", ">="), (until, "until", "<=")):
+        d = _day(value, what)
+        if d:
+            where.append(f"day {op} ?")
+            params.append(d)
+
+
 def _day(value, what: str) -> date | None:
     try:
         return parse_date(value)
@@ -75,13 +84,7 @@ def event_filters(actor=None, source=None, target=None, type=None, cameo_root=No
     if place:
         where.append("(place_name ILIKE ? OR place_country = ?)")
         params += [place, place.upper()]
-    s, u = _day(since, "since"), _day(until, "until")
-    if s:
-        where.append("day >= ?")
-        params.append(s)
-    if u:
-        where.append("day <= ?")
-        params.append(u)
+    _day_range(where, params, since, until)
     if text:
         where.append("event_id IN (SELECT event_id FROM mentions WHERE sentence_text ILIKE ?)")
         params.append(f"%{text}%")
@@ -160,13 +163,7 @@ def dyad(con, a: str, b: str, by: str = "week", since=None, until=None) -> pd.Da
     case_p: list = []
     case = f"{actor_clause('source', a, case_p)} AND {actor_clause('target', b, case_p)}"
     where = [f"(({a_src} AND {b_tgt}) OR ({b_src} AND {a_tgt}))", "day IS NOT NULL"]
-    s, u = _day(since, "since"), _day(until, "until")
-    if s:
-        where.append("day >= ?")
-        p.append(s)
-    if u:
-        where.append("day <= ?")
-        p.append(u)
+    _day_range(where, p, since, until)
     sql = f"""
         SELECT date_trunc('{PERIODS[by]}', day)::DATE AS period,
                CASE WHEN {case} THEN 'a->b' ELSE 'b->a' END AS direction,
