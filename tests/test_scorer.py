@@ -73,3 +73,18 @@ def test_city_places_are_scored_within_25_km(tmp_path):
         rec.places = [place]
         sc = score_article(g, rec, {})
         assert (sc.places_right, sc.places_geo_total, sc.places_geo_near) == (1, 1, near)
+
+
+def test_forbidden_events_rule_without_actor_text_and_uncoded_actors(tmp_path):
+    """A machine-read forbidden rule needs no `actor_text`; an event whose source was not
+    coded is not the forbidden source (no hit), while the named one is."""
+    (tmp_path / "b.fr.txt").write_text("Un.", encoding="utf-8")
+    gold = {"article": {"file": "b.fr.txt", "published": "2016-05-24"},
+            "forbidden_events": [{"type": "ASSAULT", "source": {"actor": "USA GOV"}, "why": "no attack"}]}
+    path = tmp_path / "b.expected.yaml"
+    path.write_text(yaml.safe_dump(gold, allow_unicode=True), encoding="utf-8")
+    g = load_gold(path)
+    uncoded = ArticleRecord("b", "fr", "2016-05-24", events=[_event(1, "ASSAULT", None, REB)])
+    assert score_article(g, uncoded, {}).forbidden_hits == []
+    coded = ArticleRecord("b", "fr", "2016-05-24", events=[_event(1, "ASSAULT", USA, REB)])
+    assert [h for h in score_article(g, coded, {}).forbidden_hits if "no attack" in h]

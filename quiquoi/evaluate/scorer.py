@@ -51,6 +51,14 @@ def actor_matches(gold: GoldActor | None, pred: Actor | None) -> bool:
     return roles_match(gold.role, pred.role)
 
 
+def _forbidden_actor(gold: GoldActor | None, pred: Actor | None) -> bool:
+    """A forbidden rule's actor: an event whose actor was not coded is not that actor
+    (for a gold event, a missing implied actor is no error; here it is no hit either)."""
+    if gold is not None and pred is None:
+        return False
+    return actor_matches(gold, pred)
+
+
 def event_matches_lenient(g: GoldEvent, p: Event) -> bool:
     """Type and source right, target not checked: what an analyst asking "who did what"
     still gets from an event whose target was missed."""
@@ -160,11 +168,11 @@ def score_article(gold: GoldArticle, rec: ArticleRecord, found_dates: dict[str, 
         for p in rec.events:
             if rule.get("type") and p.type != rule["type"]:
                 continue
-            src_ok = any(actor_matches(GoldActor.parse(s), p.source) for s in _as_list(rule.get("source")))
-            tgt_ok = any(actor_matches(GoldActor.parse(t), p.target) for t in _as_list(rule.get("target")))
+            src_ok = any(_forbidden_actor(GoldActor.parse(s), p.source) for s in _as_list(rule.get("source")))
+            tgt_ok = any(_forbidden_actor(GoldActor.parse(t), p.target) for t in _as_list(rule.get("target")))
             if src_ok and tgt_ok and not (p.negated and "negated" in allowed) and p.modality not in allowed:
                 sc.forbidden_hits.append(f"{rule.get('why', rule)}: {describe(p)}")
-        for word in _as_list(rule.get("actor_text")):
+        for word in rule.get("actor_text") and _as_list(rule.get("actor_text")) or []:
             for a in rec.actors:
                 if fold(a.text) == fold(word) or fold(a.name) == fold(word):
                     sc.forbidden_hits.append(f"actor {a.text!r}: {rule.get('why', '')}")
