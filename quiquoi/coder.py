@@ -122,6 +122,7 @@ class Coder:
 
     # -- one parsed article -----------------------------------------------------------
     def code_doc(self, doc: Doc, art: InputArticle) -> ArticleRecord:
+        doc.user_data["quiquoi.text"] = art.text     # the Doc is built on this exact text
         sents = sentences(doc)
         # "BEYROUTH, 3 mai (AFP) -": the place of filing, and a date when the input has none
         dateline = parse_dateline(art.text, self.gazetteer, art.published, self.lang)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, Entry, fold
 from quiquoi.model import Actor
+from quiquoi.nlp import ents_of
 
 NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase
@@ -297,7 +298,7 @@ class ArticleActors:
 
     def _raw_name_span(self, tok: Token) -> tuple[int, int]:
         if tok.ent_type_ == "PER":
-            for ent in self.doc.ents:
+            for ent in ents_of(self.doc):
                 if ent.start <= tok.i < ent.end:
                     return ent.start, ent.end
         start = end = tok.i

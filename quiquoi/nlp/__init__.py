@@ -65,6 +65,22 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 128) -> It
             article += 1
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, joined once: Doc.text rebuilds it from every token on each access."""
+    text = doc.user_data.get("quiquoi.text")
+    if text is None:
+        text = doc.user_data["quiquoi.text"] = doc.text
+    return text
+
+
+def ents_of(doc: Doc) -> tuple:
+    """The Doc's entities, made once: Doc.ents builds new Span objects on each access."""
+    ents = doc.user_data.get("quiquoi.ents")
+    if ents is None:
+        ents = doc.user_data["quiquoi.ents"] = tuple(doc.ents)
+    return ents
+
+
 @dataclass(frozen=True)
 class Sentence:
     index: int        # 1-based in the article
@@ -80,7 +96,7 @@ def sentences(doc: Doc) -> list[Sentence]:
     """The article's sentences: the parser's, without blank ones, with cut-off pieces
     (", a plaidé X" after a closing quote) put back onto the sentence they continue."""
     spans: list[list[int]] = []
-    text = doc.text               # Doc.text is rebuilt from the tokens on every access
+    text = text_of(doc)
     for sent in doc.sents:
         if not sent.text.strip():
             continue

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, fold
 from quiquoi.lang import LanguageData
+from quiquoi.nlp import ents_of, text_of
 
 PLACE_ENTS = {"LOC", "GPE"}
 
@@ -69,6 +70,8 @@ class PlaceFinder:
         self.site_exclusions = [fold(w).split() for w in extra.get("site_exclusions", [])]
         self.object_verbs = {fold(w) for w in extra.get("place_object_verbs", [])}
         self.compass = {fold(w) for w in extra.get("compass_nouns", [])}
+        # a cheap first test on the lower-cased word, before folding it
+        self.compass_forms = self.compass | {w.lower() for w in extra.get("compass_nouns", [])}
         self.relation_preps = {fold(w) for w in extra.get("relation_prepositions", [])}
         self.dic = dictionary
         self.gazetteer = gazetteer     # optional: names longer than the parser's entity
@@ -147,7 +150,7 @@ class PlaceFinder:
                 i += 1
                 continue
             start_char, end_char = tok.idx, doc[end - 1].idx + len(doc[end - 1])
-            place = Place(doc.text[start_char:end_char], doc.text[start_char:end_char],
+            place = Place(text_of(doc)[start_char:end_char], text_of(doc)[start_char:end_char],
                           start_char, end_char, tok, site=True)
             if tok.text.lower() in self.town_sites:      # "l'aéroport de Bagdad" is at Bagdad
                 place.town = doc[i + 1:end].text.split("'", 1)[-1].split("’", 1)[-1]
@@ -165,13 +168,15 @@ class PlaceFinder:
         for tok in doc[sent.start + 1:sent.end - 1]:
             # read on the words, not the tree: the parser often hangs the adjective elsewhere;
             # a determiner before keeps out the verb ("il est libyen")
+            if tok.lower_ not in self.compass_forms or tok.i in seen or fold(tok.text) not in self.compass:
+                continue
             prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
-            if tok.i in seen or fold(tok.text) not in self.compass or prev.pos_ != "DET":
+            if prev.pos_ != "DET":
                 continue
             iso = self.dic.demonym(nxt.text)
             if iso:
                 start, end = prev.idx, nxt.idx + len(nxt)
-                out.append(Place(doc.text[start:end], iso, start, end, tok, part=f"{tok.text} {nxt.text}"))
+                out.append(Place(text_of(doc)[start:end], iso, start, end, tok, part=f"{tok.text} {nxt.text}"))
                 seen.update(range(prev.i, nxt.i + 1))
         return out
 
@@ -228,7 +233,7 @@ class PlaceFinder:
     def in_sentence(self, doc: Doc, sent, actors) -> list[Place]:
         found: list[Place] = []
         seen: set[int] = set()
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             if ent.start < sent.start or ent.end > sent.end or ent.label_ not in PLACE_ENTS:
                 continue
             start = max(sent.start, self._extend(doc, ent.start, ent.end))
@@ -252,6 +257,6 @@ class PlaceFinder:
                 if iso and iso in self.dic.capitals:
                     first = min([tok] + [d for d in tok.children if d.dep_ == "det"], key=lambda t: t.i)
                     start, end = first.idx, c.idx + len(c)
-                    found.append(Place(doc.text[start:end], self.dic.capitals[iso], start, end, tok))
+                    found.append(Place(text_of(doc)[start:end], self.dic.capitals[iso], start, end, tok))
                     break
         return found
