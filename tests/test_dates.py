@@ -1,7 +1,9 @@
 """Tests for quiquoi.dates (French time expressions)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -354,29 +356,81 @@ def test_parse_tml_offsets():
     assert [(g.text, g.value, g.type) for g in golds] == [("hier", "1999-05-19", "DATE")]
 
 
-# --- the anchor pre-filter is a pure speed-up ------------------------------------
+# --- anchored scanning is a pure speed-up ----------------------------------------
 
-def test_prefilter_skips_templates_but_never_changes_the_result():
+SCAN_TEXTS = [
+    "Avant-hier soir, puis AVANT -HIER, le 3\xa0MARS 2016 ; il y a  deux   semaines",
+    "le 12/03/2016 et le 2016-03-12 ; d’ici à trois mois ; mi-juillet ; le jour même",
+    "  Lundi, en 2015 ;\n\n depuis le 1ER MAI ! vingt-et-un jours plus tard, dans  \n trois ans",
+    "(jeudi et vendredi prochains) ; à partir de la fin du mois de février 2017 vers 18 h 45",
+    "dans la nuit de samedi à dimanche ; la veille au soir ; le lendemain de l'élection ; 2016",
+    # characters that IGNORECASE equates with others ("ſ" ~ "s", "İ" ~ "i"): plain scan
+    "ſept jours plus tard, mardi 12 µs ; İl y a deux jours, le 14 juillet",
+]
+SCAN_PUBS = [PUB, dt.date(2019, 12, 29), dt.date(2012, 2, 29), None]
+
+
+def _scan_texts() -> list[str]:
     data_dir = Path(__file__).resolve().parent / "data"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*/*.fr.txt"))]
-    texts += ["Avant-hier soir, puis AVANT -HIER, le 3\xa0MARS 2016 ; il y a  deux   semaines",
-              "le 12/03/2016 et le 2016-03-12 ; d’ici à trois mois ; mi-juillet ; le jour même"]
+    return [p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*/*.fr.txt"))] + SCAN_TEXTS
+
+
+def _diverging(fast: TimeResolver, slow: TimeResolver, texts: list[str]) -> int:
+    return sum(fast.find(t, pub) != slow.find(t, pub) for t in texts for pub in SCAN_PUBS)
+
+
+def test_anchored_scan_never_changes_the_result():
+    texts = _scan_texts()
     fast = TimeResolver.from_language("fr")
     slow = TimeResolver.from_language("fr")
-    for p in slow.patterns:
-        p.anchors = None
-    # most templates carry anchors, or the pre-filter does nothing
-    assert sum(p.anchors is not None for p in fast.patterns) >= 0.9 * len(fast.patterns)
-    found = 0
-    for text in texts:
-        got = fast.find(text, PUB)
-        assert got == slow.find(text, PUB)
-        found += len(got)
-    assert found > 50
+    slow.anchored_scan = False  # every regex over the whole text
+    # every template (and the exclusion list) is scanned by anchors, or this tests nothing
+    assert all(p.scan is not None for p in fast.patterns) and fast._exclude_scan is not None
+    assert sum(fast._word_index(t) is not None for t in texts) >= len(texts) - 1
+    assert _diverging(fast, slow, texts) == 0
+    assert sum(len(fast.find(t, PUB)) for t in texts) > 50
 
 
-def test_prefilter_anchor_of_a_multiword_literal(r):
-    by_template = {p.template: p.anchors for p in r.patterns}
-    assert by_template["il_y_a {num} {unit}"] == frozenset({"il y a"})
-    # a template made only of slots takes its anchors from the slot's values
-    assert "lundi" in by_template["{weekday:a} et|ou {weekday:b} {rel}?"]
+def test_anchored_scan_comparison_catches_a_wrong_bound():
+    # the test above would notice a scan trying too few words before its anchors
+    texts = _scan_texts()
+    broken = TimeResolver.from_language("fr")
+    for p in broken.patterns:
+        p.scan = dataclasses.replace(
+            p.scan, anchors=tuple(dataclasses.replace(a, back=0) for a in p.scan.anchors))
+    slow = TimeResolver.from_language("fr")
+    slow.anchored_scan = False
+    assert _diverging(broken, slow, texts) > 0
+
+
+def test_safe_characters_match_case_insensitively_by_lower_case():
+    # anchored scanning compares words in lower case; for the characters it accepts that
+    # must be exactly IGNORECASE matching, and keep word characters word characters
+    from quiquoi.dates.resolver import _UNSAFE
+
+    safe = "".join(chr(c) for c in range(0x3000) if not _UNSAFE.match(chr(c)))
+    assert "é" in safe and "’" in safe and "ſ" not in safe and "İ" not in safe
+    by_lower: dict[str, set[str]] = {}
+    for ch in safe:
+        by_lower.setdefault(ch.lower(), set()).add(ch)
+    word = re.compile(r"\w")
+    for ch in safe:
+        low = ch.lower()
+        assert len(low) == 1 and not _UNSAFE.match(low), ch
+        assert bool(word.match(ch)) == bool(word.match(low)), ch
+        assert set(re.findall(re.escape(ch), safe, re.IGNORECASE)) == by_lower[low], ch
+
+
+def test_scan_plan_anchors(r):
+    plans = {p.template: p.scan for p in r.patterns}
+    il_y_a = plans["il_y_a {num} {unit}"]
+    # each word of a literal is an anchor; a preposition ("à partir de") may come first
+    assert ((frozenset({"il"}), False), 3) in [(a.words, a.back) for a in il_y_a.anchors]
+    assert ((frozenset({"a"}), False), 5) in [(a.words, a.back) for a in il_y_a.anchors]
+    # a slot's values, or any number for a numeric slot
+    weekdays = plans["{weekday:a} et|ou {weekday:b} {rel}?"]
+    assert any("lundi" in a.words[0] for a in weekdays.anchors)
+    assert plans["{year}"].anchors[0].words == (frozenset(), True)
+    # a match starts with a preposition or the template's first word
+    assert {"depuis", "jusqu", "hier"} <= il_y_a.first[0] | plans["hier {daypart}? vers_{clock}|à_{clock}?"].first[0]
+    assert "hier" not in il_y_a.first[0]

@@ -23,8 +23,9 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import yaml
 
@@ -45,6 +46,8 @@ _BUILTIN_SLOTS = {
 # themselves ("h", "heures") come from the language file (key clock_marks)
 _HOUR = r"(?:2[0-3]|[01]?[0-9])"
 _MINUTE = r"(?:[0-5][0-9])"
+# the most runs of word characters a value of a built-in slot has (digits only: one)
+_BUILTIN_RUNS = {"day": 1, "monthnum": 1, "year": 1, "yy": 1, "num": 1}
 
 # How far in the future (days / months) a date without a year may lie.
 # (French TimeBank: future day-month dates without a year lie at most ~70 days
@@ -106,15 +109,6 @@ def _norm(s: str) -> str:
     return re.sub(r"[\s_\-‐‑]+", " ", s).strip()
 
 
-_PREFILTER_SEP = re.compile(r"[\s\-‐‑_]+")
-
-
-def _prefilter_form(s: str) -> str:
-    """Lower case, one apostrophe, every run of spaces/hyphens one space: whatever a
-    template literal matches (see ``_literal_regex``) appears in this form of the text."""
-    return _PREFILTER_SEP.sub(" ", s.lower().replace("’", "'"))
-
-
 def _literal_regex(word: str) -> str:
     out = []
     for ch in word:
@@ -134,52 +128,240 @@ def _alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(_literal_regex(w) for w in words) + ")"
 
 
+_WORD_RUN = re.compile(r"\w+")
 _SLOT_RE = re.compile(r"\{(\w+)(?::(\w+))?\}")
+
+# --------------------------------------------------------------------------
+# anchored scanning
+#
+# Running every template's regex over a whole text is the costly part of
+# ``find``: the leading look-behind and optional preposition leave ``re`` no
+# prefix to skip ahead with, so each regex is tried at every character.  Every
+# match, though, starts at a word that a preposition or the template can start
+# with, and holds, a bounded number of words after its start, one word of a
+# known set (a literal of the template, a value of a slot, or any number for a
+# digit slot).  The text is cut into words once; for each template only such
+# start words a little before such an anchor word are tried (``re.match``), in
+# text order, skipping those inside the previous match: the same matches
+# ``finditer`` gives, found by trying a few positions instead of thousands.
+#
+# Words are compared in lower case.  That equals IGNORECASE matching only for
+# characters whose lower case is one character and which ``re`` does not equate
+# with another letter (it matches "ı" with "i", "ſ" with "s", "µ" with "μ"):
+# the ranges below (Latin-1, Latin Extended-A, punctuation, symbols) are checked,
+# character by character, in tests/test_dates.py.  A text with any other
+# character, and a template word with one, is scanned the plain way.
+# --------------------------------------------------------------------------
+
+_SAFE_CHARS = (r"\x00-\xb4\xb6-\u012f\u0132-\u017e"
+               r"\u2000-\u206f\u20a0-\u20cf\u2190-\u23ff\u25a0-\u27bf")
+_UNSAFE = re.compile(f"[^{_SAFE_CHARS}]")
+_WORD_SPLIT = re.compile(r"(\W+)")
+
+
+# A set of words of a text: (lower-case words, whether every word starting with
+# an ASCII digit belongs to it too).
+_Words = tuple[frozenset[str], bool]
+
+
+@dataclass(frozen=True)
+class _SlotScan:
+    """What anchored scanning needs to know of a slot."""
+
+    runs: int | None  # most runs of word characters in a value (None: unknown)
+    first_word: bool  # every value starts with a word character
+    words: _Words | None  # one run of each value (None: not all known)
+    words_at: int  # the most runs before that run in its value
+    firsts: _Words | None  # the first run of each value
+    firsts_alone: bool  # some value is one run: its first run ends where the slot does
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """A text word of ``words`` lies in every match, at most ``back`` words after its
+    first word."""
+
+    words: _Words
+    back: int
+
+
+@dataclass(frozen=True)
+class _ScanPlan:
+    """How to scan a text for a template: try the words shortly before the words of
+    one of ``anchors`` and, when ``first`` is known, only those in ``first`` (the
+    words a match can start with)."""
+
+    anchors: tuple[_Anchor, ...]
+    first: _Words | None
+
+
+def _safe_word(w: str) -> bool:
+    return bool(w) and _UNSAFE.search(w) is None
+
+
+def _pieces(alt: str) -> list[tuple[bool, str]]:
+    """An alternative of a template token as (is_slot, literal text or slot name) pieces."""
+    out: list[tuple[bool, str]] = []
+    pos = 0
+    for m in _SLOT_RE.finditer(alt):
+        if m.start() > pos:
+            out.append((False, alt[pos:m.start()]))
+        out.append((True, m.group(1)))
+        pos = m.end()
+    if pos < len(alt):
+        out.append((False, alt[pos:]))
+    return out
+
+
+def _literal_runs(lit: str) -> list[str]:
+    """The runs of word characters of any text a literal matches ("_" stands for a space)."""
+    return _WORD_RUN.findall(lit.replace("_", " "))
+
+
+def _slot_scan(values: list[str], builtin_runs: int | None, builtin: bool) -> _SlotScan:
+    """``_SlotScan`` of a slot with these lexicon values (and, when ``builtin``, numbers
+    of at most ``builtin_runs`` runs, None: unknown)."""
+    value_runs = [_literal_runs(v) for v in values]
+    runs: int | None = max(map(len, value_runs), default=0)
+    if builtin:
+        runs = None if builtin_runs is None else max(runs, builtin_runs)
+    known = all(r and all(map(_safe_word, r)) for r in value_runs)
+    longest = [max(range(len(r)), key=lambda i: len(r[i])) for r in value_runs] if known else []
+    return _SlotScan(
+        runs=runs,
+        first_word=all(v[:1].isalnum() for v in values),
+        words=(frozenset(r[i].lower() for r, i in zip(value_runs, longest)), builtin) if known else None,
+        words_at=max(longest, default=0),
+        firsts=(frozenset(r[0].lower() for r in value_runs), builtin) if known else None,
+        firsts_alone=any(_WORD_RUN.fullmatch(v) for v in values),
+    )
+
+
+@dataclass(frozen=True)
+class _AltScan:
+    runs: int | None  # None: unknown
+    first_word: bool  # starts with a word character
+    first: _Words | None  # its first word (None: unknown)
+    anchors: list[tuple[_Words, int]]  # (words, most runs before such a word), best first
+
+
+def _alt_scan(pieces: list[tuple[bool, str]], slots: dict[str, _SlotScan]) -> _AltScan:
+    """Scanning facts of one alternative of a template token.
+
+    An anchor is a set of words one of which is a whole word of any text the
+    alternative matches: a run of a literal not glued to a slot, or the values of a
+    slot with non-word characters (or the alternative's ends) on both sides.  The best
+    anchor comes first: the longest literal word, else a slot without numbers."""
+    runs = 0
+    lits: list[tuple[str, int]] = []
+    slot_anchors: list[tuple[_Words, int]] = []
+    last = len(pieces) - 1
+
+    def glued_left(k: int) -> bool:
+        return k > 0 and (pieces[k - 1][0] or pieces[k - 1][1][-1:].isalnum())
+
+    def glued_right(k: int) -> bool:
+        return k < last and (pieces[k + 1][0] or pieces[k + 1][1][:1].isalnum())
+
+    for k, (is_slot, val) in enumerate(pieces):
+        if not is_slot:
+            lit = val.replace("_", " ")
+            for m in _WORD_RUN.finditer(lit):
+                glued = (m.start() == 0 and k > 0) or (m.end() == len(lit) and k < last)
+                if not glued and _safe_word(m.group()):
+                    lits.append((m.group().lower(), runs))
+                runs += 1
+            continue
+        info = slots.get(val)
+        if info is None or info.runs is None:
+            return _AltScan(None, False, None, [])
+        if not glued_left(k) and not glued_right(k) and info.words is not None:
+            slot_anchors.append((info.words, runs + info.words_at))
+        runs += info.runs
+    lits.sort(key=lambda a: -len(a[0]))
+    slot_anchors.sort(key=lambda a: a[0][1])
+    anchors = [((frozenset({w}), False), at) for w, at in lits] + slot_anchors
+
+    first_slot, val = pieces[0]
+    first: _Words | None = None
+    if first_slot:
+        info = slots[val]
+        first_word = info.first_word
+        if info.firsts is not None and not (info.firsts_alone and glued_right(0)):
+            first = info.firsts
+    else:
+        lit = val.replace("_", " ")
+        first_word = lit[:1].isalnum()
+        m = _WORD_RUN.match(lit)
+        if m and _safe_word(m.group()) and not (m.end() == len(lit) and last > 0):
+            first = (frozenset({m.group().lower()}), False)
+    return _AltScan(runs, first_word, first, anchors)
+
+
+def _join(sets: list[_Words | None]) -> _Words | None:
+    if not sets or any(x is None for x in sets):
+        return None
+    return frozenset().union(*(x[0] for x in sets)), any(x[1] for x in sets)
+
+
+def _scan_plan(tokens: list[tuple[bool, list[list[tuple[bool, str]]]]],
+               slots: dict[str, _SlotScan], prep: tuple[int, _Words | None] | None
+               ) -> _ScanPlan | None:
+    """How to scan for a template given as (optional, alternatives) tokens, or None when
+    it must be scanned the plain way.  ``prep``: (most word runs of a preposition, their
+    first words: None when one does not start with a word character); None without
+    prepositions."""
+    back, prep_first = prep if prep else (0, (frozenset(), False))
+    if prep_first is None:
+        return None
+    firsts: list[_Words | None] = [prep_first]
+    starts_known = False
+    out: list[_Anchor] = []
+    for optional, alts in tokens:
+        scans = [_alt_scan(a, slots) for a in alts]
+        if any(a.runs is None for a in scans):
+            break
+        if not starts_known:
+            # a match starts with this token (or a later one, when it is optional)
+            if not all(a.first_word for a in scans):
+                return None
+            firsts += [a.first for a in scans]
+            starts_known = not optional
+        if not optional:
+            if len(scans) == 1:
+                out += [_Anchor(words, back + at) for words, at in scans[0].anchors]
+            elif all(a.anchors for a in scans):
+                words = _join([a.anchors[0][0] for a in scans])
+                out.append(_Anchor(words, back + max(a.anchors[0][1] for a in scans)))
+        back += max(a.runs for a in scans)
+    if not out or not starts_known:
+        return None
+    return _ScanPlan(tuple(out), _join(firsts))
 
 
 class _Pattern:
     """One compiled template."""
 
     def __init__(self, spec: dict, slot_regex: dict[str, str], prep_regex: str | None,
-                 slot_anchors: dict[str, frozenset[str] | None] | None = None):
+                 slots: dict[str, _SlotScan] | None = None,
+                 prep: tuple[int, _Words | None] | None = None):
         self.spec = spec
         self.rule = spec["rule"]
         self.template = spec["template"]
         self.groups: dict[str, tuple[str, str]] = {}  # group name -> (slot, label)
         body = self._compile_body(self.template, slot_regex)
-        prep = rf"(?:(?P<prep>{prep_regex})\s+)?" if prep_regex else ""
+        prep_re = rf"(?:(?P<prep>{prep_regex})\s+)?" if prep_regex else ""
         self.regex = re.compile(
-            rf"(?<![\w]){prep}(?P<core>{body})(?![\w])", re.IGNORECASE
+            rf"(?<![\w]){prep_re}(?P<core>{body})(?![\w])", re.IGNORECASE
         )
-        self.anchors = self._anchors(self.template, slot_anchors or {})
-
-    @staticmethod
-    def _anchors(template: str, slot_anchors: dict[str, frozenset[str] | None]) -> frozenset[str] | None:
-        """Strings of which at least one occurs in the ``_prefilter_form`` of any text the
-        pattern matches, or None when no such set is known.
-
-        Scanning a text with every template's regex is the costly part of ``find``; a
-        substring test on these anchors skips most templates for most texts. They come
-        from the required token whose alternatives all have one, preferring long ones."""
-        best: frozenset[str] | None = None
-        for tok in template.split():
-            if tok.endswith("?") and len(tok) > 1:
-                continue
-            found: set[str] = set()
-            for alt in tok.split("|"):
-                pieces = [p for p in (_prefilter_form(x).strip() for x in _SLOT_RE.split(alt)[::3]) if p]
-                if pieces:
-                    found.add(max(pieces, key=len))
-                    continue
-                first = _SLOT_RE.search(alt)
-                anchors = slot_anchors.get(first.group(1)) if first else None
-                if not anchors:
-                    found = set()
-                    break
-                found |= anchors
-            if found and (best is None or min(map(len, found)) > min(map(len, best))):
-                best = frozenset(found)
-        return best
+        tokens = []
+        for tok in self.template.split():
+            optional = tok.endswith("?") and len(tok) > 1
+            tokens.append((optional, [_pieces(a) for a in (tok[:-1] if optional else tok).split("|")]))
+        # the anchors of anchored scanning (None: plain scan)
+        self.scan: _ScanPlan | None = (
+            _scan_plan(tokens, slots, prep if prep_regex else None) if slots is not None else None
+        )
 
     def _compile_body(self, template: str, slot_regex: dict[str, str]) -> str:
         parts: list[str] = []
@@ -216,6 +398,15 @@ class _Pattern:
         if pos < len(alt):
             out.append(_literal_regex(alt[pos:]))
         return "".join(out)
+
+
+class _WordIndex(NamedTuple):
+    """The words of a text (see ``TimeResolver._word_index``)."""
+
+    words: list[str]  # lower case
+    starts: list[int]  # where each starts in the text
+    hits: dict[str, list[int]]  # anchor word -> the numbers of the words it is
+    digits: list[int]  # the numbers of the words starting with a digit
 
 
 # --------------------------------------------------------------------------
@@ -302,25 +493,40 @@ class TimeResolver:
         self.keep_prep_single = bool(data.get("keep_preposition_with_single_word", False))
 
         self.year_context = {_norm(str(w)) for w in data.get("year_context", []) or []}
-        # per slot, strings one of which any of its values contains (digits for numbers)
-        slot_anchors: dict[str, frozenset[str] | None] = {}
-        for slot in set(slot_regex):
-            anchors: set[str] | None = set()
-            if slot in builtin:
-                anchors |= set("0123456789")
-            for word in (lex.get(slot) or {}):
-                form = _prefilter_form(str(word)).strip()
-                if not form:
-                    anchors = None
-                    break
-                anchors.add(form)
-            slot_anchors[slot] = frozenset(anchors) if anchors else None
-        self.patterns = [_Pattern(p, slot_regex, prep_regex, slot_anchors)
+        # what anchored scanning needs to know of each slot and of the prepositions
+        builtin_runs = dict(_BUILTIN_RUNS)
+        if marks:
+            builtin_runs["clock"] = 2 + max(len(_literal_runs(m)) for m in marks)
+        slots = {
+            slot: _slot_scan([str(w) for w in (lex.get(slot) or {})], builtin_runs.get(slot),
+                             slot in builtin)
+            for slot in slot_regex
+        }
+        prep_words = [str(k) for k in preps]
+        prep_runs = [_literal_runs(w) for w in prep_words]
+        prep_firsts = (
+            (frozenset(r[0].lower() for r in prep_runs), False)
+            if all(w[:1].isalnum() and r and _safe_word(r[0]) for w, r in zip(prep_words, prep_runs))
+            else None
+        )
+        prep_scan = (max(map(len, prep_runs), default=0), prep_firsts)
+        self.patterns = [_Pattern(p, slot_regex, prep_regex, slots, prep_scan)
                          for p in data.get("patterns", [])]
         excl = [str(x) for x in data.get("exclude", []) or []]
         self.exclude = (
             re.compile(rf"(?<!\w){_alternation(excl)}(?!\w)", re.IGNORECASE) if excl else None
         )
+        self._exclude_scan = (
+            _scan_plan([(False, [[(False, x)] for x in excl])], slots, None) if excl else None
+        )
+        # every word an anchor may be (the text's other words need no index)
+        self._anchor_words = frozenset(
+            w for plan in [p.scan for p in self.patterns] + [self._exclude_scan] if plan
+            for a in plan.anchors for w in a.words[0]
+        )
+        #: False: run every template's regex over the whole text (the reference behaviour
+        #: anchored scanning must reproduce; see tests/test_dates.py)
+        self.anchored_scan = True
 
     @classmethod
     def from_language(cls, lang: str) -> "TimeResolver":
@@ -337,13 +543,12 @@ class TimeResolver:
         """All non-overlapping time expressions of ``text``, in text order."""
         if isinstance(published, dt.datetime):
             published = published.date()
-        excluded = [m.span() for m in self.exclude.finditer(text)] if self.exclude else []
+        index = self._word_index(text) if self.anchored_scan else None
+        excluded = ([m.span() for m in self._scan(self.exclude, self._exclude_scan, text, index)]
+                    if self.exclude else [])
         cands: list[tuple[int, int, int, TimeExpr, dict]] = []
-        form = _prefilter_form(text)
         for idx, pat in enumerate(self.patterns):
-            if pat.anchors is not None and not any(a in form for a in pat.anchors):
-                continue
-            for m in pat.regex.finditer(text):
+            for m in self._scan(pat.regex, pat.scan, text, index):
                 start, end = m.span("core")
                 if any(s < end and start < e for s, e in excluded):
                     continue
@@ -377,6 +582,74 @@ class TimeResolver:
             if "anaphor" in res:
                 expr = self._resolve_anaphor(expr, res["anaphor"], out, published)
             out.append(expr)
+        return out
+
+    def _word_index(self, text: str) -> _WordIndex | None:
+        """The words of ``text`` for anchored scanning, None when it must be scanned the
+        plain way.  Words are the runs of word characters, numbered in text order (number
+        0 may be an empty word before a leading separator)."""
+        if _UNSAFE.search(text):
+            return None
+        pieces = _WORD_SPLIT.split(text.lower())  # word, separator, word, ..., word
+        words = pieces[::2]
+        starts = [0]
+        starts += list(accumulate(map(len, pieces)))[1::2]
+        vocab = self._anchor_words
+        hits: dict[str, list[int]] = {}
+        for i in [i for i, w in enumerate(words) if w in vocab]:
+            hits.setdefault(words[i], []).append(i)
+        digits = [i for i, w in enumerate(words) if "0" <= w[:1] <= "9"]
+        return _WordIndex(words, starts, hits, digits)
+
+    @staticmethod
+    def _scan(regex: re.Pattern, plan: _ScanPlan | None, text: str,
+              index: _WordIndex | None) -> list[re.Match]:
+        """``list(regex.finditer(text))``, trying only the words shortly before anchors.
+
+        ``finditer`` returns the match at the first position (from the end of the last
+        match) where the regex matches.  Every match starts at a word in ``plan.first``
+        at most ``anchor.back`` words before a word of the anchor's set, so trying those
+        words in text order, skipping those before the end of the last match, finds the
+        same matches.  Of the plan's anchors (each enough on its own) the one with the
+        fewest words to try in this text is used; an anchor absent from the text means
+        no match."""
+        if plan is None or index is None:
+            return list(regex.finditer(text))
+        hits = index.hits
+        best = None
+        for anchor in plan.anchors:
+            words, digits = anchor.words
+            found = [hits[w] for w in hits.keys() & words]
+            if digits and index.digits:
+                found.append(index.digits)
+            n = sum(map(len, found))
+            if not n:
+                return []
+            cost = n * (anchor.back + 1)
+            if best is None or cost < best[0]:
+                best = (cost, found, anchor.back)
+        _, found, back = best
+        tried: set[int] = set()
+        for at in found:
+            for i in at:
+                tried.update(range(i - back if i > back else 0, i + 1))
+        if plan.first is not None:
+            first, digits = plan.first
+            words = index.words
+            tried = {i for i in tried if words[i] in first or (digits and "0" <= words[i][:1] <= "9")}
+        starts = index.starts
+        out: list[re.Match] = []
+        pos = 0
+        for i in sorted(tried):
+            start = starts[i]
+            if start < pos:
+                continue
+            m = regex.match(text, start)
+            if m is not None:
+                if m.end() == start:  # an empty match: leave finditer's rules to finditer
+                    return list(regex.finditer(text))
+                out.append(m)
+                pos = m.end()
         return out
 
     def resolve_for_span(

@@ -15,6 +15,9 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+import numpy
+from spacy.attrs import (DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, MORPH, NORM, ORTH,
+                         POS, SENT_START, SPACY, TAG)
 from spacy.tokens import Doc
 
 from quiquoi.lang import load_language
@@ -42,6 +45,22 @@ def split_paragraphs(text: str) -> list[str]:
     return [p for p in _PARAGRAPH.findall(text) if p]
 
 
+# what the coder reads of a parse; joining copies these and nothing else
+_JOINED = [ORTH, SPACY, LEMMA, POS, TAG, DEP, HEAD, SENT_START, ENT_IOB, ENT_TYPE, ENT_KB_ID, MORPH, NORM]
+
+
+def join_docs(parts: list[Doc]) -> Doc:
+    """One Doc from the parsed paragraphs of an article, text unchanged (they concatenate to
+    it). Doc.from_docs does the same and more (tensors, spans, user data, whitespace
+    repair) that the coder does not read, at about twice the cost: arrays are enough."""
+    arr = numpy.concatenate([d.to_array(_JOINED) for d in parts])
+    strings = parts[0].vocab.strings
+    words = [strings[h] for h in arr[:, 0].tolist()]
+    doc = Doc(parts[0].vocab, words=words, spaces=arr[:, 1].astype(bool).tolist())
+    doc.from_array(_JOINED[2:], arr[:, 2:])   # HEAD is relative: the parts' trees stay apart
+    return doc
+
+
 def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 128) -> Iterator[Doc]:
     """Parse articles (in order) with one nlp.pipe stream over all their paragraphs.
     `batch_size` counts paragraphs (short docs batch well: ~4 per article)."""
@@ -61,7 +80,7 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 128) -> It
         while article < len(counts) and len(buffer) >= counts[article]:
             n = counts[article]
             parts, buffer = buffer[:n], buffer[n:]
-            yield parts[0] if n == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            yield parts[0] if n == 1 else join_docs(parts)
             article += 1
 
 
@@ -95,25 +114,34 @@ class Sentence:
 def sentences(doc: Doc) -> list[Sentence]:
     """The article's sentences: the parser's, without blank ones, with cut-off pieces
     (", a plaidé X" after a closing quote) put back onto the sentence they continue."""
-    spans: list[list[int]] = []
+    # read from arrays: Span and Token objects made for every token cost more than the rest
     text = text_of(doc)
-    for sent in doc.sents:
-        if not sent.text.strip():
+    if not len(doc):
+        return []
+    arr = doc.to_array([SENT_START, IS_SPACE, IDX])
+    starts_at, space, idx = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
+    n = len(doc)
+    tok_end = [idx[i + 1] for i in range(n - 1)] + [len(text)]          # start of next token
+    bounds = [i for i in range(n) if i == 0 or starts_at[i] == 1] + [n]
+    spans: list[list[int]] = []
+    for s, e in zip(bounds, bounds[1:]):
+        first = next((i for i in range(s, e) if not space[i]), None)
+        if first is None or not text[idx[s]:tok_end[e - 1]].strip():
             continue
-        first = next(t for t in sent if not t.is_space)
-        if spans and _CONTINUATION.match(text[first.idx:first.idx + 1]) and "\n" not in doc[spans[-1][1] - 1].text:
-            spans[-1][1] = sent.end
+        if spans and _CONTINUATION.match(text[idx[first]:idx[first] + 1]) and "\n" not in doc[spans[-1][1] - 1].text:
+            spans[-1][1] = e
         else:
-            spans.append([sent.start, sent.end])
+            spans.append([s, e])
     out = []
     para = 1
     prev_end = 0
     for i, (s, e) in enumerate(spans, 1):
-        para += text.count("\n\n", prev_end, doc[s].idx) if i > 1 else 0
+        para += text.count("\n\n", prev_end, idx[s]) if i > 1 else 0
         # trailing whitespace tokens belong to no sentence's text
-        while e > s + 1 and doc[e - 1].is_space:
+        while e > s + 1 and space[e - 1]:
             e -= 1
-        span = doc[s:e]
-        out.append(Sentence(i, para, s, e, span.start_char, span.end_char, span.text))
-        prev_end = span.end_char
+        last = doc[e - 1]
+        start_char, end_char = idx[s], last.idx + len(last.text)
+        out.append(Sentence(i, para, s, e, start_char, end_char, text[start_char:end_char]))
+        prev_end = end_char
     return out

@@ -22,20 +22,27 @@ Pipeline (cheap next to parsing: one scan of doc.text plus token look-ups):
 from __future__ import annotations
 
 import bisect
+import re
 
-from spacy.attrs import IDX, ORTH, POS
-from spacy.symbols import ADP, AUX, CCONJ, DET, NUM, PRON, PUNCT, SCONJ, SPACE, VERB
+from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START
+from spacy.symbols import (ADJ, ADP, ADV, AUX, CCONJ, DET, NOUN, NUM, PRON, PROPN, PUNCT, SCONJ, SPACE,
+                           VERB, X)
 
 _VERB_POS = {VERB, AUX}
 _NEVER_VERB = {DET, ADP, CCONJ, SCONJ, PRON, NUM, PUNCT, SPACE}
+_CHANNEL_POS = {NOUN, PROPN, X, ADJ, VERB}
+_IOB_B, _IOB_I = 3, 1   # Token.ent_iob values of "B" and "I"
+_MEMO_MAX = 200_000     # bound on the per-extractor string memos (a long run meets many forms)
 from dataclasses import dataclass, asdict
 from pathlib import Path
 from typing import Iterable
 
 from .lexicon import SpeechLexicon, norm
 from .marks import MarkScanner, MarkSpan, paragraph_spans
+from quiquoi.nlp import ents_of
 
 _SENT_END = set(".!?…")
+_SENT_END_RE = re.compile("[" + re.escape("".join(sorted(_SENT_END))) + "]")
 _TERMINATORS = {".", ";", "!", "?", "…", ":", "«", "»", "“", "”", '"', "(", ")", "[", "]", "—", "–"}
 
 
@@ -75,7 +82,7 @@ class _Attr:
     speaker: tuple[int, int, int, bool] | None = None  # tok start, tok end (excl), head, pronoun
     channel: str | None = None
     clean: bool = True          # incise: nothing but a few words between quote and incise
-    gap: list | None = None     # verb before: tokens between verb and quotation
+    gap: range | list | None = None   # verb before: indices of the tokens between verb and quotation
     governs: bool = False       # verb before: the quotation depends on the verb
     direct_gov: bool = False    # ... directly
     where: str | None = None    # preposition: "before" / "after" the quotation
@@ -88,6 +95,20 @@ class QuoteExtractor:
         self.default_vocab = lexicon.verbs | set(lexicon.multiword)
         self.indirect_vocab = self.default_vocab | lexicon.indirect_only
         self.lemma_memo: dict[tuple, str | None] = {}
+        # token strings by hash (hashes are the same in every Vocab): text, normalised text, lemma
+        self.string_memo: dict[int, tuple[str, str]] = {}
+        self.morph_memo: dict[tuple[int, str], list[str]] = {}
+        # lexicon look-ups indexed once (same order as the lexicon's own lists)
+        self.connectors_longest = sorted(lexicon.connectors, key=len, reverse=True)
+        self.preps_by_first: dict[str, list] = {}
+        for p in lexicon.preps:
+            self.preps_by_first.setdefault(p["words"][0], []).append(p)
+        self.fillers_by_last: dict[str, list] = {}
+        for ph in lexicon.filler_phrases:
+            if ph:
+                self.fillers_by_last.setdefault(ph[-1], []).append(ph)
+        self.channels_by_first = lexicon.channels_by_first()
+        self.clitic_subjects = lexicon.third_person | lexicon.unresolvable
         self.scanner = MarkScanner(lexicon.pairs, lexicon.symmetric, lexicon.strip_chars,
                                    lexicon.inner_symmetric)
 
@@ -116,40 +137,99 @@ class _Run:
         self.lemma_memo = qx.lemma_memo
         self._verb_memo: dict = {}
         self.marks: list[MarkSpan] = qx.scanner.scan(self.text)
-        # token offsets and normalised texts from the Doc's arrays (no Token objects made):
-        # the attribution scans compare them many times
-        arr = doc.to_array([IDX, ORTH, POS])
-        self.pos = arr[:, 2].tolist() if len(doc) else []
-        strings = doc.vocab.strings
-        self.tok_starts = arr[:, 0].tolist() if len(doc) else []
-        self.ntext = [norm(strings[int(o)]) for o in arr[:, 1]] if len(doc) else []
+        # token attributes from the Doc's arrays (no Token objects made): the
+        # attribution scans look at them many times
         n = len(doc)
+        self.n = n
+        self.string_memo = qx.string_memo
+        self.morph_memo = qx.morph_memo
+        self.connectors_longest = qx.connectors_longest
+        self.preps_by_first = qx.preps_by_first
+        self.fillers_by_last = qx.fillers_by_last
+        self.channels_by_first = qx.channels_by_first
+        self.clitic_subjects = qx.clitic_subjects
+        if n:
+            arr = doc.to_array([IDX, ORTH, POS, IS_PUNCT, IS_SPACE, SENT_START, MORPH, LEMMA, ENT_IOB, ENT_TYPE])
+            cols = arr.T.tolist()
+            # HEAD is an offset to the head; negative ones come back as wrapped uint64
+            offsets = doc.to_array(HEAD).view("int64").tolist()
+            self.head = [i + o for i, o in enumerate(offsets)]
+        else:
+            cols = [[]] * 10
+            self.head = []
+        # punct, space: 0/1 flags (is_punct, is_space); ent_iob: Token.ent_iob (3 "B", 1 "I")
+        (self.tok_starts, orths, self.pos, self.punct, self.space, sent_start, self.morph_ids, lemmas,
+         self.ent_iob, ent_types) = cols
+        memo = self.string_memo
+        missing = set(orths)
+        missing.update(lemmas, ent_types)
+        missing = [h for h in missing if h not in memo]
+        if missing:
+            if len(memo) > _MEMO_MAX:
+                memo.clear()
+                missing = set(orths)
+                missing.update(lemmas, ent_types)
+            strings = doc.vocab.strings
+            for h in missing:
+                w = strings[h]
+                memo[h] = (w, norm(w))
+        self.ttext = [memo[o][0] for o in orths]
+        self.ntext = [memo[o][1] for o in orths]
+        self.lemma = [memo[o][0] for o in lemmas]
+        self.ent_type = [memo[o][0] for o in ent_types]
+        # tokens that may start a verb of saying (speech_verb's first test, on the arrays)
+        self.verb_cand_loose = [p not in _NEVER_VERB and not pu and not sp
+                                for p, pu, sp in zip(self.pos, self.punct, self.space)]
+        self.verb_cand = [c and p in _VERB_POS for c, p in zip(self.verb_cand_loose, self.pos)]
+        self.tok_ends = [a + len(w) for a, w in zip(self.tok_starts, self.ttext)]
+        # tokens that may start a channel phrase / an attribution preposition (ascending)
+        self.chan_cands = [k for k, (w, p) in enumerate(zip(self.ntext, self.pos))
+                           if p in _CHANNEL_POS and w in self.channels_by_first]
+        self.prep_cands = [k for k, w in enumerate(self.ntext) if w in self.preps_by_first]
         # quote id of each token (by its first character), -1 outside
         self.qid = [-1] * n
         for q, m in enumerate(self.marks):
             a = bisect.bisect_left(self.tok_starts, m.open_pos)
             # a token glued before the mark ("d»'opérations") belongs to the quote too
-            if a > 0 and doc[a - 1].idx + len(doc[a - 1].text) > m.open_pos:
+            if a > 0 and self.tok_ends[a - 1] > m.open_pos:
                 a -= 1
             b = bisect.bisect_left(self.tok_starts, m.outer_end)
             for i in range(a, b):
                 self.qid[i] = q
+        # sentence of each token: what doc.sents gives (a sentence starts at token 0
+        # and at every token whose sent_start is 1), without its Span objects
         self.sent_of = [0] * n
-        for k, s in enumerate(doc.sents, 1):
-            for i in range(s.start, s.end):
-                self.sent_of[i] = k
+        k = 0
+        for i, st in enumerate(sent_start):
+            if i == 0 or st == 1:
+                k += 1
+            self.sent_of[i] = k
+        self._content: dict[int, tuple[MarkSpan, list[int]]] = {}
         self.segments = self._segments()
         self.seg_starts = [s for s, _ in self.segments]
         self.scares: list[tuple[RawQuote, MarkSpan]] = []   # quoted terms, kept aside
 
     # ------------------------------------------------------------------ utils
+    def morph(self, i: int, field: str) -> list[str]:
+        """doc[i].morph.get(field), remembered by morphology (do not modify the list)."""
+        key = (self.morph_ids[i], field)
+        got = self.morph_memo.get(key)
+        if got is None:
+            if len(self.morph_memo) > _MEMO_MAX:
+                self.morph_memo.clear()
+            got = self.morph_memo[key] = self.doc[i].morph.get(field)
+        return got
+
+    def finite_verb(self, i: int) -> bool:
+        """doc[i].pos_ in ("VERB", "AUX") and "Fin" in its VerbForm."""
+        return self.pos[i] in _VERB_POS and "Fin" in self.morph(i, "VerbForm")
+
     def tok_at(self, char: int) -> int:
         """Index of the token containing (or first after) a character."""
         i = bisect.bisect_right(self.tok_starts, char) - 1
         if i < 0:
             return 0
-        t = self.doc[i]
-        if char >= t.idx + len(t.text) and i + 1 < len(self.doc):
+        if char >= self.tok_ends[i] and i + 1 < self.n:
             return i + 1
         return i
 
@@ -177,8 +257,10 @@ class _Run:
             if not in_quote(ps):
                 cuts.add(ps)
         n = len(text)
-        for i, ch in enumerate(text):
-            if ch in _SENT_END and not in_quote(i):
+        for found in _SENT_END_RE.finditer(text):      # (only these characters can end a sentence)
+            i = found.start()
+            ch = text[i]
+            if not in_quote(i):
                 j = i + 1
                 while j < n and text[j] in _SENT_END:
                     j += 1
@@ -219,43 +301,50 @@ class _Run:
     # --------------------------------------------------------------- verbs
     def speech_verb(self, i: int, loose: bool = False, vocab=None):
         """(lemma, last token index) if token i starts a verb of saying."""
-        if vocab is None:        # the common case, asked many times per token: remember it
-            key = (i, loose)
-            if key not in self._verb_memo:
-                self._verb_memo[key] = self._speech_verb(i, loose, self.default_vocab)
-            return self._verb_memo[key]
-        return self._speech_verb(i, loose, vocab)
+        if not (self.verb_cand_loose[i] if loose else self.verb_cand[i]):
+            return None         # (what _speech_verb would say first)
+        # the two usual vocabularies, asked many times per token: remember the answer
+        if vocab is None or vocab is self.default_vocab:
+            key = (i, loose, False)
+            vocab = self.default_vocab
+        elif vocab is self.indirect_vocab:
+            key = (i, loose, True)
+        else:
+            return self._speech_verb(i, loose, vocab)
+        got = self._verb_memo.get(key, self)
+        if got is self:
+            got = self._verb_memo[key] = self._speech_verb(i, loose, vocab)
+        return got
 
     def _speech_verb(self, i: int, loose: bool, vocab):
         doc, lex = self.doc, self.lex
         # cheap rejection on the POS array before a Token object is made
         pos = self.pos[i]
+        # (_NEVER_VERB holds DET, ADP, CCONJ, SCONJ, PRON, NUM)
         if pos in _NEVER_VERB or (not loose and pos not in _VERB_POS):
             return None
-        t = doc[i]
-        if t.is_punct or t.is_space or t.pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM"):
+        if self.punct[i] or self.space[i]:
             return None
-        if not loose and t.pos_ not in ("VERB", "AUX"):
-            return None
+        lemma, ttext = self.lemma[i], self.ttext[i]
         if vocab is self.default_vocab or vocab is self.indirect_vocab:
-            key = (t.lemma_, t.text, vocab is self.indirect_vocab)
+            key = (lemma, ttext, vocab is self.indirect_vocab)
             if key not in self.lemma_memo:
                 if len(self.lemma_memo) > 200_000:   # bounded: a long run meets many forms
                     self.lemma_memo.clear()
-                self.lemma_memo[key] = lex.verb_lemma(t.lemma_, t.text, vocab)
+                self.lemma_memo[key] = lex.verb_lemma(lemma, ttext, vocab)
             lem = self.lemma_memo[key]
         else:
-            lem = lex.verb_lemma(t.lemma_, t.text, vocab)
+            lem = lex.verb_lemma(lemma, ttext, vocab)
         if lem is None:
             return None
         if lem in lex.multiword:
             for rest in lex.multiword[lem]:
                 j, ok = i + 1, True
                 # skip hyphenated clitics: "a-t-il fait valoir", "met-il en garde"
-                while j < len(doc) and self.ntext[j].startswith("-"):
+                while j < self.n and self.ntext[j].startswith("-"):
                     j += 1
                 for w in rest:
-                    if j < len(doc) and self.ntext[j] == w:
+                    if j < self.n and self.ntext[j] == w:
                         j += 1
                     else:
                         ok = False
@@ -268,63 +357,68 @@ class _Run:
 
     def skip_fillers_left(self, b: int, lo: int) -> int:
         """Move left over incise fillers ("a en effet", "s'est-il", "a pour sa part")."""
-        doc = self.doc
+        ntext, by_last = self.ntext, self.fillers_by_last
         while b >= lo:
-            for ph in self.lex.filler_phrases:
+            for ph in by_last.get(ntext[b], ()):
                 n = len(ph)
-                if b - n + 1 >= lo and tuple(self.ntext[b - n + 1:b + 1]) == ph:
+                if b - n + 1 >= lo and tuple(ntext[b - n + 1:b + 1]) == ph:
                     b -= n
                     break
             else:
-                if self.is_filler(doc[b]):
+                if self.is_filler_at(b):
                     b -= 1
                 else:
                     return b
         return b
 
     def is_filler(self, t) -> bool:
-        w = norm(t.text)
-        if t.pos_ == "AUX" and norm(t.lemma_) in self.lex.aux_fillers:
+        return self.is_filler_at(t.i)
+
+    def is_filler_at(self, i: int) -> bool:
+        w = self.ntext[i]
+        lex = self.lex
+        if self.pos[i] == AUX and norm(self.lemma[i]) in lex.aux_fillers:
             return True
-        if w in self.lex.clitic_fillers or w.startswith("-"):
+        if w in lex.clitic_fillers or w.startswith("-"):
             return True
-        if w in self.lex.adverb_fillers or (t.pos_ == "ADV" and w not in (",",)):
+        if w in lex.adverb_fillers or (self.pos[i] == ADV and w not in (",",)):
             return True
         return False
 
     def clitic_subject(self, lo: int, hi: int):
         """A hyphenated subject clitic ("-il") among tokens lo..hi-1."""
         for k in range(lo, hi):
-            t = self.doc[k]
-            w = norm(t.text)
-            if w.startswith("-") and w.lstrip("-") in (self.lex.third_person | self.lex.unresolvable):
+            w = self.ntext[k]
+            if w.startswith("-") and w.lstrip("-") in self.clitic_subjects:
                 return k
         return None
 
     # ------------------------------------------------------------ NP spans
     def starts_np(self, t) -> bool:
-        w = norm(t.text)
-        return (t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "X")
-                or w in self.lex.honorifics) and not t.is_punct
+        return self.starts_np_at(t.i)
+
+    def starts_np_at(self, i: int) -> bool:
+        return (self.pos[i] in (DET, PROPN, NOUN, ADJ, NUM, X)
+                or self.ntext[i] in self.lex.honorifics) and not self.punct[i]
 
     def np_after(self, i: int, limit: int, allow_io: bool = True):
         """Inverted subject / prepositional complement starting at token i.
         Returns (start, end_excl, head, is_pronoun) or None."""
         doc, lex = self.doc, self.lex
-        limit = min(limit, len(doc))
-        while i < limit and (self.ntext[i] in ("-t", "-t-") or doc[i].is_space
-                             or (doc[i].pos_ == "ADV" and self.ntext[i] not in lex.honorifics)
-                             or self.ntext[i] in lex.adverb_fillers):
+        ntext, pos, punct, space, qid = self.ntext, self.pos, self.punct, self.space, self.qid
+        limit = min(limit, self.n)
+        while i < limit and (ntext[i] in ("-t", "-t-") or space[i]
+                             or (pos[i] == ADV and ntext[i] not in lex.honorifics)
+                             or ntext[i] in lex.adverb_fillers):
             i += 1
-        if i >= limit or self.qid[i] != -1:
+        if i >= limit or qid[i] != -1:
             return None
-        t = doc[i]
-        w = norm(t.text).lstrip("-")
-        if t.pos_ == "PRON" or w in lex.third_person:
+        w = ntext[i].lstrip("-")
+        if pos[i] == PRON or w in lex.third_person:
             if w in lex.third_person or w in lex.unresolvable:
                 return i, i + 1, i, True
             return None
-        if allow_io and norm(t.text) in lex.io_preps:
+        if allow_io and ntext[i] in lex.io_preps:
             # ", a déclaré à l'AFP le ministre" / "explique à l'AFP Neo Simutanyi"
             j = i + 1
             while j < limit and doc[j].pos_ == "DET":
@@ -345,65 +439,62 @@ class _Run:
             if start is None:
                 return None
             i = start
-            t = doc[i]
-        if not self.starts_np(t):
+        if not self.starts_np_at(i):
             return None
+        n_doc, ttext = self.n, self.ttext
         s, e = i, i
         appos_done = affiliated = False
         while e < limit:
-            t = doc[e]
-            w = norm(t.text)
-            if self.qid[e] != -1 or t.is_space:
+            w = ntext[e]
+            if qid[e] != -1 or space[e]:
                 break
-            if t.text == ",":
+            if ttext[e] == ",":
                 n = e + 1
-                if appos_done or n >= limit or self.qid[n] != -1:
+                if appos_done or n >= limit or qid[n] != -1:
                     break
-                nt = doc[n]
-                names_only = all(doc[k].pos_ == "PROPN" or self.ntext[k] in lex.honorifics
+                names_only = all(pos[k] == PROPN or ntext[k] in lex.honorifics
                                  for k in range(s, e))
-                if (nt.pos_ == "PROPN" or norm(nt.text) in lex.honorifics
-                        or (nt.pos_ == "NOUN" and norm(nt.text) not in lex.np_stop)
-                        or (names_only and nt.pos_ == "DET")):
+                if (pos[n] == PROPN or ntext[n] in lex.honorifics
+                        or (pos[n] == NOUN and ntext[n] not in lex.np_stop)
+                        or (names_only and pos[n] == DET)):
                     appos_done = True
                     e = n
                     continue
                 break
-            if t.is_punct and w not in ("-", "'"):
+            if punct[e] and w not in ("-", "'"):
                 break
             if e > s:
                 if w in ("à", "au", "aux") and not affiliated and any(
-                        norm(doc[x].lemma_) in lex.affiliation_nouns or self.ntext[x] in lex.affiliation_nouns
+                        norm(self.lemma[x]) in lex.affiliation_nouns or ntext[x] in lex.affiliation_nouns
                         for x in range(s, e)) and not any(
-                        tuple(self.ntext[e + k] for k in range(len(p)) if e + k < len(doc)) == p
+                        tuple(ntext[e + k] for k in range(len(p)) if e + k < n_doc) == p
                         for p in lex.np_stop_phrases):
                     affiliated = True      # "une source à la présidence française"
                 elif w in lex.np_stop:
-                    nxt = self.ntext[e + 1] if e + 1 < len(doc) else ""
+                    nxt = ntext[e + 1] if e + 1 < n_doc else ""
                     if (w, nxt) not in lex.np_inner:
                         break
                     if w in ("à", "au", "aux"):
                         k = e + 1
-                        while k < limit and doc[k].pos_ == "DET":
+                        while k < limit and pos[k] == DET:
                             k += 1
-                        cap = k < limit and doc[k].text[:1].isupper() and not doc[k].text.isupper()
+                        cap = k < limit and ttext[k][:1].isupper() and not ttext[k].isupper()
                         if not cap:
                             break
-                if any(tuple(self.ntext[e + k] for k in range(len(p)) if e + k < len(doc)) == p
+                if any(tuple(ntext[e + k] for k in range(len(p)) if e + k < n_doc) == p
                        for p in lex.np_stop_phrases):
                     break
-                if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+                if self.finite_verb(e):
                     break
-                if t.pos_ in ("PRON", "SCONJ"):
+                if pos[e] in (PRON, SCONJ):
                     break
-                if t.pos_ == "CCONJ":
-                    if not (e + 1 < limit and doc[e + 1].pos_ in ("DET", "PROPN")):
+                if pos[e] == CCONJ:
+                    if not (e + 1 < limit and pos[e + 1] in (DET, PROPN)):
                         break
             e += 1
             if e - s > 25:
                 break
-        while e > s and (doc[e - 1].pos_ in ("ADP", "DET", "CCONJ") or doc[e - 1].is_punct
-                         or doc[e - 1].is_space):
+        while e > s and (pos[e - 1] in (ADP, DET, CCONJ) or punct[e - 1] or space[e - 1]):
             e -= 1
         if e <= s:
             return None
@@ -566,15 +657,13 @@ class _Run:
     def finite_ok(self, k: int, lo: int) -> bool:
         """The verb of an incise is finite, or a participle after an
         auxiliary ("a déclaré"); not "qualifiant", not "dit de"."""
-        doc = self.doc
-        t = doc[k]
-        vf = t.morph.get("VerbForm")
+        vf = self.morph(k, "VerbForm")
         if vf and vf[0] in ("Inf", "Ger"):
             return False
-        if norm(t.text).endswith("ant") and (not vf or vf[0] != "Fin"):
+        if self.ntext[k].endswith("ant") and (not vf or vf[0] != "Fin"):
             return False
         if vf and vf[0] == "Part":
-            return any(doc[x].pos_ == "AUX" or norm(doc[x].lemma_) in self.lex.aux_fillers
+            return any(self.pos[x] == AUX or norm(self.lemma[x]) in self.lex.aux_fillers
                        for x in range(max(lo, k - 5), k))
         return True
 
@@ -598,33 +687,34 @@ class _Run:
             outside += 1
             if outside > 16:
                 break
-            t = doc[k]
-            if t.text in (".", ";", "!", "?", ":") and k > j0:
+            if self.ttext[k] in (".", ";", "!", "?", ":") and k > j0:
                 break
+            if not self.verb_cand_loose[k]:      # (speech_verb's first test, inlined)
+                continue
             sv = self.speech_verb(k, loose=True)
             if not sv:
                 continue
             # left context: fillers back to a comma (or the closing mark)
             b = self.skip_fillers_left(k - 1, j0)
-            ok = b < j0 or doc[b].text in (",", "!", "?", "…", "—", "–", "-") or self.qid[b] != -1
+            ok = b < j0 or self.ttext[b] in (",", "!", "?", "…", "—", "–", "-") or self.qid[b] != -1
             subj = None
-            if not ok and doc[j0].text == ",":
+            if not ok and self.ttext[j0] == ",":
                 # non-inverted: «…», le ministre a déclaré.
                 s = self.subject_of(k)
                 if s and s[0] >= j0:
                     b2 = s[0] - 1
-                    if b2 < j0 or doc[b2].text == ",":
+                    if b2 < j0 or self.ttext[b2] == ",":
                         ok, subj = True, s
             if not ok or not self.finite_ok(k, b + 1):
                 continue
             between = [x for x in range(j0, max(j0, b)) if self.qid[x] == -1]
-            if any(doc[x].pos_ == "VERB" and "Fin" in doc[x].morph.get("VerbForm") for x in between):
+            if any(self.pos[x] == VERB and "Fin" in self.morph(x, "VerbForm") for x in between):
                 continue
             lem, vend = sv
             if subj is None:
                 c = self.clitic_subject(b + 1, k)
                 if c is None:
-                    c = self.clitic_subject(k + 1, min(len(doc), vend + 3))
+                    c = self.clitic_subject(k + 1, min(self.n, vend + 3))
                     if c is not None and c > vend + 2:
                         c = None
                 if c is not None:
@@ -632,7 +722,7 @@ class _Run:
                 else:
                     subj = self.np_after(vend + 1, toks.stop)
             a = _Attr("incise", lem, self.char_span(k, vend), k, subj)
-            words = [x for x in between if not doc[x].is_punct and not doc[x].is_space]
+            words = [x for x in between if not self.punct[x] and not self.space[x]]
             a.clean = not crossed and len(words) <= 4
             self.channel_owner(a)
             return a
@@ -668,6 +758,8 @@ class _Run:
         for k in toks:
             if k == toks.start:
                 continue
+            if not self.verb_cand_loose[k]:      # (speech_verb's first test, inlined)
+                continue
             sv = self.speech_verb(k, loose=True)
             if not sv:
                 continue
@@ -696,13 +788,15 @@ class _Run:
         return None
 
     def governs(self, v: int, first: int) -> bool:
-        t = self.doc[first]
+        head = self.head
+        x = first
         for _ in range(12):
-            if t.i == v:
+            if x == v:
                 return True
-            if t.head.i == t.i:
+            h = head[x]
+            if h == x:
                 return False
-            t = t.head
+            x = h
         return False
 
     def verb_before(self, m: MarkSpan, seg: tuple[int, int]):
@@ -714,7 +808,7 @@ class _Run:
         if not toks:
             return None
         first = self.tok_at(m.start)
-        vocab = self.lex.verbs | set(self.lex.multiword) | self.lex.indirect_only
+        vocab = self.indirect_vocab     # == verbs | multi-word verbs | indirect_only
         lex_so_called = self.lex.det_contexts
         crossed = False
         for k in range(toks.stop - 1, toks.start - 1, -1):
@@ -723,6 +817,8 @@ class _Run:
                     break
                 # «A» et des activités «B»: the verb before A may govern B too
                 crossed = True
+                continue
+            if not self.verb_cand[k]:      # (speech_verb's first test, inlined)
                 continue
             sv = self.speech_verb(k, loose=False, vocab=vocab)
             if not sv:
@@ -740,15 +836,14 @@ class _Run:
                     and self.aux_before(k) is None:
                 continue
             lem, vend = sv
-            gap = [doc[x] for x in range(vend + 1, toks.stop)]
+            gap = range(vend + 1, toks.stop)      # token indices between verb and quotation
             gov = self.governs(k, first)
             if crossed and not gov:
-                if len([x for x in gap if self.qid[x.i] == -1]) > 8:
+                if len([x for x in gap if self.qid[x] == -1]) > 8:
                     return None
                 continue
             short_gap = len(gap) <= 6 and not any(
-                (x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm")) or norm(x.text) == "par"
-                for x in gap)
+                self.finite_verb(x) or self.ntext[x] == "par" for x in gap)
             if not (gov or short_gap):
                 if len(gap) > 8:
                     return None
@@ -780,16 +875,20 @@ class _Run:
     def prep_attr(self, lo: int, hi: int, m: MarkSpan, where: str):
         """selon X / d'après X / pour X, in tokens lo..hi-1 (outside quotes)."""
         doc, lex = self.doc, self.lex
-        for k in range(lo, hi):
+        by_first, ntext, cands = self.preps_by_first, self.ntext, self.prep_cands
+        for c in range(bisect.bisect_left(cands, lo), len(cands)):
+            k = cands[c]      # (only tokens that are the first word of a preposition)
+            if k >= hi:
+                break
             if self.qid[k] != -1:
                 continue
-            for p in lex.preps:
+            for p in by_first[ntext[k]]:      # the preps whose first word is this one
                 words = p["words"]
-                if self.ntext[k] != words[0] or tuple(self.ntext[k:k + len(words)]) != words:
+                if tuple(ntext[k:k + len(words)]) != words:
                     continue
                 if p["strict"]:
                     # only sentence-initial (before) or right after the quote
-                    prev = [x for x in range(lo, k) if not doc[x].is_punct and not doc[x].is_space]
+                    prev = [x for x in range(lo, k) if not self.punct[x] and not self.space[x]]
                     if where == "before" and any(
                             (self.ntext[x],) not in lex.connectors for x in prev):
                         continue
@@ -800,9 +899,9 @@ class _Run:
                     continue
                 if p["strict"]:
                     nxt = np[1]
-                    while nxt < hi and doc[nxt].is_space:
+                    while nxt < hi and self.space[nxt]:
                         nxt += 1
-                    if nxt < hi and doc[nxt].text not in (",", ".", ";", "!", "?") and self.qid[nxt] == -1:
+                    if nxt < hi and self.ttext[nxt] not in (",", ".", ";", "!", "?") and self.qid[nxt] == -1:
                         continue
                 a = _Attr("preposition", p["lemma"], self.char_span(k, k + len(words) - 1), k, np)
                 a.where = where
@@ -823,13 +922,16 @@ class _Run:
 
     def channel_at(self, lo: int, hi: int):
         """First channel phrase in tokens lo..hi-1: (label, start, end_excl)."""
-        doc, lex = self.doc, self.lex
-        for k in range(lo, hi):
-            if self.qid[k] != -1 or doc[k].pos_ not in ("NOUN", "PROPN", "X", "ADJ", "VERB"):
+        by_first, ntext, qid, cands = self.channels_by_first, self.ntext, self.qid, self.chan_cands
+        for c in range(bisect.bisect_left(cands, lo), len(cands)):
+            k = cands[c]      # (only tokens that may start a channel phrase)
+            if k >= hi:
+                break
+            if qid[k] != -1:
                 continue
             best = None
-            for words, label in lex.channels_by_first().get(self.ntext[k], ()):
-                if tuple(self.ntext[k:k + len(words)]) == words:
+            for words, label in by_first[ntext[k]]:
+                if tuple(ntext[k:k + len(words)]) == words:
                     if best is None or len(words) > len(best[0]):
                         best = (words, label)
             if best:
@@ -851,26 +953,31 @@ class _Run:
 
     # ---------------------------------------------------------------- kinds
     def char_span(self, a: int, b: int) -> tuple[int, int]:
-        doc = self.doc
-        return doc[a].idx, doc[b].idx + len(doc[b].text)
+        return self.tok_starts[a], self.tok_ends[b]
 
-    def content_tokens(self, m: MarkSpan):
-        return [self.doc[i] for i in self.toks_in(m.start, m.end)
-                if not self.doc[i].is_punct and not self.doc[i].is_space]
+    def content_tokens(self, m: MarkSpan) -> list[int]:
+        """Indices of the quotation's tokens, punctuation and spaces left out (made once per mark)."""
+        key = id(m)
+        got = self._content.get(key)
+        if got is None or got[0] is not m:
+            punct, space = self.punct, self.space
+            got = self._content[key] = (m, [i for i in self.toks_in(m.start, m.end)
+                                            if not punct[i] and not space[i]])
+        return got[1]
 
     def at_sentence_start(self, m: MarkSpan, seg: tuple[int, int]) -> bool:
         """Only connectors, punctuation or a 'selon X,' phrase before the mark."""
-        doc, lex = self.doc, self.lex
-        toks = [doc[i] for i in self.toks_in(seg[0], m.open_pos)
-                if not doc[i].is_space and self.qid[i] == -1]
+        lex = self.lex
+        toks = [i for i in self.toks_in(seg[0], m.open_pos)
+                if not self.space[i] and self.qid[i] == -1]
         if not toks:
             return True
-        if toks[-1].text == ":":
+        if self.ttext[toks[-1]] == ":":
             return True
-        words = [norm(t.text) for t in toks if not t.is_punct]
+        words = [self.ntext[i] for i in toks if not self.punct[i]]
         i = 0
         while i < len(words):
-            for c in sorted(lex.connectors, key=len, reverse=True):
+            for c in self.connectors_longest:
                 if tuple(words[i:i + len(c)]) == c:
                     i += len(c)
                     break
@@ -879,7 +986,7 @@ class _Run:
         if i == len(words):
             return True
         # "Selon le ministre, «…»"
-        if toks[-1].text == ",":
+        if self.ttext[toks[-1]] == ",":
             rest = tuple(words[i:])
             for p in lex.preps:
                 if rest[: len(p["words"])] == p["words"]:
@@ -897,13 +1004,12 @@ class _Run:
             nwords = len(content)
             if nwords == 0:
                 continue
-            has_verb = any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") for t in content
-                           if not (t.pos_ == "AUX" and t.i == content[0].i and False))
-            has_fin = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in content)
+            pos = self.pos
+            has_verb = any(pos[i] in _VERB_POS and self.morph(i, "VerbForm") for i in content)
+            has_fin = any(pos[i] in _VERB_POS and "Fin" in self.morph(i, "VerbForm") for i in content)
             start_tok = self.tok_at(m.start)
-            before = [doc[i] for i in self.toks_in(seg[0], m.open_pos) if not doc[i].is_space]
-            prev_tok = before[-1] if before else None
-            colon = prev_tok is not None and prev_tok.text == ":"
+            before = [i for i in self.toks_in(seg[0], m.open_pos) if not self.space[i]]
+            colon = bool(before) and self.ttext[before[-1]] == ":"
             at_start = self.at_sentence_start(m, seg)
 
             attr = self.incise_after(m)
@@ -927,8 +1033,8 @@ class _Run:
             colon_prev = None
             if attr is None and vb is None and at_start and not before and seg_i > 0:
                 ps = self.segments[seg_i - 1]
-                pt = [i for i in self.toks_in(*ps) if not doc[i].is_space]
-                if pt and doc[pt[-1]].text == ":":
+                pt = [i for i in self.toks_in(*ps) if not self.space[i]]
+                if pt and self.ttext[pt[-1]] == ":":
                     fake = MarkSpan(open_pos=ps[1], close_pos=None, start=ps[1], end=ps[1], opener="")
                     colon_prev = self.verb_before(fake, ps) or self.colon_subject(ps[0], ps[1])
                     if colon_prev:
@@ -942,7 +1048,7 @@ class _Run:
             ctx_word = norm(ctx[-1]).strip("'") if ctx else ""
             np_ctx = ctx_word in lex.det_contexts or ctx_word in lex.prep_contexts
             rest = [i for i in self.toks_in(m.outer_end, cseg[1])
-                    if not doc[i].is_punct and not doc[i].is_space and self.qid[i] == -1]
+                    if not self.punct[i] and not self.space[i] and self.qid[i] == -1]
             whole = at_start and not rest
             short = nwords <= lex.scare_max_words and not has_verb
             starts_stmt = (at_start or colon) and ctx_word not in lex.partial_introducers
@@ -961,7 +1067,7 @@ class _Run:
                 # a term: partial only when a verb of saying takes it, or when
                 # it is attributed and not used as a noun phrase
                 if vb is not None and (vb.direct_gov or (len(vb.gap) <= lex.max_gap_after_verb and all(
-                        t.pos_ in ("DET", "ADP") or t.text in (":", ",") for t in vb.gap))):
+                        self.pos[x] in (DET, ADP) or self.ttext[x] in (":", ",") for x in vb.gap))):
                     kind = "partial"
                 elif vb is not None and vb.verb in lex.naming_verbs and ctx_word in ("de", "d", "comme") \
                         and (vb.governs or len(vb.gap) <= 12):
@@ -972,7 +1078,7 @@ class _Run:
                     kind = "scare"
             if kind is None:
                 if vb is not None:
-                    gap_words = [t for t in vb.gap if not t.is_punct]
+                    gap_words = [x for x in vb.gap if not self.punct[x]]
                     kind = "direct" if (not gap_words and has_fin) else "partial"
                 elif prep is not None:
                     # «…», selon X. / Selon X, «…».
@@ -1013,8 +1119,9 @@ class _Run:
             rq.source_channel = chan
             if kind != "scare" and nwords <= lex.recall_max_words and not has_fin:
                 # "ce que serait cette «réponse inédite»": words quoted before, recalled
-                key = " " + " ".join(norm(t.text) for t in content) + " "
-                if any(key in " " + " ".join(norm(t.text) for t in self.content_tokens(pm)) + " "
+                ntext = self.ntext
+                key = " " + " ".join(ntext[i] for i in content) + " "
+                if any(key in " " + " ".join(ntext[i] for i in self.content_tokens(pm)) + " "
                        for _, pm, _ in quotes):
                     kind = rq.kind = "scare"
             if kind == "scare":
@@ -1099,7 +1206,7 @@ class _Run:
                 # a broken parse: the person named in the clause before the verb
                 # ("la réaction du maréchal Haftar est de demander '...'")
                 c0 = max([x for x in range(lo, k) if doc[x].text in (",", ";", ":")] + [lo - 1]) + 1
-                pers = [e for e in doc.ents if e.label_ in ("PER", "PERSON") and c0 <= e.start and e.end <= k]
+                pers = [e for e in ents_of(doc) if e.label_ in ("PER", "PERSON") and c0 <= e.start and e.end <= k]
                 if pers:
                     e = pers[-1]
                     subj = (e.start, e.end, e.root.i, False)
@@ -1176,14 +1283,13 @@ class _Run:
         """The person's name in a speaker phrase ("le porte-parole du Kremlin,
         Dmitri Peskov" -> "Dmitri Peskov"), not one inside a "de" complement
         ("la sœur de Kim Jong-un"): (start, end_excl) or None."""
-        doc = self.doc
+        iob, etype = self.ent_iob, self.ent_type
         best = None
         k = s
         while k < e:
-            if doc[k].ent_type_ in ("PER", "PERSON") and doc[k].ent_iob_ == "B" or (
-                    doc[k].ent_type_ in ("PER", "PERSON") and k == s):
+            if etype[k] in ("PER", "PERSON") and (iob[k] == _IOB_B or k == s):
                 j = k + 1
-                while j < e and doc[j].ent_iob_ == "I" and doc[j].ent_type_ == doc[k].ent_type_:
+                while j < e and iob[j] == _IOB_I and etype[j] == etype[k]:
                     j += 1
                 prev = self.ntext[k - 1] if k > s else ""
                 if prev not in ("de", "d'", "du", "des"):
@@ -1269,10 +1375,10 @@ class _Run:
         for i, pos in enumerate(self.pos):
             if pos != VERB or self.qid[i] != -1:
                 continue       # (POS array: no Token object for the many non-verbs)
-            t = doc[i]
-            sv = self.speech_verb(t.i, loose=False, vocab=vocab)
+            sv = self.speech_verb(i, loose=False, vocab=vocab)
             if not sv:
                 continue
+            t = doc[i]
             lem, vend = sv
             clause = self.que_clause(t, vend)
             if clause is not None:
@@ -1367,21 +1473,23 @@ class _Run:
             rq = None
             # -- clause, incise
             for k in toks:
+                if not self.verb_cand[k]:      # (speech_verb's first test, inlined)
+                    continue
                 sv = self.speech_verb(k, loose=False)
                 if not sv:
                     continue
                 c = self.skip_fillers_left(k - 1, toks.start)
-                if c <= toks.start or doc[c].text != "," or not self.finite_ok(k, c + 1):
+                if c <= toks.start or self.ttext[c] != "," or not self.finite_ok(k, c + 1):
                     continue
                 lem, vend = sv
                 cl = self.clitic_subject(c + 1, min(toks.stop, vend + 3))
                 subj = (cl, cl + 1, cl, True) if cl is not None else self.np_after(vend + 1, toks.stop)
                 if not subj:
                     continue
-                body = [x for x in range(toks.start, c) if not doc[x].is_space]
-                if not any(doc[x].pos_ in ("VERB", "AUX") and "Fin" in doc[x].morph.get("VerbForm") for x in body):
+                body = [x for x in range(toks.start, c) if not self.space[x]]
+                if not any(self.finite_verb(x) for x in body):
                     continue
-                s0, e0 = doc[body[0]].idx, doc[c - 1].idx + len(doc[c - 1].text)
+                s0, e0 = self.tok_starts[body[0]], self.tok_ends[c - 1]
                 rq = RawQuote(text=text[s0:e0], start=s0, end=e0, kind="indirect",
                               sentence=self.sent_of[body[0]], verb=lem, attribution="indirect_incise")
                 rq.verb_start, rq.verb_end = self.char_span(k, vend)
@@ -1423,9 +1531,10 @@ class _Run:
     def parenthetical_selon(self, toks: range) -> RawQuote | None:
         doc, lex = self.doc, self.lex
         for k in toks:
-            if k < toks.start + 2 or doc[k - 1].text != "," or doc[k - 2].pos_ != "PRON":
+            if k < toks.start + 2 or self.ttext[k - 1] != "," or self.pos[k - 2] != PRON:
                 continue
-            fake = MarkSpan(open_pos=doc[k].idx, close_pos=None, start=doc[k].idx, end=doc[k].idx, opener="")
+            at = self.tok_starts[k]
+            fake = MarkSpan(open_pos=at, close_pos=None, start=at, end=at, opener="")
             p = self.prep_attr(k, min(toks.stop, k + 8), fake, "after")
             if not p or not p.speaker or p.verb_tok != k or p.verb == "pour":
                 continue
@@ -1497,7 +1606,7 @@ class _Run:
 
     def resolve_pronouns(self, quotes: list[RawQuote]) -> None:
         doc, lex, text = self.doc, self.lex, self.text
-        persons = [e for e in doc.ents if e.label_ in ("PER", "PERSON")
+        persons = [e for e in ents_of(doc) if e.label_ in ("PER", "PERSON")
                    and self.qid[e.start] == -1]
         drop = []
         # what each earlier speaker stands for: (start, end, head, gender, number, is_person, head lemma)

@@ -62,6 +62,15 @@ class MarkScanner:
         self.symmetric = set(symmetric)
         self.inner_symmetric = set(inner_symmetric) - self.symmetric
         self.strip_chars = strip_chars
+        # the characters the scan acts on: every other character is skipped in one regex search
+        outer = set(self.open_to_close) | set(self.close_to_open) | self.symmetric
+        self._next_outer = re.compile(self._char_class(outer))
+        self._next_any = re.compile(self._char_class(outer | self.inner_symmetric))
+
+    @staticmethod
+    def _char_class(chars) -> str:
+        chars = sorted(c for c in chars if len(c) == 1)   # a longer mark never equals one character
+        return "[" + "".join(re.escape(c) for c in chars) + "]" if chars else r"(?!x)x"
 
     # -- helpers -----------------------------------------------------------
     def _trim(self, text: str, a: int, b: int) -> tuple[int, int]:
@@ -109,6 +118,11 @@ class MarkScanner:
                 else:
                     finish(None, end_limit=stack[0]["para_end"])
             while i < pe:
+                # inner marks only count inside a quotation: outside one, skip to an outer mark
+                nxt_mark = (self._next_any if stack else self._next_outer).search(text, i, pe)
+                if nxt_mark is None:
+                    break
+                i = nxt_mark.start()
                 ch = text[i]
                 if ch in self.open_to_close:
                     stack.append({"mark": ch, "pos": i, "malformed": False,
