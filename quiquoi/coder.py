@@ -115,7 +115,7 @@ class Coder:
         if art.language and art.language.split("-")[0].lower() != self.lang:
             return f"declared language {art.language!r}, this coder reads {self.lang!r}"
         if self.check_language:
-            found, prob = identify(art.text)
+            found, prob = identify(art.text, expected=self.lang)
             if found != self.lang and prob >= self.min_confidence:
                 return f"not {self.data.config.get('name', self.lang)}: the text looks {found} (p={prob:.2f})"
         return None

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, Entry, fold
 from quiquoi.model import Actor
-from quiquoi.nlp import ents_of
+from quiquoi.nlp import deps_of, ents_of, pos_of
 
 NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase
@@ -53,18 +54,21 @@ class ArticleActors:
         self.matches = dictionary.matches(doc)
         # first token of each token's sentence (Token.sent walks the whole doc every call)
         self.sent_start = [0] * len(doc)
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                self.sent_start[i] = sent.start
+        first = 0
+        for i, flag in enumerate(doc.to_array(SENT_START).tolist()):
+            if flag == 1:
+                first = i
+            self.sent_start[i] = first
         self.cache: dict[int, list[Actor]] = {}
         self.mentions: list[tuple[int, Actor]] = []       # (head token index, actor) in text order
         self.people: dict[str, Actor] = {}                 # folded full name / surname -> person
         self.last_by_head: dict[str, Actor] = {}           # folded head lemma -> last actor
         self._in_progress: set[int] = set()
         self._focus: tuple[int, str | None] | None = None
-        for tok in doc:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in NAME_DEPS:
-                self.actors(tok)
+        pos, deps = pos_of(doc), deps_of(doc)
+        for i in range(len(doc)):
+            if pos[i] in ("NOUN", "PROPN") and deps[i] not in NAME_DEPS:
+                self.actors(doc[i])
 
     # -- public ---------------------------------------------------------------------
     def actors(self, tok: Token) -> list[Actor]:

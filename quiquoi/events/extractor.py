@@ -16,6 +16,7 @@ from quiquoi.actors.dictionary import fold
 from quiquoi.actors.resolver import ArticleActors
 from quiquoi.events.lexicon import EventLexicon, Predicate
 from quiquoi.events.modality import Modality
+from quiquoi.nlp import pos_of, texts_of
 from quiquoi.model import Actor
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
@@ -67,12 +68,15 @@ class EventExtractor:
             lemma = self.lex.surface_lemmas.get(fold(tok.text), lemma)
         if lemma in self.attribute_opinion and any(c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN") for c in tok.children):
             return None    # "qu'ils jugent frauduleuse": an opinion, not a trial
+        objects = None      # the object words, read once for all of the lemma's entries
         for p in self.lex.verbs.get(lemma, ()):
             if p.negative_only and not self.mod.negated(tok):
                 continue
-            if p.obj and not any(fold(c.lemma_) == p.obj or fold(c.text) == p.obj
-                                 for c in self._object_candidates(tok)):
-                continue
+            if p.obj:
+                if objects is None:
+                    objects = {w for c in self._object_candidates(tok) for w in (fold(c.lemma_), fold(c.text))}
+                if p.obj not in objects:
+                    continue
             # "appeler les habitants à rester calmes": the infinitive may hang on the object
             if p.prep and not any(self._case(c) == p.prep for c in tok.children) and not any(
                     self._case(g) == p.prep for c in tok.children if c.dep_ == "obj"
@@ -471,7 +475,13 @@ class EventExtractor:
     def extract(self, sent, actors: ArticleActors) -> list[RawEvent]:
         events: list[RawEvent] = self._verbless_repair(sent, actors)
         consumed: set[int] = set()    # event nouns already coded with their light verb
-        for tok in sent:
+        doc = sent.doc
+        pos, words = pos_of(doc), texts_of(doc)
+        for i in range(sent.start, sent.end):
+            # most words are no predicate: skip them before making a Token
+            if pos[i] not in ("VERB", "AUX", "NOUN") and fold(words[i]) not in self.lex.surface_lemmas:
+                continue
+            tok = doc[i]
             if tok.pos_ == "VERB" and any(c.dep_ == "obj" and fold(c.lemma_) in self.document_nouns for c in tok.children):
                 # "les Etats-Unis ont déposé une résolution": remember who wrote it, for "ce texte"
                 for c in tok.children:

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.language import Language
 import numpy
-from spacy.attrs import (DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, MORPH, NORM, ORTH,
+from spacy.attrs import (DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, MORPH, NORM, ORTH,
                          POS, SENT_START, SPACY, TAG)
 from spacy.tokens import Doc
 
@@ -98,6 +98,39 @@ def ents_of(doc: Doc) -> tuple:
     if ents is None:
         ents = doc.user_data["quiquoi.ents"] = tuple(doc.ents)
     return ents
+
+
+def lowers_of(doc: Doc) -> list[str]:
+    """Each token's lower-cased text, read once from an array (no Token objects)."""
+    return _strings_of(doc, LOWER, "quiquoi.lower")
+
+
+def lemmas_of(doc: Doc) -> list[str]:
+    """Each token's lemma, read once from an array (no Token objects)."""
+    return _strings_of(doc, LEMMA, "quiquoi.lemma")
+
+
+def texts_of(doc: Doc) -> list[str]:
+    """Each token's text, read once from an array (no Token objects)."""
+    return _strings_of(doc, ORTH, "quiquoi.orth")
+
+
+def pos_of(doc: Doc) -> list[str]:
+    """Each token's coarse part of speech ("VERB"), read once from an array."""
+    return _strings_of(doc, POS, "quiquoi.pos")
+
+
+def deps_of(doc: Doc) -> list[str]:
+    """Each token's dependency label ("nsubj"), read once from an array."""
+    return _strings_of(doc, DEP, "quiquoi.dep")
+
+
+def _strings_of(doc: Doc, attr: int, key: str) -> list[str]:
+    found = doc.user_data.get(key)
+    if found is None:
+        strings = doc.vocab.strings
+        found = doc.user_data[key] = [strings[h] for h in doc.to_array(attr).tolist()]
+    return found
 
 
 @dataclass(frozen=True)

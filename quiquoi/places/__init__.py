@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, fold
 from quiquoi.lang import LanguageData
-from quiquoi.nlp import ents_of, text_of
+from quiquoi.nlp import ents_of, lemmas_of, lowers_of, text_of
 
 PLACE_ENTS = {"LOC", "GPE"}
 
@@ -117,12 +117,13 @@ class PlaceFinder:
         """Sites inside a town: a site noun followed by its proper name ("place de la
         Concorde", "Plaza Italia"), used bare or after a preposition, not "à la place de"."""
         out: list[Place] = []
+        lower = lowers_of(doc)
         i = sent.start
         while i < sent.end:
-            tok = doc[i]
-            if i in seen or tok.text.lower() not in self.site_nouns or i + 1 >= sent.end:
+            if i in seen or lower[i] not in self.site_nouns or i + 1 >= sent.end:
                 i += 1
                 continue
+            tok = doc[i]
             before = [fold(t.text) for t in doc[max(sent.start, i - 3):i + 1]]
             if any(before[-len(x):] == x for x in self.site_exclusions if len(x) <= len(before)):
                 i += 1
@@ -165,10 +166,14 @@ class PlaceFinder:
     def _compass(self, doc: Doc, sent, seen: set[int]) -> list[Place]:
         """"l'Est libyen": a part of the country its adjective names."""
         out: list[Place] = []
-        for tok in doc[sent.start + 1:sent.end - 1]:
+        lower = lowers_of(doc)
+        for i in range(sent.start + 1, sent.end - 1):
             # read on the words, not the tree: the parser often hangs the adjective elsewhere;
             # a determiner before keeps out the verb ("il est libyen")
-            if tok.lower_ not in self.compass_forms or tok.i in seen or fold(tok.text) not in self.compass:
+            if lower[i] not in self.compass_forms or i in seen:
+                continue
+            tok = doc[i]
+            if fold(tok.text) not in self.compass:
                 continue
             prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
             if prev.pos_ != "DET":
@@ -221,8 +226,9 @@ class PlaceFinder:
             state["town"] = dateline_geo
         elif focus_country and self.gazetteer is not None and focus_country in self.dic.capitals:
             # "La capitale a connu trois soirées de tensions": the story is in the capital
-            for tok in doc:
-                if fold(tok.lemma_) in self.capital_nouns and not any(
+            lemmas = lemmas_of(doc)
+            for tok in (doc[i] for i in range(len(doc)) if fold(lemmas[i]) in self.capital_nouns):
+                if not any(
                         c.dep_ == "amod" and self.dic.demonym(c.text) for c in tok.children) and not any(
                         fold(c.text) in self.genitive for c in tok.children if c.dep_ == "case"):
                     state["town"] = self.gazetteer.resolve(self.dic.capitals[focus_country],
@@ -249,8 +255,12 @@ class PlaceFinder:
                 seen.update(range(span.start, span.end))
         found += self._sites(doc, sent, seen)
         found += self._compass(doc, sent, seen)
-        for tok in doc[sent.start:sent.end]:
-            if tok.i in seen or fold(tok.lemma_) not in self.capital_nouns or not self._locative(tok):
+        lemmas = lemmas_of(doc)
+        for i in range(sent.start, sent.end):
+            if i in seen or fold(lemmas[i]) not in self.capital_nouns:
+                continue
+            tok = doc[i]
+            if not self._locative(tok):
                 continue
             for c in tok.children:
                 iso = self.dic.demonym(c.text) if c.dep_ == "amod" else None
