@@ -57,6 +57,8 @@ class EventExtractor:
         self.announcer_roles = set(config.get("announcer_roles", []))
         self.force_types = set(config.get("state_force_types", []))
         self.state_kinds = set(config.get("state_kinds", []))
+        self.fold_types = set(config.get("governing_fold_types", []))
+        self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         self.speech_verbs: set[str] = set()    # filled by the coder from the speech lexicon
         ETRE_VERBS.update(fold(w) for w in config.get("etre_verbs", []))
 
@@ -358,7 +360,81 @@ class EventExtractor:
         return args
 
     def _announced_act(self, pred: Predicate) -> bool:
-        return any(pred.cameo == c or (c.endswith("*") and pred.cameo.startswith(c[:-1])) for c in self.announced_codes)
+        return _code_in(pred.cameo, self.announced_codes)
+
+    def _withdrawal_target(self, tok: Token, sources: list[Actor], actors: ArticleActors) -> list[Actor]:
+        """"le retrait des troupes françaises du Mali", "retirer ses soldats de Syrie": a
+        withdrawal aims at the state left, named by a "de" complement of the phrase (or of
+        the forces inside it) that is not the withdrawing side's own country."""
+        own = {a.country for a in sources if a is not None and a.country}
+        heads = [tok]
+        if tok.pos_ in ("VERB", "AUX"):
+            heads += [c for c in self._objects(tok) if c.pos_ == "NOUN"]
+        found: list[Actor] = []
+        for h in heads:
+            for c in h.children:
+                if not c.dep_.startswith(("nmod", "obl")) or self._case(c) not in self.genitive:
+                    continue
+                for t in (c, *[g for g in c.children if g.dep_ == "nmod" and self._case(g) in self.genitive]):
+                    if t.pos_ != "PROPN":
+                        continue
+                    left = [a for a in actors.actors(t) if a.kind in self.state_kinds and a.country
+                            and a.country not in own]
+                    if left:
+                        found = left[:1]       # the last one: the forces come before the place left
+        return found
+
+    def _governing_verb(self, tok: Token) -> Token | None:
+        """The verb an infinitive event depends on through "de" ("menacer DE riposter",
+        "refuser DE reconnaître"), or None."""
+        node = tok
+        if node.pos_ == "NOUN" and node.dep_ == "obj" and node.head.pos_ == "VERB":
+            node = node.head                       # "menacer de déclencher une offensive"
+        if node.dep_ == "conj" and node.head.pos_ == "VERB" and "Inf" in node.head.morph.get("VerbForm"):
+            node = node.head                       # "de riposter et de frapper"
+        if "Inf" not in node.morph.get("VerbForm") or node.dep_ not in ("xcomp", "obl:arg", "ccomp") \
+                or node.head.i == node.i or node.head.pos_ != "VERB":
+            return None
+        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("de", "d") for c in node.children):
+            return None
+        return node.head
+
+    def _fold_governed(self, events: list[RawEvent], actors: ArticleActors) -> list[RawEvent]:
+        """"Les Houthis ont menacé de riposter contre les ports saoudiens", "il refuse de
+        reconnaître son rival": the threat or the refusal is what happened; the act it governs
+        did not. Its target (or the infinitive's object) becomes the governor's target where
+        that has none, and the governed act is not coded apart."""
+        if not self.fold_types:
+            return events
+        governors: dict[int, list[RawEvent]] = {}
+        for e in events:
+            if e.predicate.plover_type in self.fold_types:
+                governors.setdefault(e.trigger.i, []).append(e)
+        if not governors:
+            return events
+        governed: dict[int, list[RawEvent]] = {}
+        for e in events:
+            gov = self._governing_verb(e.trigger)
+            if gov is not None and gov.i in governors and not any(e is h for h in governors[gov.i]):
+                governed.setdefault(gov.i, []).append(e)
+        for i, heads in governors.items():
+            if all(h.target is not None for h in heads):
+                continue
+            aims = [e.target for e in governed.get(i, ()) if e.target is not None][:1]
+            if not aims:
+                # "refuser de reconnaître le président élu": the infinitive's object
+                verb = heads[0].trigger
+                for c in verb.children:
+                    g = self._governing_verb(c)
+                    if g is not None and g.i == verb.i:
+                        aims = [a for o in c.children if o.dep_ == "obj" and o.pos_ in ("NOUN", "PROPN")
+                                for a in self._arg_actors(o, actors)][:1]
+                        break
+            for h in heads:
+                if h.target is None and aims and (h.source is None or h.source.key() != aims[0].key()):
+                    h.target = aims[0]
+        dropped = {id(e) for es in governed.values() for e in es}
+        return [e for e in events if id(e) not in dropped] if dropped else events
 
     def _announcer(self, verb: Token, actors: ArticleActors) -> list[Actor]:
         """Who announces an agentless passive act ("Bazoum a été destitué, a annoncé un
@@ -511,6 +587,8 @@ class EventExtractor:
                 if not sources and self._announced_act(pred) and self._is_passive(tok):
                     sources = self._announcer(tok, actors)
                 targets = self._targets(tok, pred, actors)
+                if _code_in(pred.cameo, self.withdrawal_codes):
+                    targets = self._withdrawal_target(tok, sources, actors) or targets
                 end = tok
                 if pred.fixed:
                     end = tok.doc[tok.i + len(pred.fixed.split())]
@@ -519,6 +597,8 @@ class EventExtractor:
                 if pred is None:
                     continue
                 sources, targets = self._noun_args(tok, pred, actors, sent)
+                if _code_in(pred.cameo, self.withdrawal_codes):
+                    targets = self._withdrawal_target(tok, sources, actors) or targets
                 end = tok
             else:
                 continue
@@ -529,7 +609,7 @@ class EventExtractor:
             if pred.needs_target and not targets:
                 continue       # "se livrer à des activités" is no surrender: only "se livrer à la police" is
             self._emit(events, tok, end, pred, sources, targets, sent, actors)
-        return events
+        return self._fold_governed(events, actors)
 
     def _emit(self, events: list[RawEvent], tok: Token, end: Token, pred: Predicate, sources: list[Actor],
               targets: list[Actor], sent, actors: ArticleActors) -> None:
@@ -639,6 +719,11 @@ class EventExtractor:
                 out.append(RawEvent(tok, tok, preds[0], src[0] if src else None, tgt[0] if tgt else None,
                                     self.mod.negated(tok), "asserted"))
         return out
+
+
+def _code_in(code: str, patterns: list[str]) -> bool:
+    """True when a CAMEO code is one of the patterns ("16*": the code and its children)."""
+    return any(code == c or (c.endswith("*") and code.startswith(c[:-1])) for c in patterns)
 
 
 ETRE_VERBS: set[str] = set()   # filled from the language config by EventExtractor

@@ -1,0 +1,44 @@
+"""French constructions behind the event coder's accuracy on the development gold: one
+test per pattern, on short sentences written for the test."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events(coder):
+    def run(text, published="2021-03-02"):
+        return coder.code(text, published=published).events
+    return run
+
+
+def _code(actor):
+    return actor.code if actor else None
+
+
+def _of(evs, type_):
+    return [e for e in evs if e.type == type_]
+
+
+# -- "annoncer le retrait des troupes X du PAYS": the withdrawal aims at the state left ------
+def test_nominal_withdrawal_aims_at_the_country_left(events):
+    evs = _of(events("Le gouvernement belge a annoncé le retrait des soldats belges du Niger."), "RETREAT")
+    assert evs and {(_code(e.source), _code(e.target)) for e in evs} == {("BELGOV", "NERGOV")}
+
+
+def test_verbal_withdrawal_aims_at_the_country_left(events):
+    evs = _of(events("Washington a décidé de retirer ses troupes d'Afghanistan."), "RETREAT")
+    assert evs and _code(evs[0].target) == "AFGGOV"
+
+
+# -- "menacer de + act", "refuser de + act": one threat / refusal, aimed at the act's target --
+def test_threatened_act_is_folded_into_the_threat(events):
+    evs = events("Les rebelles ont menacé de bombarder les positions de l'armée nigériane.")
+    threats = _of(evs, "THREATEN")
+    assert len(threats) == 1 and _code(threats[0].target) == "NGAMIL"
+    assert not _of(evs, "ASSAULT")       # the bombing did not happen
+
+
+def test_refused_act_is_folded_into_the_refusal(events):
+    evs = events("L'opposant refuse toujours de reconnaître le président élu Joseph Kabila.")
+    rejections = _of(evs, "REJECT")
+    assert len(rejections) == 1 and (rejections[0].target.name, rejections[0].target.role) == ("Joseph Kabila", "GOV")
+    assert len(evs) == 1                 # no separate "reconnaître" event marked refused
