@@ -42,3 +42,15 @@ def test_refused_act_is_folded_into_the_refusal(events):
     rejections = _of(evs, "REJECT")
     assert len(rejections) == 1 and (rejections[0].target.name, rejections[0].target.role) == ("Joseph Kabila", "GOV")
     assert len(evs) == 1                 # no separate "reconnaître" event marked refused
+
+
+# -- "avec des gaz lacrymogènes", "à coups de matraque": the instrument makes the clause an act of force
+def test_instrument_of_force_makes_the_clause_repression(events):
+    evs = _of(events("La police a répondu aux manifestants avec des gaz lacrymogènes."), "ASSAULT")
+    assert len(evs) == 1 and evs[0].cameo == "175"
+    assert (evs[0].source.role, evs[0].target.role) == ("COP", "OPP") and evs[0].target.text.startswith("manifestants")
+
+
+def test_instrument_under_an_event_verb_adds_nothing(events):
+    evs = events("La police a dispersé les manifestants avec des gaz lacrymogènes.")
+    assert len(_of(evs, "ASSAULT")) == 1 and evs[0].trigger.text == "dispersé"

@@ -644,7 +644,43 @@ class EventExtractor:
             events[:] = [e for e in events if e.trigger.i != tok.i]
             events += [RawEvent(tok, end, pred, a, b, negated, modality), RawEvent(tok, end, pred, b, a, negated, modality)]
 
+    def _means_args(self, noun: Token, pred: Predicate, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
+        """"les forces de l'ordre ont répliqué aux protestataires avec des gaz lacrymogènes":
+        an instrument's act is done by the subject of the verb it hangs on (directly or through
+        the complement it qualifies), to that complement when it names actors, else to the
+        verb's object or target-slot complement. Nothing when the verb is an event itself."""
+        node, passed = noun, []
+        for _ in range(3):
+            if node.head.i == node.i or not node.dep_.startswith(("nmod", "obl", "conj", "obj", "nsubj")):
+                return [], []
+            if node.i != noun.i:
+                passed.append(node)
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                break
+        if node.pos_ not in ("VERB", "AUX") or self._verb_predicate(node) is not None:
+            return [], []
+        sources = self.subjects(node, actors)
+        targets: list[Actor] = []
+        for t in passed:
+            if t.pos_ in ("NOUN", "PROPN"):
+                targets = self._arg_actors(t, actors)
+                if targets:
+                    break
+        if not targets:
+            slots = {fold(s) for s in pred.target}
+            for c in node.children:
+                if c.i != noun.i and c.pos_ in ("NOUN", "PROPN", "PRON") and (
+                        c.dep_ == "obj" or (c.dep_.startswith(("obl", "iobj")) and (
+                            self._case(c) in slots or (slots & self.dative and self._case(c) in self.dative)))):
+                    targets = self._arg_actors(c, actors) if c.pos_ != "PRON" else actors.pronoun(c)
+                    if targets:
+                        break
+        return sources, targets
+
     def _noun_args(self, noun: Token, pred: Predicate, actors: ArticleActors, sent) -> tuple[list[Actor], list[Actor]]:
+        if pred.means:
+            return self._means_args(noun, pred, actors)
         if pred.between:
             for c in noun.children:
                 if c.dep_.startswith(("nmod", "obl")) and self._case(c) == "entre":

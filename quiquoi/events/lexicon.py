@@ -31,6 +31,8 @@ class Predicate:
     negative_only: bool = False
     needs_target: bool = False         # no event unless the target slot names an actor
     requires_of: tuple[str, ...] = ()  # nouns: the "de" complement must have one of these lemmas
+    means: bool = False                # nouns: an instrument ("avec des gaz lacrymogènes"); the act is
+                                       # its clause's: the verb's subject does it to the verb's object
 
     @property
     def is_event(self) -> bool:
@@ -75,6 +77,7 @@ class EventLexicon:
                     between=bool(e.get("between")), symmetric=bool(e.get("symmetric")),
                     negative_only=bool(e.get("negative_only")), needs_target=bool(e.get("needs_target")),
                     requires_of=tuple(fold(a) for a in _as_list(e.get("requires_of"))),
+                    means=bool(e.get("means")),
                 )
                 index.setdefault(p.lemma, []).append(p)
         # the most specific reading of a word is tried first (stable for equal specificity)
