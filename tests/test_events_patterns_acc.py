@@ -54,3 +54,16 @@ def test_instrument_of_force_makes_the_clause_repression(events):
 def test_instrument_under_an_event_verb_adds_nothing(events):
     evs = events("La police a dispersé les manifestants avec des gaz lacrymogènes.")
     assert len(_of(evs, "ASSAULT")) == 1 and evs[0].trigger.text == "dispersé"
+
+
+# -- "être prêt à": a predicative adjective, not the verb "prêter" -------------------------------
+def test_copula_with_pret_is_an_intent_not_a_loan(events):
+    evs = events("Le Kremlin a assuré que la Russie sera prête à revenir à l'accord.")
+    assert not _of(evs, "AID")
+    agree = _of(evs, "AGREE")
+    assert agree and _code(agree[0].source) == "RUSGOV"
+
+
+def test_copula_predicate_gives_one_event(events):
+    evs = events("Le ministre turc est en visite à Moscou.")
+    assert len(_of(evs, "CONSULT")) == 1

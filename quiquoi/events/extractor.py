@@ -554,8 +554,10 @@ class EventExtractor:
                     if c.dep_ == "obj" and fold(c.lemma_) in self.document_nouns:
                         self._document_author(c, actors, 1)
             # "Le régime bombarde Alep": the model may tag an unlemmatised present as a noun
+            # ("la Russie sera prête à": a word with a copula is an adjective, not "prêter")
             verb_like = tok.pos_ in ("VERB", "AUX") or (
-                fold(tok.text) in self.lex.surface_lemmas and any(c.dep_ == "nsubj" for c in tok.children))
+                fold(tok.text) in self.lex.surface_lemmas and any(c.dep_ == "nsubj" for c in tok.children)
+                and not any(c.dep_ == "cop" for c in tok.children))
             if verb_like:
                 pred = self._verb_predicate(tok)
                 if pred is None:
@@ -573,6 +575,15 @@ class EventExtractor:
                                 pred = noun_pred
                         elif pred.obj == fold(c.lemma_):
                             consumed.add(c.i)   # "imposer des sanctions": the entry says it all
+                if tok.dep_ == "cop" and tok.head.i != tok.i:
+                    # "la Russie sera prête à y revenir": the words after the copula carry the
+                    # subject and the complements
+                    sources, targets = self.subjects(tok.head, actors), self._targets(tok.head, pred, actors)
+                    if pred.is_event and (sources or targets):
+                        end = tok.doc[tok.i + len(pred.fixed.split())] if pred.fixed else tok
+                        consumed.update(range(tok.i + 1, end.i + 1))    # "est en visite": one event
+                        self._emit(events, tok, end, pred, sources, targets, sent, actors)
+                    continue
                 sources = self.subjects(tok, actors)
                 misread = self._participle_read_as_preposition(tok)
                 if misread is not None:
