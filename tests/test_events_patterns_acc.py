@@ -67,3 +67,14 @@ def test_copula_with_pret_is_an_intent_not_a_loan(events):
 def test_copula_predicate_gives_one_event(events):
     evs = events("Le ministre turc est en visite à Moscou.")
     assert len(_of(evs, "CONSULT")) == 1
+
+
+# -- a state that "proteste contre" complains officially; crowds protest -------------------------
+def test_state_protest_is_an_official_complaint(events):
+    e = _of(events("La Chine a protesté contre la décision du gouvernement japonais."), "ACCUSE")
+    assert e and e[0].cameo == "114" and (_code(e[0].source), _code(e[0].target)) == ("CHNGOV", "JPNGOV")
+
+
+def test_crowd_protest_stays_a_protest(events):
+    e = _of(events("Des milliers d'étudiants ont protesté contre la réforme du gouvernement."), "PROTEST")
+    assert e and e[0].cameo == "140"

@@ -8,7 +8,7 @@ give one event each.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -16,6 +16,7 @@ from quiquoi.actors.dictionary import fold
 from quiquoi.actors.resolver import ArticleActors
 from quiquoi.events.lexicon import EventLexicon, Predicate
 from quiquoi.events.modality import Modality
+from quiquoi.lang import cameo_table
 from quiquoi.model import Actor
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
@@ -59,6 +60,11 @@ class EventExtractor:
         self.state_kinds = set(config.get("state_kinds", []))
         self.fold_types = set(config.get("governing_fold_types", []))
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
+        official = config.get("official_protest") or {}
+        self.official_codes = {str(c) for c in official.get("codes", [])}
+        self.official_roles = set(official.get("roles", []))
+        self.official_to = str(official["to"]) if official.get("to") else None
+        self._official: dict[Predicate, Predicate] = {}
         self.speech_verbs: set[str] = set()    # filled by the coder from the speech lexicon
         ETRE_VERBS.update(fold(w) for w in config.get("etre_verbs", []))
 
@@ -645,7 +651,10 @@ class EventExtractor:
                 src, tgt = localise(src, focus), localise(tgt, focus)
                 if src is not None and pred.plover_type in self.force_types:
                     src = self._armed_state(src)
-                events.append(RawEvent(tok, end, pred, src, tgt, negated, modality))
+                said = pred
+                if src is not None and pred.cameo in self.official_codes and src.role in self.official_roles:
+                    said = self._official_complaint(pred)    # "Moscou a protesté contre": a complaint
+                events.append(RawEvent(tok, end, said, src, tgt, negated, modality))
                 if pred.symmetric and src is not None and tgt is not None:
                     # meeting, talks, signing: each side does it with the other
                     events.append(RawEvent(tok, end, pred, tgt, src, negated, modality))
@@ -688,6 +697,16 @@ class EventExtractor:
                     if targets:
                         break
         return sources, targets
+
+    def _official_complaint(self, pred: Predicate) -> Predicate:
+        """The predicate recoded as the official complaint a state's protest is."""
+        if self.official_to is None:
+            return pred
+        if pred not in self._official:
+            info = cameo_table()[self.official_to]
+            self._official[pred] = replace(pred, cameo=self.official_to, plover_type=info["plover_type"],
+                                           plover_mode=info["plover_mode"], goldstein=info["goldstein"])
+        return self._official[pred]
 
     def _noun_args(self, noun: Token, pred: Predicate, actors: ArticleActors, sent) -> tuple[list[Actor], list[Actor]]:
         if pred.means:
