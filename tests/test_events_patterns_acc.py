@@ -78,3 +78,10 @@ def test_state_protest_is_an_official_complaint(events):
 def test_crowd_protest_stays_a_protest(events):
     e = _of(events("Des milliers d'étudiants ont protesté contre la réforme du gouvernement."), "PROTEST")
     assert e and e[0].cameo == "140"
+
+
+# -- "Reçu par X, Y a déclaré": a participle heading the sentence is passive, said of the subject after it
+def test_fronted_participle_with_agent_is_passive_on_the_main_subject(events):
+    e = _of(events("Reçu par Emmanuel Macron à l'Élysée, le président ivoirien a déclaré que la crise était finie."),
+            "CONSULT")
+    assert e and (e[0].source.name, _code(e[0].target)) == ("Emmanuel Macron", "CIVGOV")

@@ -264,8 +264,11 @@ class EventExtractor:
         if any(c.dep_ == "aux:pass" for c in verb.children):
             return True
         if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and \
-                verb.dep_ in ("acl", "advcl") and any(c.dep_ == "obl:agent" for c in verb.children):
-            return True    # "le report demandé par l'opposition", "les frappes menées par Moscou"
+                verb.dep_ in ("acl", "advcl", "ROOT") and any(c.dep_ == "obl:agent" for c in verb.children) \
+                and not any(c.dep_.startswith("aux") for c in verb.children):
+            # "le report demandé par l'opposition", "les frappes menées par Moscou", and a
+            # participle heading the sentence: "Reçu par le président, le ministre a déclaré"
+            return True
         if any(c.dep_ == "nsubj:pass" for c in verb.children):
             # "Les soldats ont mis en garde": the parser's passive subject under a bare "avoir"
             # is an active subject (a French passive needs "être")
@@ -280,6 +283,17 @@ class EventExtractor:
         """Who undergoes a passive verb that has no subject of its own: the subject of the
         passive verb it is coordinated with, or, when the parser hung a finite clause on a
         relative clause ("X qui refuse de ... a été arrêté"), the subject of that clause's head."""
+        if "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children) \
+                and verb.i == verb.sent.start and verb.dep_ in ("ROOT", "advcl"):
+            # "Reçu par le président, le ministre a déclaré": a participle heading the sentence
+            # is said of the subject of the clause after it (its head, or hung on it)
+            clause = verb.head if verb.dep_ == "advcl" else next(
+                (c for c in verb.children if c.dep_ in ("parataxis", "conj", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+            if clause is not None:
+                for c in clause.children:
+                    if c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i:
+                        return self._arg_actors(c, actors)
+            return []
         if depth > 3 or verb.head.i == verb.i:
             return []
         head = verb.head
