@@ -85,3 +85,18 @@ def test_fronted_participle_with_agent_is_passive_on_the_main_subject(events):
     e = _of(events("Reçu par Emmanuel Macron à l'Élysée, le président ivoirien a déclaré que la crise était finie."),
             "CONSULT")
     assert e and (e[0].source.name, _code(e[0].target)) == ("Emmanuel Macron", "CIVGOV")
+
+
+# -- hosting and visiting need a host or a guest in person ---------------------------------------
+def test_receiving_information_hosts_nobody(events):
+    evs = events("\u00abNous avons reçu des informations des services de renseignement\u00bb, a indiqué la Cour suprême.")
+    assert not _of(evs, "CONSULT")
+    host = _of(events("Le président Erdogan a reçu lundi son homologue russe à Ankara."), "CONSULT")
+    assert host and _code(host[0].target) == "RUSGOV"
+
+
+def test_going_to_the_polls_is_no_visit(events):
+    evs = events("L'opposition a demandé à ses partisans de se rendre en masse aux urnes.")
+    assert not _of(evs, "CONSULT") and _of(evs, "REQUEST")
+    visit = _of(events("Le ministre français s'est rendu à Moscou mardi."), "CONSULT")
+    assert visit and _code(visit[0].target) == "RUSGOV"

@@ -59,6 +59,7 @@ class EventExtractor:
         self.force_types = set(config.get("state_force_types", []))
         self.state_kinds = set(config.get("state_kinds", []))
         self.fold_types = set(config.get("governing_fold_types", []))
+        self.participant_types = set(config.get("participant_types", []))
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         official = config.get("official_protest") or {}
         self.official_codes = {str(c) for c in official.get("codes", [])}
@@ -338,7 +339,9 @@ class EventExtractor:
                     if hit:
                         # "condamner l'attaque de la Russie", "protester contre la décision des
                         # autorités françaises": an act aimed at a thing aims at its author
-                        found = self._arg_actors(c, actors) or self._author(c, actors)
+                        found = self._arg_actors(c, actors)
+                        if not found and pred.plover_type not in self.participant_types:
+                            found = self._author(c, actors)
                         if found:
                             return found
             if slot_f == "obj" and passive and not any(c.dep_ == "nsubj:pass" for c in tok.children):
