@@ -100,3 +100,16 @@ def test_going_to_the_polls_is_no_visit(events):
     assert not _of(evs, "CONSULT") and _of(evs, "REQUEST")
     visit = _of(events("Le ministre français s'est rendu à Moscou mardi."), "CONSULT")
     assert visit and _code(visit[0].target) == "RUSGOV"
+
+
+# -- "des affrontements ont eu lieu entre X et Y"; protesters against police is a riot ------------
+def test_clash_sides_hung_on_the_verb_and_riot_direction(events):
+    e = _of(events("Des affrontements ont eu lieu entre manifestants et policiers sur la place centrale."), "PROTEST")
+    assert e and e[0].cameo == "145" and (e[0].source.role, e[0].target.role) == ("OPP", "COP")
+    e = _of(events("Des affrontements entre policiers et manifestants ont éclaté à Caracas."), "PROTEST")
+    assert e and (e[0].source.role, e[0].target.role) == ("OPP", "COP")    # the protesters riot
+
+
+def test_clash_between_armed_sides_stays_a_fight(events):
+    e = _of(events("Des affrontements ont eu lieu entre l'armée et les rebelles dans le nord."), "ASSAULT")
+    assert e and e[0].cameo == "190" and (e[0].source.role, e[0].target.role) == ("MIL", "REB")

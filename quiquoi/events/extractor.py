@@ -65,7 +65,12 @@ class EventExtractor:
         self.official_codes = {str(c) for c in official.get("codes", [])}
         self.official_roles = set(official.get("roles", []))
         self.official_to = str(official["to"]) if official.get("to") else None
-        self._official: dict[Predicate, Predicate] = {}
+        self._recoded: dict[tuple[Predicate, str], Predicate] = {}
+        riot = config.get("riot_clash") or {}
+        self.riot_codes = {str(c) for c in riot.get("codes", [])}
+        self.riot_protesters = set(riot.get("protesters", []))
+        self.riot_police = set(riot.get("police", []))
+        self.riot_to = str(riot["to"]) if riot.get("to") else None
         self.speech_verbs: set[str] = set()    # filled by the coder from the speech lexicon
         ETRE_VERBS.update(fold(w) for w in config.get("etre_verbs", []))
 
@@ -631,6 +636,8 @@ class EventExtractor:
                 if pred is None:
                     continue
                 sources, targets = self._noun_args(tok, pred, actors, sent)
+                if pred.between:
+                    pred, sources, targets = self._riot(pred, sources, targets)
                 if _code_in(pred.cameo, self.withdrawal_codes):
                     targets = self._withdrawal_target(tok, sources, actors) or targets
                 end = tok
@@ -670,7 +677,7 @@ class EventExtractor:
                     src = self._armed_state(src)
                 said = pred
                 if src is not None and pred.cameo in self.official_codes and src.role in self.official_roles:
-                    said = self._official_complaint(pred)    # "Moscou a protesté contre": a complaint
+                    said = self._recode(pred, self.official_to)    # "Moscou a protesté contre": a complaint
                 events.append(RawEvent(tok, end, said, src, tgt, negated, modality))
                 if pred.symmetric and src is not None and tgt is not None:
                     # meeting, talks, signing: each side does it with the other
@@ -715,25 +722,49 @@ class EventExtractor:
                         break
         return sources, targets
 
-    def _official_complaint(self, pred: Predicate) -> Predicate:
-        """The predicate recoded as the official complaint a state's protest is."""
-        if self.official_to is None:
+    def _recode(self, pred: Predicate, code: str | None) -> Predicate:
+        """The predicate under another CAMEO code (its PLOVER type and Goldstein score with it)."""
+        if code is None:
             return pred
-        if pred not in self._official:
-            info = cameo_table()[self.official_to]
-            self._official[pred] = replace(pred, cameo=self.official_to, plover_type=info["plover_type"],
-                                           plover_mode=info["plover_mode"], goldstein=info["goldstein"])
-        return self._official[pred]
+        key = (pred, code)
+        if key not in self._recoded:
+            info = cameo_table()[code]
+            self._recoded[key] = replace(pred, cameo=code, plover_type=info["plover_type"],
+                                         plover_mode=info["plover_mode"], goldstein=info["goldstein"])
+        return self._recoded[key]
+
+    def _riot(self, pred: Predicate, sources: list[Actor], targets: list[Actor]):
+        """"des affrontements entre manifestants et policiers": a clash between protesters and
+        the police is the protesters' riot against the police, not a battle."""
+        if pred.cameo not in self.riot_codes or len(sources) != 1 or len(targets) != 1:
+            return pred, sources, targets
+        if sources[0].role in self.riot_police and targets[0].role in self.riot_protesters:
+            sources, targets = targets, sources
+        if sources[0].role in self.riot_protesters and targets[0].role in self.riot_police:
+            return self._recode(pred, self.riot_to), sources, targets
+        return pred, sources, targets
 
     def _noun_args(self, noun: Token, pred: Predicate, actors: ArticleActors, sent) -> tuple[list[Actor], list[Actor]]:
         if pred.means:
             return self._means_args(noun, pred, actors)
         if pred.between:
-            for c in noun.children:
-                if c.dep_.startswith(("nmod", "obl")) and self._case(c) == "entre":
-                    found = self._arg_actors(c, actors)
-                    if len(found) >= 2:
-                        return [found[0]], [found[1]]
+            # "des heurts entre X et Y", and "des affrontements ont eu lieu entre X et Y" where
+            # the parser hangs "entre" on the verb the noun is the subject of
+            holders = [noun]
+            if noun.dep_ in ("nsubj", "nsubj:pass") and noun.head.pos_ in ("VERB", "AUX"):
+                holders.append(noun.head)
+            for h in holders:
+                for c in h.children:
+                    if c.dep_.startswith(("nmod", "obl")) and self._case(c) == "entre":
+                        found = self._arg_actors(c, actors)
+                        if len(found) == 1:
+                            # "entre policiers et manifestants": the parser may hang the second
+                            # side on the noun itself
+                            other = [d for d in h.children if d.dep_ == "conj" and d.i > c.i
+                                     and d.pos_ in ("NOUN", "PROPN")]
+                            found += self._arg_actors(other[0], actors)[:1] if other else []
+                        if len(found) >= 2:
+                            return [found[0]], [found[1]]
         sources = self._noun_source(noun, actors)
         if not sources and pred.plover_type == "CONSULT" and noun.dep_.startswith(("obl", "nmod")):
             # "X a estimé, lors d'un appel avec Y, que...", "a déclaré X à l'issue d'une réunion
