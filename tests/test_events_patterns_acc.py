@@ -113,3 +113,10 @@ def test_clash_sides_hung_on_the_verb_and_riot_direction(events):
 def test_clash_between_armed_sides_stays_a_fight(events):
     e = _of(events("Des affrontements ont eu lieu entre l'armée et les rebelles dans le nord."), "ASSAULT")
     assert e and e[0].cameo == "190" and (e[0].source.role, e[0].target.role) == ("MIL", "REB")
+
+
+# -- "dans un communiqué adressé à X": the statement is aimed at the document's addressee ---------
+def test_statement_in_a_document_addressed_to_someone_targets_them(events):
+    e = _of(events("Le ministre français a dénoncé les violences dans une lettre adressée au gouvernement malien."),
+            "ACCUSE")
+    assert e and (_code(e[0].source), _code(e[0].target)) == ("FRAGOV", "MLIGOV")

@@ -60,6 +60,8 @@ class EventExtractor:
         self.state_kinds = set(config.get("state_kinds", []))
         self.fold_types = set(config.get("governing_fold_types", []))
         self.participant_types = set(config.get("participant_types", []))
+        self.addressing_verbs = {fold(w) for w in config.get("addressing_verbs", [])}
+        self.addressed_types = set(config.get("addressed_types", []))
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         official = config.get("official_protest") or {}
         self.official_codes = {str(c) for c in official.get("codes", [])}
@@ -353,6 +355,23 @@ class EventExtractor:
                 found = self._passive_patient(tok, actors)
                 if found:
                     return found
+        if tok.pos_ in ("VERB", "AUX") and pred.plover_type in self.addressed_types:
+            return self._addressee(tok, actors)
+        return []
+
+    def _addressee(self, verb: Token, actors: ArticleActors) -> list[Actor]:
+        """"a plaidé X dans un communiqué adressé aux factions armées": a statement made in a
+        document addressed to someone is addressed to them."""
+        for c in verb.children:
+            if not c.dep_.startswith("obl") or fold(c.lemma_) not in self.document_nouns:
+                continue
+            for a in c.children:
+                if a.dep_ == "acl" and fold(a.lemma_) in self.addressing_verbs:
+                    for d in a.children:
+                        if d.dep_.startswith(("obl", "iobj")) and self._case(d) in self.dative:
+                            found = self._arg_actors(d, actors)
+                            if found:
+                                return found
         return []
 
     def _object_clitic(self, c: Token, verb: Token) -> bool:
