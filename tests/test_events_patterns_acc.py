@@ -120,3 +120,13 @@ def test_statement_in_a_document_addressed_to_someone_targets_them(events):
     e = _of(events("Le ministre français a dénoncé les violences dans une lettre adressée au gouvernement malien."),
             "ACCUSE")
     assert e and (_code(e[0].source), _code(e[0].target)) == ("FRAGOV", "MLIGOV")
+
+
+# -- "son interlocuteur": the other side of the last meeting of the subject -----------------------
+def test_interlocutor_is_the_other_side_of_the_last_meeting(events):
+    evs = events("Le président turc Recep Tayyip Erdogan a reçu mardi le Premier ministre irakien à Ankara. "
+                 "À la fin de l'entretien, M. Erdogan a demandé à son interlocuteur de libérer les otages.")
+    req = _of(evs, "REQUEST")
+    assert req and (_code(req[0].source), _code(req[0].target)) == ("TURGOV", "IRQGOV")
+    freed = [e for e in evs if e.trigger.text == "libérer"]
+    assert freed and _code(freed[0].source) == "IRQGOV"      # the interlocutor is asked to act

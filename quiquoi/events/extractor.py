@@ -62,6 +62,8 @@ class EventExtractor:
         self.participant_types = set(config.get("participant_types", []))
         self.addressing_verbs = {fold(w) for w in config.get("addressing_verbs", [])}
         self.addressed_types = set(config.get("addressed_types", []))
+        self.counterpart_nouns = {fold(w) for w in config.get("counterpart_nouns", [])}
+        self.meeting_types = set(config.get("meeting_types", []))
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         official = config.get("official_protest") or {}
         self.official_codes = {str(c) for c in official.get("codes", [])}
@@ -243,7 +245,7 @@ class EventExtractor:
                         return found
             for c in head.children:
                 if c.dep_.startswith("obl") and self._case(c) in self.dative and c.i < verb.i:
-                    found = self._arg_actors(c, actors)
+                    found = self._arg_actors(c, actors) or self._counterpart(c, head, actors)
                     if found:
                         return found
             return self.subjects(head, actors, depth + 1)
@@ -346,7 +348,7 @@ class EventExtractor:
                     if hit:
                         # "condamner l'attaque de la Russie", "protester contre la décision des
                         # autorités françaises": an act aimed at a thing aims at its author
-                        found = self._arg_actors(c, actors)
+                        found = self._arg_actors(c, actors) or self._counterpart(c, tok, actors)
                         if not found and pred.plover_type not in self.participant_types:
                             found = self._author(c, actors)
                         if found:
@@ -357,6 +359,22 @@ class EventExtractor:
                     return found
         if tok.pos_ in ("VERB", "AUX") and pred.plover_type in self.addressed_types:
             return self._addressee(tok, actors)
+        return []
+
+    def _counterpart(self, noun: Token, verb: Token, actors: ArticleActors) -> list[Actor]:
+        """"Macron a demandé à son interlocuteur de...": the other side of the last meeting the
+        article reported for the verb's subject."""
+        if noun.pos_ != "NOUN" or fold(noun.lemma_) not in self.counterpart_nouns:
+            return []
+        meetings = actors.__dict__.get("meetings") or []
+        if not meetings:
+            return []
+        doers = {a.key() for a in self.subjects(verb, actors)}
+        for a, b in reversed(meetings):
+            if a.key() in doers:
+                return [b]
+            if b.key() in doers:
+                return [a]
         return []
 
     def _addressee(self, verb: Token, actors: ArticleActors) -> list[Actor]:
@@ -698,6 +716,8 @@ class EventExtractor:
                 if src is not None and pred.cameo in self.official_codes and src.role in self.official_roles:
                     said = self._recode(pred, self.official_to)    # "Moscou a protesté contre": a complaint
                 events.append(RawEvent(tok, end, said, src, tgt, negated, modality))
+                if said.plover_type in self.meeting_types and src is not None and tgt is not None:
+                    actors.__dict__.setdefault("meetings", []).append((src, tgt))   # for "son interlocuteur"
                 if pred.symmetric and src is not None and tgt is not None:
                     # meeting, talks, signing: each side does it with the other
                     events.append(RawEvent(tok, end, pred, tgt, src, negated, modality))
