@@ -130,3 +130,22 @@ def test_interlocutor_is_the_other_side_of_the_last_meeting(events):
     assert req and (_code(req[0].source), _code(req[0].target)) == ("TURGOV", "IRQGOV")
     freed = [e for e in evs if e.trigger.text == "libérer"]
     assert freed and _code(freed[0].source) == "IRQGOV"      # the interlocutor is asked to act
+
+
+# -- "condamner cette décision": a demonstrative act noun names the act just reported -------------
+def test_demonstrative_act_noun_aims_at_the_last_act_doer(events):
+    evs = events("La France a annoncé l'expulsion de quatre diplomates russes. Moscou a vivement condamné cette décision.")
+    e = _of(evs, "ACCUSE")
+    assert e and (_code(e[0].source), _code(e[0].target)) == ("RUSGOV", "FRAGOV")
+
+
+def test_demonstrative_act_noun_continues_the_same_speakers_criticism(events):
+    evs = events("La Corée du Nord a condamné Séoul. Elle a également condamné ce comportement.")
+    e = [x for x in _of(evs, "ACCUSE") if x.sentence == 2]
+    assert e and _code(e[0].target) == "KORGOV"
+
+
+def test_demonstrative_thing_that_is_no_act_is_not_resolved(events):
+    evs = events("La France a annoncé l'expulsion de quatre diplomates russes. Moscou a condamné ce bâtiment.")
+    e = [x for x in _of(evs, "ACCUSE") if x.sentence == 2]
+    assert e and e[0].target is None

@@ -64,6 +64,9 @@ class EventExtractor:
         self.addressed_types = set(config.get("addressed_types", []))
         self.counterpart_nouns = {fold(w) for w in config.get("counterpart_nouns", [])}
         self.meeting_types = set(config.get("meeting_types", []))
+        self.act_window = int(config.get("demonstrated_act_window", 60))
+        self.act_nouns = {fold(w) for w in config.get("act_nouns", [])}
+        self.judging_types = set(config.get("judging_types", []))
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         official = config.get("official_protest") or {}
         self.official_codes = {str(c) for c in official.get("codes", [])}
@@ -351,6 +354,8 @@ class EventExtractor:
                         found = self._arg_actors(c, actors) or self._counterpart(c, tok, actors)
                         if not found and pred.plover_type not in self.participant_types:
                             found = self._author(c, actors)
+                        if not found and pred.plover_type in self.judging_types:
+                            found = self._demonstrated_act(c, tok, actors)
                         if found:
                             return found
             if slot_f == "obj" and passive and not any(c.dep_ == "nsubj:pass" for c in tok.children):
@@ -360,6 +365,22 @@ class EventExtractor:
         if tok.pos_ in ("VERB", "AUX") and pred.plover_type in self.addressed_types:
             return self._addressee(tok, actors)
         return []
+
+    def _demonstrated_act(self, noun: Token, verb: Token, actors: ArticleActors) -> list[Actor]:
+        """"La Russie a condamné cette décision", "Elle a condamné ce comportement": an act named
+        by a demonstrative is the last one the article reported, a little before. Aimed at
+        its doer; when that doer is the subject here (a criticism going on), at its target."""
+        if noun.pos_ != "NOUN" or not (fold(noun.lemma_) in self.act_nouns or self._noun_predicate(noun) is not None) \
+                or not any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in noun.children):
+            return []
+        acts = [a for a in actors.__dict__.get("acts") or [] if 0 < verb.i - a[0] <= self.act_window]
+        if not acts:
+            return []
+        _, src, tgt = acts[-1]
+        doers = {a.key() for a in self.subjects(verb, actors)}
+        if src.key() in doers:
+            return [tgt] if tgt is not None and tgt.key() not in doers else []
+        return [src]
 
     def _counterpart(self, noun: Token, verb: Token, actors: ArticleActors) -> list[Actor]:
         """"Macron a demandé à son interlocuteur de...": the other side of the last meeting the
@@ -716,6 +737,8 @@ class EventExtractor:
                 if src is not None and pred.cameo in self.official_codes and src.role in self.official_roles:
                     said = self._recode(pred, self.official_to)    # "Moscou a protesté contre": a complaint
                 events.append(RawEvent(tok, end, said, src, tgt, negated, modality))
+                if src is not None:
+                    actors.__dict__.setdefault("acts", []).append((tok.i, src, tgt))   # for "cette décision"
                 if said.plover_type in self.meeting_types and src is not None and tgt is not None:
                     actors.__dict__.setdefault("meetings", []).append((src, tgt))   # for "son interlocuteur"
                 if pred.symmetric and src is not None and tgt is not None:
