@@ -149,3 +149,11 @@ def test_demonstrative_thing_that_is_no_act_is_not_resolved(events):
     evs = events("La France a annoncé l'expulsion de quatre diplomates russes. Moscou a condamné ce bâtiment.")
     e = [x for x in _of(evs, "ACCUSE") if x.sentence == 2]
     assert e and e[0].target is None
+
+
+# -- "sa sortie de prison": a release; the possessive is who is freed -----------------------------
+def test_release_from_prison_noun_with_possessive_patient(events):
+    evs = events("L'opposant russe Ilia Iachine a été assigné à résidence depuis sa sortie de prison le 8 juillet.")
+    e = [x for x in _of(evs, "RETREAT") if x.trigger.text == "sortie"]
+    assert e and e[0].cameo == "0841" and e[0].target.name == "Ilia Iachine"
+    assert not _of(events("La sortie du livre de l'opposant est prévue lundi."), "RETREAT")
