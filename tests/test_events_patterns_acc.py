@@ -157,3 +157,12 @@ def test_release_from_prison_noun_with_possessive_patient(events):
     e = [x for x in _of(evs, "RETREAT") if x.trigger.text == "sortie"]
     assert e and e[0].cameo == "0841" and e[0].target.name == "Ilia Iachine"
     assert not _of(events("La sortie du livre de l'opposant est prévue lundi."), "RETREAT")
+
+
+# -- "X a refusé le report demandé par Y": Y asked X -----------------------------------------------
+def test_request_in_a_participle_is_addressed_to_who_answers_it(events):
+    evs = events("La commission électorale a refusé le report du premier tour demandé par l'opposition ivoirienne.")
+    req = _of(evs, "REQUEST")
+    assert req and (_code(req[0].source), _code(req[0].target)) == ("CIVOPP", "CIVGOV")
+    req = _of(events("Le gouvernement a annoncé le report demandé par l'opposition ivoirienne."), "REQUEST")
+    assert req and req[0].target is None       # announcing is no answer to the request

@@ -67,6 +67,8 @@ class EventExtractor:
         self.act_window = int(config.get("demonstrated_act_window", 60))
         self.act_nouns = {fold(w) for w in config.get("act_nouns", [])}
         self.judging_types = set(config.get("judging_types", []))
+        self.answering_verbs = {fold(w) for w in config.get("answering_verbs", [])}
+        self.answered_types = set(config.get("answered_types", []))
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         official = config.get("official_protest") or {}
         self.official_codes = {str(c) for c in official.get("codes", [])}
@@ -382,6 +384,18 @@ class EventExtractor:
             return [tgt] if tgt is not None and tgt.key() not in doers else []
         return [src]
 
+    def _answerer(self, participle: Token, actors: ArticleActors) -> list[Actor]:
+        """"la Ceni a refusé le report du premier tour demandé par l'opposition": who refuses
+        (grants, accepts...) what was asked is whom it was asked of."""
+        node = participle.head
+        for _ in range(3):
+            if node.dep_ == "obj" and node.head.pos_ == "VERB" and fold(node.head.lemma_) in self.answering_verbs:
+                return self.subjects(node.head, actors)
+            if node.dep_ != "nmod" or node.head.i == node.i:
+                break
+            node = node.head
+        return []
+
     def _counterpart(self, noun: Token, verb: Token, actors: ArticleActors) -> list[Actor]:
         """"Macron a demandé à son interlocuteur de...": the other side of the last meeting the
         article reported for the verb's subject."""
@@ -684,6 +698,8 @@ class EventExtractor:
                 if not sources and self._announced_act(pred) and self._is_passive(tok):
                     sources = self._announcer(tok, actors)
                 targets = self._targets(tok, pred, actors)
+                if not targets and pred.plover_type in self.answered_types and tok.dep_ == "acl":
+                    targets = self._answerer(tok, actors)    # "X a refusé le report demandé par Y"
                 if _code_in(pred.cameo, self.withdrawal_codes):
                     targets = self._withdrawal_target(tok, sources, actors) or targets
                 end = tok
