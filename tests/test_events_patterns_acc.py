@@ -166,3 +166,11 @@ def test_request_in_a_participle_is_addressed_to_who_answers_it(events):
     assert req and (_code(req[0].source), _code(req[0].target)) == ("CIVOPP", "CIVGOV")
     req = _of(events("Le gouvernement a annoncé le report demandé par l'opposition ivoirienne."), "REQUEST")
     assert req and req[0].target is None       # announcing is no answer to the request
+
+
+# -- a crowd that "exprime sa colère" demonstrates; a minister who does disapproves --------------
+def test_crowd_anger_is_a_demonstration(events):
+    e = _of(events("Plusieurs milliers de personnes ont exprimé leur colère place de la Concorde."), "PROTEST")
+    assert e and e[0].cameo == "141"
+    e = _of(events("Le ministre allemand a exprimé sa colère contre Moscou."), "ACCUSE")
+    assert e and (_code(e[0].source), _code(e[0].target)) == ("DEUGOV", "RUSGOV")

@@ -80,6 +80,10 @@ class EventExtractor:
         self.riot_protesters = set(riot.get("protesters", []))
         self.riot_police = set(riot.get("police", []))
         self.riot_to = str(riot["to"]) if riot.get("to") else None
+        crowd = config.get("crowd_anger") or {}
+        self.crowd_objects = {fold(w) for w in crowd.get("objects", [])}
+        self.crowd_roles = set(crowd.get("roles", []))
+        self.crowd_to = str(crowd["to"]) if crowd.get("to") else None
         self.speech_verbs: set[str] = set()    # filled by the coder from the speech lexicon
         ETRE_VERBS.update(fold(w) for w in config.get("etre_verbs", []))
 
@@ -752,6 +756,8 @@ class EventExtractor:
                 said = pred
                 if src is not None and pred.cameo in self.official_codes and src.role in self.official_roles:
                     said = self._recode(pred, self.official_to)    # "Moscou a protesté contre": a complaint
+                elif src is not None and pred.obj in self.crowd_objects and src.role in self.crowd_roles:
+                    said = self._recode(pred, self.crowd_to)       # "des milliers ont exprimé leur colère"
                 events.append(RawEvent(tok, end, said, src, tgt, negated, modality))
                 if src is not None:
                     actors.__dict__.setdefault("acts", []).append((tok.i, src, tgt))   # for "cette décision"
