@@ -174,3 +174,8 @@ def test_crowd_anger_is_a_demonstration(events):
     assert e and e[0].cameo == "141"
     e = _of(events("Le ministre allemand a exprimé sa colère contre Moscou."), "ACCUSE")
     assert e and (_code(e[0].source), _code(e[0].target)) == ("DEUGOV", "RUSGOV")
+
+
+def test_etre_d_accord_pour_is_an_agreement(events):
+    e = _of(events("Le chef rebelle a affirmé qu'il était d'accord pour participer aux négociations."), "AGREE")
+    assert e and e[0].source.role == "REB" and e[0].trigger.text.startswith("était")
