@@ -179,3 +179,8 @@ def test_crowd_anger_is_a_demonstration(events):
 def test_etre_d_accord_pour_is_an_agreement(events):
     e = _of(events("Le chef rebelle a affirmé qu'il était d'accord pour participer aux négociations."), "AGREE")
     assert e and e[0].source.role == "REB" and e[0].trigger.text.startswith("était")
+
+
+def test_threat_aims_at_the_complement_of_a_plain_infinitive(events):
+    e = _of(events("L'armée malienne a menacé d'intervenir contre les rebelles touaregs."), "THREATEN")
+    assert e and (_code(e[0].source), _code(e[0].target)) == ("MLIMIL", "MLIREB")

@@ -531,12 +531,16 @@ class EventExtractor:
                 for c in verb.children:
                     g = self._governing_verb(c)
                     if g is not None and g.i == verb.i:
-                        aims = [a for o in c.children if o.dep_ == "obj" and o.pos_ in ("NOUN", "PROPN")
+                        # ... or its "contre"/"sur" complement ("menacer d'intervenir contre X")
+                        aims = [a for o in sorted(c.children, key=lambda o: o.dep_ != "obj")
+                                if o.pos_ in ("NOUN", "PROPN", "ADJ") and (o.dep_ == "obj" or (
+                                    o.dep_.startswith("obl") and self._case(o) in ("contre", "sur")))
                                 for a in self._arg_actors(o, actors)][:1]
                         break
+            aim = localise(aims[0], actors.focus_country()) if aims else None
             for h in heads:
-                if h.target is None and aims and (h.source is None or h.source.key() != aims[0].key()):
-                    h.target = aims[0]
+                if h.target is None and aim is not None and (h.source is None or h.source.key() != aim.key()):
+                    h.target = aim
         dropped = {id(e) for es in governed.values() for e in es}
         return [e for e in events if id(e) not in dropped] if dropped else events
 
