@@ -184,3 +184,10 @@ def test_etre_d_accord_pour_is_an_agreement(events):
 def test_threat_aims_at_the_complement_of_a_plain_infinitive(events):
     e = _of(events("L'armée malienne a menacé d'intervenir contre les rebelles touaregs."), "THREATEN")
     assert e and (_code(e[0].source), _code(e[0].target)) == ("MLIMIL", "MLIREB")
+
+
+# -- "pousser X à": urging needs its "à"; people pushed somewhere are urged by nobody -------------
+def test_pousser_urges_only_with_a(events):
+    e = _of(events("Washington a poussé Kiev à négocier avec Moscou."), "REQUEST")
+    assert e and (_code(e[0].source), _code(e[0].target)) == ("USAGOV", "UKRGOV")
+    assert not _of(events("Des milliers de civils syriens ont été poussés vers le sud par les combats."), "REQUEST")
