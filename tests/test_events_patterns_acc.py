@@ -191,3 +191,7 @@ def test_pousser_urges_only_with_a(events):
     e = _of(events("Washington a poussé Kiev à négocier avec Moscou."), "REQUEST")
     assert e and (_code(e[0].source), _code(e[0].target)) == ("USAGOV", "UKRGOV")
     assert not _of(events("Des milliers de civils syriens ont été poussés vers le sud par les combats."), "REQUEST")
+
+
+def test_a_visit_needs_its_visitor(events):
+    assert not _of(events("Les électeurs se sont déplacés en masse à Conakry pour voter."), "CONSULT")

@@ -731,6 +731,8 @@ class EventExtractor:
                 continue       # an event with no actor at all says nothing about the system
             if pred.needs_target and not targets:
                 continue       # "se livrer à des activités" is no surrender: only "se livrer à la police" is
+            if pred.needs_source and not sources:
+                continue       # "les électeurs se sont déplacés à Conakry": a visit by nobody known
             self._emit(events, tok, end, pred, sources, targets, sent, actors)
         return self._fold_governed(events, actors)
 
