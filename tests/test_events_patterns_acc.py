@@ -195,3 +195,11 @@ def test_pousser_urges_only_with_a(events):
 
 def test_a_visit_needs_its_visitor(events):
     assert not _of(events("Les électeurs se sont déplacés en masse à Conakry pour voter."), "CONSULT")
+
+
+# -- "des heurts ont opposé X à Y": the two sides of a clash; the clash itself is asserted --------
+def test_clash_opposing_two_sides(events):
+    e = _of(events("Des affrontements ont opposé l'armée malienne aux rebelles touaregs dans le nord."), "ASSAULT")
+    assert e and (_code(e[0].source), _code(e[0].target), e[0].modality) == ("MLIMIL", "MLIREB", "asserted")
+    e = _of(events("De violents heurts ont opposé les manifestants à la police à Caracas."), "PROTEST")
+    assert e and (e[0].source.role, e[0].target.role) == ("OPP", "COP")

@@ -69,6 +69,7 @@ class EventExtractor:
         self.judging_types = set(config.get("judging_types", []))
         self.answering_verbs = {fold(w) for w in config.get("answering_verbs", [])}
         self.answered_types = set(config.get("answered_types", []))
+        self.opposing_verbs = {fold(w) for w in config.get("opposing_verbs", [])}
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         official = config.get("official_protest") or {}
         self.official_codes = {str(c) for c in official.get("codes", [])}
@@ -843,6 +844,16 @@ class EventExtractor:
             holders = [noun]
             if noun.dep_ in ("nsubj", "nsubj:pass") and noun.head.pos_ in ("VERB", "AUX"):
                 holders.append(noun.head)
+                if fold(noun.head.lemma_) in self.opposing_verbs:
+                    # "des heurts ont opposé les manifestants à la police": the object and its
+                    # "à" complement (hung on the verb or on the object)
+                    for obj in (c for c in noun.head.children if c.dep_ == "obj"):
+                        one = self._arg_actors(obj, actors)[:1]
+                        other = [a for c in (*obj.children, *noun.head.children)
+                                 if c.dep_.startswith(("obl", "nmod", "iobj")) and self._case(c) in self.dative
+                                 for a in self._arg_actors(c, actors) if a.kind != "capital"][:1]
+                        if one and other and one[0].key() != other[0].key():
+                            return one, other
             for h in holders:
                 for c in h.children:
                     if c.dep_.startswith(("nmod", "obl")) and self._case(c) == "entre":
