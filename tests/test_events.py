@@ -236,7 +236,7 @@ def test_object_pronoun_is_not_the_subject(events):
 
 
 def test_act_against_a_decision_aims_at_its_author(events):
-    e = _one(events("La Russie a protesté fermement contre la décision des autorités françaises."), "PROTEST")
+    e = _one(events("La Russie a protesté fermement contre la décision des autorités françaises."), "ACCUSE")   # a state protesting complains officially (CAMEO 114)
     assert (_code(e.source), _code(e.target)) == ("RUSGOV", "FRAGOV")
 
 

@@ -30,10 +30,10 @@ VERB_REQUIRED = {"lemma": str, "cameo": str, "target": list}
 VERB_OPTIONAL = {
     "obj": str, "prep": str, "reflexive": bool, "fixed": str,
     "negative_only": bool, "symmetric": bool, "note": str,
-    "source": list, "needs_target": bool,
+    "source": list, "needs_target": bool, "needs_source": bool,
 }
 NOUN_REQUIRED = {"lemma": str, "cameo": str, "source": list, "target": list}
-NOUN_OPTIONAL = {"requires_adj": list, "requires_of": list, "between": bool, "marks": str, "note": str}
+NOUN_OPTIONAL = {"requires_adj": list, "requires_of": list, "between": bool, "marks": str, "means": bool, "note": str}
 MODALITIES = {"proposed", "requested", "refused", "hypothetical"}
 CAMEO_CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
 

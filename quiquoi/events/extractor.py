@@ -8,7 +8,7 @@ give one event each.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -16,8 +16,9 @@ from quiquoi.actors.dictionary import fold
 from quiquoi.actors.resolver import ArticleActors
 from quiquoi.events.lexicon import EventLexicon, Predicate
 from quiquoi.events.modality import Modality
-from quiquoi.nlp import pos_of, texts_of
+from quiquoi.lang import cameo_table
 from quiquoi.model import Actor
+from quiquoi.nlp import pos_of, texts_of
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 SUBJECT_DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY"}
@@ -58,6 +59,33 @@ class EventExtractor:
         self.announcer_roles = set(config.get("announcer_roles", []))
         self.force_types = set(config.get("state_force_types", []))
         self.state_kinds = set(config.get("state_kinds", []))
+        self.fold_types = set(config.get("governing_fold_types", []))
+        self.participant_types = set(config.get("participant_types", []))
+        self.addressing_verbs = {fold(w) for w in config.get("addressing_verbs", [])}
+        self.addressed_types = set(config.get("addressed_types", []))
+        self.counterpart_nouns = {fold(w) for w in config.get("counterpart_nouns", [])}
+        self.meeting_types = set(config.get("meeting_types", []))
+        self.act_window = int(config.get("demonstrated_act_window", 60))
+        self.act_nouns = {fold(w) for w in config.get("act_nouns", [])}
+        self.judging_types = set(config.get("judging_types", []))
+        self.answering_verbs = {fold(w) for w in config.get("answering_verbs", [])}
+        self.answered_types = set(config.get("answered_types", []))
+        self.opposing_verbs = {fold(w) for w in config.get("opposing_verbs", [])}
+        self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
+        official = config.get("official_protest") or {}
+        self.official_codes = {str(c) for c in official.get("codes", [])}
+        self.official_roles = set(official.get("roles", []))
+        self.official_to = str(official["to"]) if official.get("to") else None
+        self._recoded: dict[tuple[Predicate, str], Predicate] = {}
+        riot = config.get("riot_clash") or {}
+        self.riot_codes = {str(c) for c in riot.get("codes", [])}
+        self.riot_protesters = set(riot.get("protesters", []))
+        self.riot_police = set(riot.get("police", []))
+        self.riot_to = str(riot["to"]) if riot.get("to") else None
+        crowd = config.get("crowd_anger") or {}
+        self.crowd_objects = {fold(w) for w in crowd.get("objects", [])}
+        self.crowd_roles = set(crowd.get("roles", []))
+        self.crowd_to = str(crowd["to"]) if crowd.get("to") else None
         self.speech_verbs: set[str] = set()    # filled by the coder from the speech lexicon
         ETRE_VERBS.update(fold(w) for w in config.get("etre_verbs", []))
 
@@ -231,7 +259,7 @@ class EventExtractor:
                         return found
             for c in head.children:
                 if c.dep_.startswith("obl") and self._case(c) in self.dative and c.i < verb.i:
-                    found = self._arg_actors(c, actors)
+                    found = self._arg_actors(c, actors) or self._counterpart(c, head, actors)
                     if found:
                         return found
             return self.subjects(head, actors, depth + 1)
@@ -260,8 +288,11 @@ class EventExtractor:
         if any(c.dep_ == "aux:pass" for c in verb.children):
             return True
         if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and \
-                verb.dep_ in ("acl", "advcl") and any(c.dep_ == "obl:agent" for c in verb.children):
-            return True    # "le report demandé par l'opposition", "les frappes menées par Moscou"
+                verb.dep_ in ("acl", "advcl", "ROOT") and any(c.dep_ == "obl:agent" for c in verb.children) \
+                and not any(c.dep_.startswith("aux") for c in verb.children):
+            # "le report demandé par l'opposition", "les frappes menées par Moscou", and a
+            # participle heading the sentence: "Reçu par le président, le ministre a déclaré"
+            return True
         if any(c.dep_ == "nsubj:pass" for c in verb.children):
             # "Les soldats ont mis en garde": the parser's passive subject under a bare "avoir"
             # is an active subject (a French passive needs "être")
@@ -276,6 +307,17 @@ class EventExtractor:
         """Who undergoes a passive verb that has no subject of its own: the subject of the
         passive verb it is coordinated with, or, when the parser hung a finite clause on a
         relative clause ("X qui refuse de ... a été arrêté"), the subject of that clause's head."""
+        if "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children) \
+                and verb.i == verb.sent.start and verb.dep_ in ("ROOT", "advcl"):
+            # "Reçu par le président, le ministre a déclaré": a participle heading the sentence
+            # is said of the subject of the clause after it (its head, or hung on it)
+            clause = verb.head if verb.dep_ == "advcl" else next(
+                (c for c in verb.children if c.dep_ in ("parataxis", "conj", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+            if clause is not None:
+                for c in clause.children:
+                    if c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i:
+                        return self._arg_actors(c, actors)
+            return []
         if depth > 3 or verb.head.i == verb.i:
             return []
         head = verb.head
@@ -320,13 +362,78 @@ class EventExtractor:
                     if hit:
                         # "condamner l'attaque de la Russie", "protester contre la décision des
                         # autorités françaises": an act aimed at a thing aims at its author
-                        found = self._arg_actors(c, actors) or self._author(c, actors)
+                        found = self._arg_actors(c, actors) or self._counterpart(c, tok, actors)
+                        if not found and pred.plover_type not in self.participant_types:
+                            found = self._author(c, actors)
+                        if not found and pred.plover_type in self.judging_types:
+                            found = self._demonstrated_act(c, tok, actors)
                         if found:
                             return found
             if slot_f == "obj" and passive and not any(c.dep_ == "nsubj:pass" for c in tok.children):
                 found = self._passive_patient(tok, actors)
                 if found:
                     return found
+        if tok.pos_ in ("VERB", "AUX") and pred.plover_type in self.addressed_types:
+            return self._addressee(tok, actors)
+        return []
+
+    def _demonstrated_act(self, noun: Token, verb: Token, actors: ArticleActors) -> list[Actor]:
+        """"La Russie a condamné cette décision", "Elle a condamné ce comportement": an act named
+        by a demonstrative is the last one the article reported, a little before. Aimed at
+        its doer; when that doer is the subject here (a criticism going on), at its target."""
+        if noun.pos_ != "NOUN" or not (fold(noun.lemma_) in self.act_nouns or self._noun_predicate(noun) is not None) \
+                or not any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in noun.children):
+            return []
+        acts = [a for a in actors.__dict__.get("acts") or [] if 0 < verb.i - a[0] <= self.act_window]
+        if not acts:
+            return []
+        _, src, tgt = acts[-1]
+        doers = {a.key() for a in self.subjects(verb, actors)}
+        if src.key() in doers:
+            return [tgt] if tgt is not None and tgt.key() not in doers else []
+        return [src]
+
+    def _answerer(self, participle: Token, actors: ArticleActors) -> list[Actor]:
+        """"la Ceni a refusé le report du premier tour demandé par l'opposition": who refuses
+        (grants, accepts...) what was asked is whom it was asked of."""
+        node = participle.head
+        for _ in range(3):
+            if node.dep_ == "obj" and node.head.pos_ == "VERB" and fold(node.head.lemma_) in self.answering_verbs:
+                return self.subjects(node.head, actors)
+            if node.dep_ != "nmod" or node.head.i == node.i:
+                break
+            node = node.head
+        return []
+
+    def _counterpart(self, noun: Token, verb: Token, actors: ArticleActors) -> list[Actor]:
+        """"Macron a demandé à son interlocuteur de...": the other side of the last meeting the
+        article reported for the verb's subject."""
+        if noun.pos_ != "NOUN" or fold(noun.lemma_) not in self.counterpart_nouns:
+            return []
+        meetings = actors.__dict__.get("meetings") or []
+        if not meetings:
+            return []
+        doers = {a.key() for a in self.subjects(verb, actors)}
+        for a, b in reversed(meetings):
+            if a.key() in doers:
+                return [b]
+            if b.key() in doers:
+                return [a]
+        return []
+
+    def _addressee(self, verb: Token, actors: ArticleActors) -> list[Actor]:
+        """"a plaidé X dans un communiqué adressé aux factions armées": a statement made in a
+        document addressed to someone is addressed to them."""
+        for c in verb.children:
+            if not c.dep_.startswith("obl") or fold(c.lemma_) not in self.document_nouns:
+                continue
+            for a in c.children:
+                if a.dep_ == "acl" and fold(a.lemma_) in self.addressing_verbs:
+                    for d in a.children:
+                        if d.dep_.startswith(("obl", "iobj")) and self._case(d) in self.dative:
+                            found = self._arg_actors(d, actors)
+                            if found:
+                                return found
         return []
 
     def _object_clitic(self, c: Token, verb: Token) -> bool:
@@ -362,7 +469,85 @@ class EventExtractor:
         return args
 
     def _announced_act(self, pred: Predicate) -> bool:
-        return any(pred.cameo == c or (c.endswith("*") and pred.cameo.startswith(c[:-1])) for c in self.announced_codes)
+        return _code_in(pred.cameo, self.announced_codes)
+
+    def _withdrawal_target(self, tok: Token, sources: list[Actor], actors: ArticleActors) -> list[Actor]:
+        """"le retrait des troupes françaises du Mali", "retirer ses soldats de Syrie": a
+        withdrawal aims at the state left, named by a "de" complement of the phrase (or of
+        the forces inside it) that is not the withdrawing side's own country."""
+        own = {a.country for a in sources if a is not None and a.country}
+        heads = [tok]
+        if tok.pos_ in ("VERB", "AUX"):
+            heads += [c for c in self._objects(tok) if c.pos_ == "NOUN"]
+        found: list[Actor] = []
+        for h in heads:
+            for c in h.children:
+                if not c.dep_.startswith(("nmod", "obl")) or self._case(c) not in self.genitive:
+                    continue
+                for t in (c, *[g for g in c.children if g.dep_ == "nmod" and self._case(g) in self.genitive]):
+                    if t.pos_ != "PROPN":
+                        continue
+                    left = [a for a in actors.actors(t) if a.kind in self.state_kinds and a.country
+                            and a.country not in own]
+                    if left:
+                        found = left[:1]       # the last one: the forces come before the place left
+        return found
+
+    def _governing_verb(self, tok: Token) -> Token | None:
+        """The verb an infinitive event depends on through "de" ("menacer DE riposter",
+        "refuser DE reconnaître"), or None."""
+        node = tok
+        if node.pos_ == "NOUN" and node.dep_ == "obj" and node.head.pos_ == "VERB":
+            node = node.head                       # "menacer de déclencher une offensive"
+        if node.dep_ == "conj" and node.head.pos_ == "VERB" and "Inf" in node.head.morph.get("VerbForm"):
+            node = node.head                       # "de riposter et de frapper"
+        if "Inf" not in node.morph.get("VerbForm") or node.dep_ not in ("xcomp", "obl:arg", "ccomp") \
+                or node.head.i == node.i or node.head.pos_ != "VERB":
+            return None
+        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("de", "d") for c in node.children):
+            return None
+        return node.head
+
+    def _fold_governed(self, events: list[RawEvent], actors: ArticleActors) -> list[RawEvent]:
+        """"Les Houthis ont menacé de riposter contre les ports saoudiens", "il refuse de
+        reconnaître son rival": the threat or the refusal is what happened; the act it governs
+        did not. Its target (or the infinitive's object) becomes the governor's target where
+        that has none, and the governed act is not coded apart."""
+        if not self.fold_types:
+            return events
+        governors: dict[int, list[RawEvent]] = {}
+        for e in events:
+            if e.predicate.plover_type in self.fold_types:
+                governors.setdefault(e.trigger.i, []).append(e)
+        if not governors:
+            return events
+        governed: dict[int, list[RawEvent]] = {}
+        for e in events:
+            gov = self._governing_verb(e.trigger)
+            if gov is not None and gov.i in governors and not any(e is h for h in governors[gov.i]):
+                governed.setdefault(gov.i, []).append(e)
+        for i, heads in governors.items():
+            if all(h.target is not None for h in heads):
+                continue
+            aims = [e.target for e in governed.get(i, ()) if e.target is not None][:1]
+            if not aims:
+                # "refuser de reconnaître le président élu": the infinitive's object
+                verb = heads[0].trigger
+                for c in verb.children:
+                    g = self._governing_verb(c)
+                    if g is not None and g.i == verb.i:
+                        # ... or its "contre"/"sur" complement ("menacer d'intervenir contre X")
+                        aims = [a for o in sorted(c.children, key=lambda o: o.dep_ != "obj")
+                                if o.pos_ in ("NOUN", "PROPN", "ADJ") and (o.dep_ == "obj" or (
+                                    o.dep_.startswith("obl") and self._case(o) in ("contre", "sur")))
+                                for a in self._arg_actors(o, actors)][:1]
+                        break
+            aim = localise(aims[0], actors.focus_country()) if aims else None
+            for h in heads:
+                if h.target is None and aim is not None and (h.source is None or h.source.key() != aim.key()):
+                    h.target = aim
+        dropped = {id(e) for es in governed.values() for e in es}
+        return [e for e in events if id(e) not in dropped] if dropped else events
 
     def _announcer(self, verb: Token, actors: ArticleActors) -> list[Actor]:
         """Who announces an agentless passive act ("Bazoum a été destitué, a annoncé un
@@ -488,8 +673,10 @@ class EventExtractor:
                     if c.dep_ == "obj" and fold(c.lemma_) in self.document_nouns:
                         self._document_author(c, actors, 1)
             # "Le régime bombarde Alep": the model may tag an unlemmatised present as a noun
+            # ("la Russie sera prête à": a word with a copula is an adjective, not "prêter")
             verb_like = tok.pos_ in ("VERB", "AUX") or (
-                fold(tok.text) in self.lex.surface_lemmas and any(c.dep_ == "nsubj" for c in tok.children))
+                fold(tok.text) in self.lex.surface_lemmas and any(c.dep_ == "nsubj" for c in tok.children)
+                and not any(c.dep_ == "cop" for c in tok.children))
             if verb_like:
                 pred = self._verb_predicate(tok)
                 if pred is None:
@@ -507,6 +694,15 @@ class EventExtractor:
                                 pred = noun_pred
                         elif pred.obj == fold(c.lemma_):
                             consumed.add(c.i)   # "imposer des sanctions": the entry says it all
+                if tok.dep_ == "cop" and tok.head.i != tok.i:
+                    # "la Russie sera prête à y revenir": the words after the copula carry the
+                    # subject and the complements
+                    sources, targets = self.subjects(tok.head, actors), self._targets(tok.head, pred, actors)
+                    if pred.is_event and (sources or targets):
+                        end = tok.doc[tok.i + len(pred.fixed.split())] if pred.fixed else tok
+                        consumed.update(range(tok.i + 1, end.i + 1))    # "est en visite": one event
+                        self._emit(events, tok, end, pred, sources, targets, sent, actors)
+                    continue
                 sources = self.subjects(tok, actors)
                 misread = self._participle_read_as_preposition(tok)
                 if misread is not None:
@@ -521,6 +717,10 @@ class EventExtractor:
                 if not sources and self._announced_act(pred) and self._is_passive(tok):
                     sources = self._announcer(tok, actors)
                 targets = self._targets(tok, pred, actors)
+                if not targets and pred.plover_type in self.answered_types and tok.dep_ == "acl":
+                    targets = self._answerer(tok, actors)    # "X a refusé le report demandé par Y"
+                if _code_in(pred.cameo, self.withdrawal_codes):
+                    targets = self._withdrawal_target(tok, sources, actors) or targets
                 end = tok
                 if pred.fixed:
                     end = tok.doc[tok.i + len(pred.fixed.split())]
@@ -529,6 +729,10 @@ class EventExtractor:
                 if pred is None:
                     continue
                 sources, targets = self._noun_args(tok, pred, actors, sent)
+                if pred.between:
+                    pred, sources, targets = self._riot(pred, sources, targets)
+                if _code_in(pred.cameo, self.withdrawal_codes):
+                    targets = self._withdrawal_target(tok, sources, actors) or targets
                 end = tok
             else:
                 continue
@@ -538,8 +742,10 @@ class EventExtractor:
                 continue       # an event with no actor at all says nothing about the system
             if pred.needs_target and not targets:
                 continue       # "se livrer à des activités" is no surrender: only "se livrer à la police" is
+            if pred.needs_source and not sources:
+                continue       # "les électeurs se sont déplacés à Conakry": a visit by nobody known
             self._emit(events, tok, end, pred, sources, targets, sent, actors)
-        return events
+        return self._fold_governed(events, actors)
 
     def _emit(self, events: list[RawEvent], tok: Token, end: Token, pred: Predicate, sources: list[Actor],
               targets: list[Actor], sent, actors: ArticleActors) -> None:
@@ -564,7 +770,16 @@ class EventExtractor:
                 src, tgt = localise(src, focus), localise(tgt, focus)
                 if src is not None and pred.plover_type in self.force_types:
                     src = self._armed_state(src)
-                events.append(RawEvent(tok, end, pred, src, tgt, negated, modality))
+                said = pred
+                if src is not None and pred.cameo in self.official_codes and src.role in self.official_roles:
+                    said = self._recode(pred, self.official_to)    # "Moscou a protesté contre": a complaint
+                elif src is not None and pred.obj in self.crowd_objects and src.role in self.crowd_roles:
+                    said = self._recode(pred, self.crowd_to)       # "des milliers ont exprimé leur colère"
+                events.append(RawEvent(tok, end, said, src, tgt, negated, modality))
+                if src is not None:
+                    actors.__dict__.setdefault("acts", []).append((tok.i, src, tgt))   # for "cette décision"
+                if said.plover_type in self.meeting_types and src is not None and tgt is not None:
+                    actors.__dict__.setdefault("meetings", []).append((src, tgt))   # for "son interlocuteur"
                 if pred.symmetric and src is not None and tgt is not None:
                     # meeting, talks, signing: each side does it with the other
                     events.append(RawEvent(tok, end, pred, tgt, src, negated, modality))
@@ -574,13 +789,93 @@ class EventExtractor:
             events[:] = [e for e in events if e.trigger.i != tok.i]
             events += [RawEvent(tok, end, pred, a, b, negated, modality), RawEvent(tok, end, pred, b, a, negated, modality)]
 
+    def _means_args(self, noun: Token, pred: Predicate, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
+        """"les forces de l'ordre ont répliqué aux protestataires avec des gaz lacrymogènes":
+        an instrument's act is done by the subject of the verb it hangs on (directly or through
+        the complement it qualifies), to that complement when it names actors, else to the
+        verb's object or target-slot complement. Nothing when the verb is an event itself."""
+        node, passed = noun, []
+        for _ in range(3):
+            if node.head.i == node.i or not node.dep_.startswith(("nmod", "obl", "conj", "obj", "nsubj")):
+                return [], []
+            if node.i != noun.i:
+                passed.append(node)
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                break
+        if node.pos_ not in ("VERB", "AUX") or self._verb_predicate(node) is not None:
+            return [], []
+        sources = self.subjects(node, actors)
+        targets: list[Actor] = []
+        for t in passed:
+            if t.pos_ in ("NOUN", "PROPN"):
+                targets = self._arg_actors(t, actors)
+                if targets:
+                    break
+        if not targets:
+            slots = {fold(s) for s in pred.target}
+            for c in node.children:
+                if c.i != noun.i and c.pos_ in ("NOUN", "PROPN", "PRON") and (
+                        c.dep_ == "obj" or (c.dep_.startswith(("obl", "iobj")) and (
+                            self._case(c) in slots or (slots & self.dative and self._case(c) in self.dative)))):
+                    targets = self._arg_actors(c, actors) if c.pos_ != "PRON" else actors.pronoun(c)
+                    if targets:
+                        break
+        return sources, targets
+
+    def _recode(self, pred: Predicate, code: str | None) -> Predicate:
+        """The predicate under another CAMEO code (its PLOVER type and Goldstein score with it)."""
+        if code is None:
+            return pred
+        key = (pred, code)
+        if key not in self._recoded:
+            info = cameo_table()[code]
+            self._recoded[key] = replace(pred, cameo=code, plover_type=info["plover_type"],
+                                         plover_mode=info["plover_mode"], goldstein=info["goldstein"])
+        return self._recoded[key]
+
+    def _riot(self, pred: Predicate, sources: list[Actor], targets: list[Actor]):
+        """"des affrontements entre manifestants et policiers": a clash between protesters and
+        the police is the protesters' riot against the police, not a battle."""
+        if pred.cameo not in self.riot_codes or len(sources) != 1 or len(targets) != 1:
+            return pred, sources, targets
+        if sources[0].role in self.riot_police and targets[0].role in self.riot_protesters:
+            sources, targets = targets, sources
+        if sources[0].role in self.riot_protesters and targets[0].role in self.riot_police:
+            return self._recode(pred, self.riot_to), sources, targets
+        return pred, sources, targets
+
     def _noun_args(self, noun: Token, pred: Predicate, actors: ArticleActors, sent) -> tuple[list[Actor], list[Actor]]:
+        if pred.means:
+            return self._means_args(noun, pred, actors)
         if pred.between:
-            for c in noun.children:
-                if c.dep_.startswith(("nmod", "obl")) and self._case(c) == "entre":
-                    found = self._arg_actors(c, actors)
-                    if len(found) >= 2:
-                        return [found[0]], [found[1]]
+            # "des heurts entre X et Y", and "des affrontements ont eu lieu entre X et Y" where
+            # the parser hangs "entre" on the verb the noun is the subject of
+            holders = [noun]
+            if noun.dep_ in ("nsubj", "nsubj:pass") and noun.head.pos_ in ("VERB", "AUX"):
+                holders.append(noun.head)
+                if fold(noun.head.lemma_) in self.opposing_verbs:
+                    # "des heurts ont opposé les manifestants à la police": the object and its
+                    # "à" complement (hung on the verb or on the object)
+                    for obj in (c for c in noun.head.children if c.dep_ == "obj"):
+                        one = self._arg_actors(obj, actors)[:1]
+                        other = [a for c in (*obj.children, *noun.head.children)
+                                 if c.dep_.startswith(("obl", "nmod", "iobj")) and self._case(c) in self.dative
+                                 for a in self._arg_actors(c, actors) if a.kind != "capital"][:1]
+                        if one and other and one[0].key() != other[0].key():
+                            return one, other
+            for h in holders:
+                for c in h.children:
+                    if c.dep_.startswith(("nmod", "obl")) and self._case(c) == "entre":
+                        found = self._arg_actors(c, actors)
+                        if len(found) == 1:
+                            # "entre policiers et manifestants": the parser may hang the second
+                            # side on the noun itself
+                            other = [d for d in h.children if d.dep_ == "conj" and d.i > c.i
+                                     and d.pos_ in ("NOUN", "PROPN")]
+                            found += self._arg_actors(other[0], actors)[:1] if other else []
+                        if len(found) >= 2:
+                            return [found[0]], [found[1]]
         sources = self._noun_source(noun, actors)
         if not sources and pred.plover_type == "CONSULT" and noun.dep_.startswith(("obl", "nmod")):
             # "X a estimé, lors d'un appel avec Y, que...", "a déclaré X à l'issue d'une réunion
@@ -649,6 +944,11 @@ class EventExtractor:
                 out.append(RawEvent(tok, tok, preds[0], src[0] if src else None, tgt[0] if tgt else None,
                                     self.mod.negated(tok), "asserted"))
         return out
+
+
+def _code_in(code: str, patterns: list[str]) -> bool:
+    """True when a CAMEO code is one of the patterns ("16*": the code and its children)."""
+    return any(code == c or (c.endswith("*") and code.startswith(c[:-1])) for c in patterns)
 
 
 ETRE_VERBS: set[str] = set()   # filled from the language config by EventExtractor

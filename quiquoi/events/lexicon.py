@@ -30,7 +30,10 @@ class Predicate:
     symmetric: bool = False
     negative_only: bool = False
     needs_target: bool = False         # no event unless the target slot names an actor
+    needs_source: bool = False         # no event unless its doer is known (a visit needs its visitor)
     requires_of: tuple[str, ...] = ()  # nouns: the "de" complement must have one of these lemmas
+    means: bool = False                # nouns: an instrument ("avec des gaz lacrymogènes"); the act is
+                                       # its clause's: the verb's subject does it to the verb's object
 
     @property
     def is_event(self) -> bool:
@@ -74,7 +77,9 @@ class EventLexicon:
                     requires_adj=tuple(fold(a) for a in _as_list(e.get("requires_adj"))),
                     between=bool(e.get("between")), symmetric=bool(e.get("symmetric")),
                     negative_only=bool(e.get("negative_only")), needs_target=bool(e.get("needs_target")),
+                    needs_source=bool(e.get("needs_source")),
                     requires_of=tuple(fold(a) for a in _as_list(e.get("requires_of"))),
+                    means=bool(e.get("means")),
                 )
                 index.setdefault(p.lemma, []).append(p)
         # the most specific reading of a word is tried first (stable for equal specificity)

@@ -76,6 +76,8 @@ class Modality:
             if node.dep_ == "advcl" and marks & self.hyp_conjunctions:
                 return "hypothetical"
             if gov.pos_ in ("VERB", "AUX") and lemma in self.governors:
+                if node.dep_ == "nsubj" and self.governors[lemma] == "refused":
+                    break    # "des heurts ont opposé X à Y": the active subject is not what is refused
                 return self.governors[lemma]
             if gov.pos_ == "NOUN" and lemma in self.nouns:
                 return self.nouns[lemma]
