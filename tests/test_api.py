@@ -117,6 +117,8 @@ def test_event_filters_narrow_to_what_they_say(client):
 @pytest.mark.parametrize("params, names", [
     ({"since": "2016-13-01"}, "since"),
     ({"until": "yesterday"}, "until"),
+    ({"until": "-2.89e-88"}, "until"),          # a number is no day (pydantic reads it as Unix time)
+    ({"since": "0"}, "since"),
     ({"since": "2016-06-01", "until": "2016-01-01"}, "until"),
     ({"actor": "XYZZY"}, "XYZZY"),
     ({"source": "QQQGOV"}, "QQQGOV"),

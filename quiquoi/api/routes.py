@@ -6,10 +6,12 @@ inputs the schema cannot check (an unknown actor, since after until) raise Inval
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 from typing import Annotated, Literal, Optional
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
+from pydantic import BeforeValidator
 
 from quiquoi.api import models, queries
 from quiquoi.api.errors import InvalidInput
@@ -30,8 +32,18 @@ ActorParam = Annotated[Optional[str], Query(min_length=1, max_length=100,
                                             description="CAMEO-style code or its prefix (RUS matches RUSGOV, RUSMIL), or a canonical name")]
 Limit = Annotated[int, Query(ge=0, le=MAX_PAGE, description=f"page size (0 to {MAX_PAGE})")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
-Since = Annotated[Optional[dt.date], Query(description="first day, YYYY-MM-DD (an event's date period starting on or after it)")]
-Until = Annotated[Optional[dt.date], Query(description="last day, YYYY-MM-DD")]
+def _iso_day(value):
+    """Days are written YYYY-MM-DD: pydantic would also take a number as a Unix time
+    ("0" -> 1970-01-01), which no user of this API means."""
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value):
+        raise ValueError("a day is written YYYY-MM-DD")
+    return value
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+Since = Annotated[Optional[dt.date], BeforeValidator(_iso_day),
+                  Query(description="first day, YYYY-MM-DD (an event's date period starting on or after it)")]
+Until = Annotated[Optional[dt.date], BeforeValidator(_iso_day), Query(description="last day, YYYY-MM-DD")]
 TextParam = Annotated[Optional[str], Query(min_length=1, max_length=200)]
 
 
