@@ -88,3 +88,16 @@ def test_forbidden_events_rule_without_actor_text_and_uncoded_actors(tmp_path):
     assert score_article(g, uncoded, {}).forbidden_hits == []
     coded = ArticleRecord("b", "fr", "2016-05-24", events=[_event(1, "ASSAULT", USA, REB)])
     assert [h for h in score_article(g, coded, {}).forbidden_hits if "no attack" in h]
+
+
+def test_matching_is_one_to_one_and_maximal():
+    """Gold A accepts predictions 0 and 1, gold B only 0: a greedy matcher gives 0 to A and
+    misses B; the largest matching gives 1 to A and 0 to B."""
+    from quiquoi.evaluate.scorer import best_matching
+    golds = ["A", "B"]
+    preds = ["p0", "p1"]
+    ok = {("A", "p0"), ("A", "p1"), ("B", "p0")}
+    pairs = best_matching(golds, preds, lambda g, p: (g, p) in ok)
+    assert pairs == {0: 1, 1: 0}
+    # an earlier gold is never given up for a later one
+    assert best_matching(["A", "B"], ["p0"], lambda g, p: True) == {0: 0}

@@ -137,31 +137,50 @@ def _norm_text(s: str) -> str:
     return re.sub(r"\s+", " ", fold(s).replace("«", "").replace("»", "").replace('"', "")).strip()
 
 
+def best_matching(golds: list, preds: list, matches) -> dict[int, int]:
+    """A maximum one-to-one matching {gold index: prediction index} (augmenting paths).
+    Golds are taken in order and a matched gold stays matched, so earlier ones (the
+    must-level) are never given up for later ones."""
+    options = [[pi for pi, p in enumerate(preds) if matches(g, p)] for g in golds]
+    owner: dict[int, int] = {}          # prediction -> gold
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for pi in options[gi]:
+            if pi in seen:
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    for gi in range(len(golds)):
+        augment(gi, set())
+    return {gi: pi for pi, gi in owner.items()}
+
+
 def score_article(gold: GoldArticle, rec: ArticleRecord, found_dates: dict[str, str]) -> ArticleScore:
     sc = ArticleScore(gold.path.name)
-    # events: greedy one-to-one, must-level gold first
-    remaining = list(rec.events)
-    for g in sorted(gold.events, key=lambda g: g.level != "must"):
+    # events: the largest one-to-one matching (a greedy one can spend a prediction on the
+    # wrong gold event and count a right one as extra), must-level gold served first
+    golds = sorted(gold.events, key=lambda g: g.level != "must")
+    pairs = best_matching(golds, rec.events, event_matches)
+    matched = set(pairs.values())
+    for gi, g in enumerate(golds):
         lvl = sc.by_level.setdefault(g.level, Counts())
-        hit = next((p for p in remaining if event_matches(g, p)), None)
-        if hit is not None:
-            remaining.remove(hit)
+        if gi in pairs:
             sc.events.tp += 1
             lvl.tp += 1
         else:
             sc.events.fn += 1
             lvl.fn += 1
             sc.misses.append(describe_gold(g))
+    remaining = [p for pi, p in enumerate(rec.events) if pi not in matched]
     sc.events.fp = len(remaining)
-    pool = list(rec.events)
-    for g in gold.events:
-        hit = next((p for p in pool if event_matches_lenient(g, p)), None)
-        if hit is not None:
-            pool.remove(hit)
-            sc.lenient.tp += 1
-        else:
-            sc.lenient.fn += 1
-    sc.lenient.fp = len(pool)
+    lenient = best_matching(golds, rec.events, event_matches_lenient)
+    sc.lenient.tp = len(lenient)
+    sc.lenient.fn = len(golds) - len(lenient)
+    sc.lenient.fp = len(rec.events) - len(lenient)
     sc.extras = [describe(p) for p in remaining]
     for rule in gold.forbidden_events:
         allowed = set(rule.get("allow_modality") or [])
