@@ -5,6 +5,7 @@ Stages, each its own package: ingest (readers) -> language (identification) -> n
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator
@@ -61,6 +62,11 @@ class Coder:
         self.place_target_types = set(self.data.config.get("place_target_types", []))
         self.physical_act_types = set(self.data.config.get("physical_act_types", []))
         self.min_confidence = float(self.data.config.get("min_language_confidence", 0.5))
+        # The model, vocabulary and lexicons live as long as the process. Coding makes many
+        # short-lived objects, so the collector runs often, and each older-generation pass
+        # would walk the ~0.5 M objects loaded above: freeze them out of its way.
+        gc.collect()
+        gc.freeze()
 
     # -- public API -------------------------------------------------------------------
     def code(self, text: str, published: date | str | None = None, id: str = "article", **meta) -> ArticleRecord:
@@ -99,7 +105,7 @@ class Coder:
 
         stream = accepted()
         queue: list[InputArticle | CodingError] = []
-        for doc in parse_many(self.nlp, texts(), batch_size=self.batch_size * 4):
+        for doc in parse_many(self.nlp, texts(), batch_size=self.batch_size):
             art = pending.pop(0)
             while queue and queue[0] is not art:
                 yield queue.pop(0)
