@@ -22,7 +22,7 @@ from quiquoi.ingest.readers import BadInput, InputArticle, check_text, parse_dat
 from quiquoi.lang import load_language
 from quiquoi.language import identify
 from quiquoi.model import Actor, ArticleRecord, Event, Quote, Span
-from quiquoi.nlp import Sentence, load_pipeline, parse_many, sentences
+from quiquoi.nlp import Sentence, load_pipeline, offsets_of, parse_many, sentences
 from quiquoi.places import PlaceFinder
 from quiquoi.places.dateline import parse_dateline
 from quiquoi.places.gazetteer import Gazetteer
@@ -261,9 +261,9 @@ class Coder:
             speaker = self._actor_at(doc, actors, q.speaker_start, q.speaker_end, q.speaker_head)
         about = []
         seen = set()
+        offsets = offsets_of(doc)
         for tok_i, actor in actors.mentions:
-            tok = doc[tok_i]
-            if q.start <= tok.idx < q.end and actor.key() not in seen:
+            if q.start <= offsets[tok_i] < q.end and actor.key() not in seen:
                 seen.add(actor.key())
                 about.append(actor)
         return Quote(text=q.text, start=q.start, end=q.end, sentence=sentence, kind=q.kind,

@@ -18,7 +18,7 @@ from quiquoi.events.lexicon import EventLexicon, Predicate
 from quiquoi.events.modality import Modality
 from quiquoi.lang import cameo_table
 from quiquoi.model import Actor
-from quiquoi.nlp import pos_of, texts_of
+from quiquoi.nlp import lemmas_of, pos_of, texts_of
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 SUBJECT_DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY"}
@@ -117,8 +117,9 @@ class EventExtractor:
                     continue
             if p.fixed:
                 words = p.fixed.split()
-                following = tok.doc[tok.i + 1: tok.i + 1 + len(words)]
-                if [fold(t.text) for t in following] != words and [fold(t.lemma_) for t in following] != words:
+                lo, hi = tok.i + 1, tok.i + 1 + len(words)
+                if [fold(w) for w in texts_of(tok.doc)[lo:hi]] != words and \
+                        [fold(w) for w in lemmas_of(tok.doc)[lo:hi]] != words:
                     continue
             return p
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quiquoi.actors.dictionary import fold
+from quiquoi.nlp import texts_of
 
 # how far up the tree a governing verb or noun still decides the event's status
 MAX_CLIMB = 4
@@ -88,8 +89,13 @@ class Modality:
             if gov.pos_ in ("VERB", "AUX") and "Fin" in gov.morph.get("VerbForm") and node.dep_ != "obj":
                 break
             node = gov
-        anchors = (tok.i, sent.root.i)
-        for c in sent:
-            if fold(c.text) in self.reported_markers and (c.head.i in anchors or c.head.head.i in anchors):
+        doc, words = sent.doc, texts_of(sent.doc)
+        anchors = None      # Span.root walks the sentence: only when a marker is there
+        for i in range(sent.start, sent.end):
+            if fold(words[i]) not in self.reported_markers:
+                continue
+            anchors = anchors or (tok.i, sent.root.i)
+            c = doc[i]
+            if c.head.i in anchors or c.head.head.i in anchors:
                 return "reported"
         return "asserted"

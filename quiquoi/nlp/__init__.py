@@ -103,6 +103,14 @@ def deps_of(doc: Doc) -> list[str]:
     return _strings_of(doc, DEP, "quiquoi.dep")
 
 
+def offsets_of(doc: Doc) -> list[int]:
+    """Each token's character offset in the text, read once from an array."""
+    found = doc.user_data.get("quiquoi.idx")
+    if found is None:
+        found = doc.user_data["quiquoi.idx"] = doc.to_array(IDX).tolist()
+    return found
+
+
 def _strings_of(doc: Doc, attr: int, key: str) -> list[str]:
     found = doc.user_data.get(key)
     if found is None:
