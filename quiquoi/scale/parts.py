@@ -53,9 +53,9 @@ class PartWriteError(OSError):
     run stops with this message."""
 
 
-# A worker parses WORKER_BATCH_SIZE * 4 paragraphs at a time (Coder's batch_size). spaCy's
-# peak memory grows with the batch: 128 long paragraphs took the process from 0.5 to 1.5 GB,
-# 16 to 0.66 GB, for ~5 % more CPU time (measured, docs/scale.md).
+# A worker parses WORKER_BATCH_SIZE articles at a time (Coder's batch_size). spaCy's peak
+# memory grows with the batch: 128 long paragraphs' worth of text took the process from 0.5
+# to 1.5 GB, 16 (about 4 articles) to 0.66 GB, for ~5 % more CPU time (docs/scale.md).
 WORKER_BATCH_SIZE = 4
 
 
