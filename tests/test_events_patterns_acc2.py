@@ -1,0 +1,33 @@
+"""Second round of general French/world knowledge behind the event coder's accuracy: one test
+per pattern or fact, on short sentences written for the test."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def code(coder):
+    def run(text, published="2022-08-02"):
+        return coder.code(text, published=published)
+    return run
+
+
+def _of(evs, type_):
+    return [e for e in evs if e.type == type_]
+
+
+# -- Hong Kong and Macao are coded apart from China (CAMEO HKG, MAC) ---------------------------
+def test_hong_kong_police_and_people_are_hkg(code):
+    evs = _of(code("La police hongkongaise a arrêté huit militants prodémocratie à Hong Kong.").events, "COERCE")
+    assert evs and evs[0].source.country == "HKG" and evs[0].source.role == "COP"
+
+
+def test_hong_kong_as_a_place_name_is_hkg_not_china(code):
+    rec = code("Pékin a durci sa loi sur la sécurité nationale à Hong Kong.")
+    assert {p["country"] for p in rec.places if p["text"] == "Hong Kong"} == {"HKG"}
+    assert any(a.text == "Pékin" and a.country == "CHN" for a in rec.actors)
+
+
+# -- a known legislator keeps the legislature's role (Phoenix files them as GOV+LEG) ------------
+def test_known_legislator_is_leg(code):
+    rec = code("Nancy Pelosi a rencontré le président taïwanais à Taipei.")
+    pelosi = [a for a in rec.actors if a.name == "Nancy Pelosi"]
+    assert pelosi and pelosi[0].country == "USA" and pelosi[0].role == "LEG"
