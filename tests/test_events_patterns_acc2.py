@@ -31,3 +31,20 @@ def test_known_legislator_is_leg(code):
     rec = code("Nancy Pelosi a rencontré le président taïwanais à Taipei.")
     pelosi = [a for a in rec.actors if a.name == "Nancy Pelosi"]
     assert pelosi and pelosi[0].country == "USA" and pelosi[0].role == "LEG"
+
+
+# -- a state's paramilitary force is MIL, even when it fights the regular army -----------------
+def test_sudanese_rapid_support_forces_are_military(code):
+    evs = code("Les Forces de soutien rapide ont attaqué l'aéroport de Khartoum.").events
+    assert evs and (evs[0].source.country, evs[0].source.role) == ("SDN", "MIL")
+
+
+# -- "accepter un cessez-le-feu": a verbal concession (AGREE), not the truce itself (RETREAT) ---
+def test_accepting_a_ceasefire_is_agreeing(code):
+    evs = code("Les rebelles ont accepté un cessez-le-feu de trois jours.").events
+    assert [e.type for e in evs] == ["AGREE"] and evs[0].cameo == "0357"
+
+
+def test_observing_a_ceasefire_is_still_a_retreat(code):
+    evs = code("Les rebelles ont observé la trêve pendant trois jours.").events
+    assert [e.type for e in evs] == ["RETREAT"]
