@@ -48,3 +48,29 @@ def test_accepting_a_ceasefire_is_agreeing(code):
 def test_observing_a_ceasefire_is_still_a_retreat(code):
     evs = code("Les rebelles ont observé la trêve pendant trois jours.").events
     assert [e.type for e in evs] == ["RETREAT"]
+
+
+# -- a capitalised demonym used as a noun names the country's people (CVL) -----------------------
+def test_plural_demonym_noun_is_the_countrys_people(code):
+    evs = _of(code("Les Maliens ont manifesté contre la junte à Bamako.").events, "PROTEST")
+    assert evs and (evs[0].source.country, evs[0].source.role) == ("MLI", "CVL")
+
+
+def test_counted_demonym_noun_is_a_target(code):
+    evs = _of(code("La police a arrêté 41 Russes à Moscou.").events, "COERCE")
+    assert evs and evs[0].target.code == "RUSCVL"
+
+
+def test_demonym_before_a_name_is_not_a_crowd(code):
+    rec = code("Le Russe Daniil Medvedev a critiqué le gouvernement.")
+    assert not any(a.role == "CVL" for a in rec.actors)
+
+
+# -- ordinary people going somewhere travel; officials visit -------------------------------------
+def test_people_going_to_a_city_make_no_visit(code):
+    assert not code("Les Maliens se sont rendus en masse à Bamako pour voter.").events
+
+
+def test_an_official_going_abroad_still_visits(code):
+    evs = _of(code("Le ministre malien s'est rendu à Paris.").events, "CONSULT")
+    assert evs and evs[0].cameo == "042"

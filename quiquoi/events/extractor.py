@@ -72,6 +72,9 @@ class EventExtractor:
         self.answered_types = set(config.get("answered_types", []))
         self.opposing_verbs = {fold(w) for w in config.get("opposing_verbs", [])}
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
+        travel = config.get("travel_not_visit") or {}
+        self.visit_codes = [str(c) for c in travel.get("codes", [])]
+        self.travelling_roles = set(travel.get("roles", []))
         official = config.get("official_protest") or {}
         self.official_codes = {str(c) for c in official.get("codes", [])}
         self.official_roles = set(official.get("roles", []))
@@ -744,6 +747,11 @@ class EventExtractor:
                 continue       # "se livrer à des activités" is no surrender: only "se livrer à la police" is
             if pred.needs_source and not sources:
                 continue       # "les électeurs se sont déplacés à Conakry": a visit by nobody known
+            if sources and _code_in(pred.cameo, self.visit_codes):
+                # "les Guinéens se sont déplacés en masse à Conakry": people travel, officials visit
+                sources = [s for s in sources if s.role not in self.travelling_roles]
+                if not sources:
+                    continue
             self._emit(events, tok, end, pred, sources, targets, sent, actors)
         return self._fold_governed(events, actors)
 
