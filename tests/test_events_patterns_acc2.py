@@ -74,3 +74,19 @@ def test_people_going_to_a_city_make_no_visit(code):
 def test_an_official_going_abroad_still_visits(code):
     evs = _of(code("Le ministre malien s'est rendu à Paris.").events, "CONSULT")
     assert evs and evs[0].cameo == "042"
+
+
+# -- "se sont rassemblés": a pronominal verb's "être" is no passive (the parser says aux:pass) ---
+def test_pronominal_compound_tense_keeps_its_subject(code):
+    evs = _of(code("Des milliers de personnes se sont rassemblées devant le Parlement.").events, "PROTEST")
+    assert evs and evs[0].source is not None and evs[0].source.role in ("OPP", "CVL")
+
+
+def test_pronominal_withdrawal_is_done_by_its_subject(code):
+    evs = _of(code("Les troupes russes se sont retirées de la ville.").events, "RETREAT")
+    assert evs and evs[0].source.code == "RUSMIL"
+
+
+def test_true_passive_still_has_no_subject_source(code):
+    evs = _of(code("Trois opposants ont été arrêtés par la police russe.").events, "COERCE")
+    assert evs and evs[0].source.code == "RUSCOP" and evs[0].target.role == "OPP"

@@ -91,6 +91,7 @@ class EventExtractor:
         self.crowd_to = str(crowd["to"]) if crowd.get("to") else None
         self.speech_verbs: set[str] = set()    # filled by the coder from the speech lexicon
         ETRE_VERBS.update(fold(w) for w in config.get("etre_verbs", []))
+        REFLEXIVES.update(fold(w) for w in config.get("reflexive_pronouns", []))
 
     # -- predicate matching -----------------------------------------------------------
     def _verb_predicate(self, tok: Token) -> Predicate | None:
@@ -288,6 +289,8 @@ class EventExtractor:
     def _is_passive(cls, verb: Token, depth: int = 0) -> bool:
         if fold(verb.lemma_) in ETRE_VERBS and sum(c.dep_.startswith("aux") for c in verb.children) == 1:
             return False   # "ils sont convenus de": an active verb conjugated with "être"
+        if _pronominal_perfect(verb):
+            return False   # "des milliers de personnes se sont rassemblées": the parser's passive
         if any(c.dep_ == "aux:pass" for c in verb.children):
             return True
         if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and \
@@ -959,6 +962,7 @@ def _code_in(code: str, patterns: list[str]) -> bool:
     return any(code == c or (c.endswith("*") and code.startswith(c[:-1])) for c in patterns)
 
 
+REFLEXIVES: set[str] = set()   # filled from the language config by EventExtractor
 ETRE_VERBS: set[str] = set()   # filled from the language config by EventExtractor
 
 
@@ -968,7 +972,20 @@ def _active_perfect(verb: Token) -> bool:
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     if auxes and fold(verb.lemma_) in ETRE_VERBS and len(auxes) == 1:
         return True
+    if _pronominal_perfect(verb):
+        return True
     return bool(auxes) and all(fold(a.lemma_) == "avoir" for a in auxes)
+
+
+def _pronominal_perfect(verb: Token) -> bool:
+    """"ils se sont rassemblés", "elle s'est retirée": a pronominal verb's compound tense
+    takes "être", which the parser reads as a passive ("se" expl:pass, "sont" aux:pass).
+    One "être" auxiliary and a reflexive clitic: the subject does the act."""
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    if len(auxes) != 1 or fold(auxes[0].lemma_) != "etre":
+        return False
+    return any(c.dep_.startswith("expl") and c.dep_ != "expl:subj" and fold(c.text) in REFLEXIVES
+               for c in verb.children if c.i < verb.i)
 
 
 def _possessive_is_patient(pred: Predicate | None) -> bool:
