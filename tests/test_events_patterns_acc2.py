@@ -90,3 +90,9 @@ def test_pronominal_withdrawal_is_done_by_its_subject(code):
 def test_true_passive_still_has_no_subject_source(code):
     evs = _of(code("Trois opposants ont été arrêtés par la police russe.").events, "COERCE")
     assert evs and evs[0].source.code == "RUSCOP" and evs[0].target.role == "OPP"
+
+
+# -- "l'opposant": a noun the tagger reads as the participle of "opposer" -------------------------
+def test_opposant_as_object_is_the_target(code):
+    evs = code("La Cour suprême a condamné l'opposant.").events
+    assert evs and evs[0].target is not None and evs[0].target.role == "OPP"

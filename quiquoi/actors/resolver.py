@@ -23,6 +23,12 @@ ARMED = {"MIL", "UAF", "REB"}
 CLAUSE_DEPS = {"acl:relcl", "acl", "advcl", "dep", "ccomp", "xcomp", "parataxis", "conj", "cc"}
 
 
+def nominal_participle(tok: Token) -> bool:
+    """"l'opposant", "les manifestants": a noun the tagger read as a present participle
+    (of "opposer", "manifester"); a determiner says it is a noun."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "det" and c.i < tok.i for c in tok.children)
+
+
 class ArticleActors:
     def __init__(self, doc: Doc, dictionary: ActorDictionary, config: dict, published: date | None,
                  text: str | None = None):
@@ -69,6 +75,8 @@ class ArticleActors:
         pos, deps = pos_of(doc), deps_of(doc)
         for i in range(len(doc)):
             if pos[i] in ("NOUN", "PROPN") and deps[i] not in NAME_DEPS:
+                self.actors(doc[i])
+            elif pos[i] == "VERB" and nominal_participle(doc[i]):
                 self.actors(doc[i])
 
     # -- public ---------------------------------------------------------------------

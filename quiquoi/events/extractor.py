@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from quiquoi.actors.dictionary import fold
-from quiquoi.actors.resolver import ArticleActors
+from quiquoi.actors.resolver import ArticleActors, nominal_participle
 from quiquoi.events.lexicon import EventLexicon, Predicate
 from quiquoi.events.modality import Modality
 from quiquoi.lang import cameo_table
@@ -176,7 +176,7 @@ class EventExtractor:
         for t in [tok, *conjs]:
             if t.pos_ == "PRON":
                 found = actors.pronoun(t)
-            elif t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            elif t.pos_ in ("NOUN", "PROPN", "ADJ") or nominal_participle(t):
                 found = actors.actors(t)
             else:
                 continue
@@ -680,7 +680,7 @@ class EventExtractor:
                         self._document_author(c, actors, 1)
             # "Le régime bombarde Alep": the model may tag an unlemmatised present as a noun
             # ("la Russie sera prête à": a word with a copula is an adjective, not "prêter")
-            verb_like = tok.pos_ in ("VERB", "AUX") or (
+            verb_like = (tok.pos_ in ("VERB", "AUX") and not nominal_participle(tok)) or (
                 fold(tok.text) in self.lex.surface_lemmas and any(c.dep_ == "nsubj" for c in tok.children)
                 and not any(c.dep_ == "cop" for c in tok.children))
             if verb_like:
