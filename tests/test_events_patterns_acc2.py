@@ -96,3 +96,21 @@ def test_true_passive_still_has_no_subject_source(code):
 def test_opposant_as_object_is_the_target(code):
     evs = code("La Cour suprême a condamné l'opposant.").events
     assert evs and evs[0].target is not None and evs[0].target.role == "OPP"
+
+
+# -- "a lancé dimanche des frappes": the parser hangs the object on the day word ------------------
+def test_partitive_after_a_day_word_is_the_verbs_object(coder):
+    doc = coder.nlp("L'armée a lancé dimanche des frappes contre les rebelles.")
+    frappes = next(t for t in doc if t.text == "frappes")
+    assert frappes.dep_ == "obj" and frappes.head.text == "lancé"
+
+
+def test_sanctions_adopted_on_a_day_keep_their_source(code):
+    evs = _of(code("L'Union européenne a adopté lundi des sanctions contre la police iranienne.").events, "SANCTION")
+    assert evs and evs[0].source is not None and evs[0].source.role == "IGO"
+    assert evs[0].target.code == "IRNCOP"
+
+
+def test_day_word_with_an_object_of_its_own_is_left_alone(coder):
+    doc = coder.nlp("Le gouvernement a décrété samedi un couvre-feu.")
+    assert next(t for t in doc if t.text == "couvre-feu").dep_ == "obj"

@@ -34,11 +34,17 @@ def load_pipeline(lang: str = "fr") -> Language:
     data = load_language(lang)
     model = data.config["spacy_model"]
     try:
-        return spacy.load(model, disable=data.config.get("disable") or [])
+        nlp = spacy.load(model, disable=data.config.get("disable") or [])
     except OSError as exc:  # the model is a PyPI package; say which one is missing
         raise RuntimeError(
             f"spaCy model {model!r} for language {lang!r} is not installed: pip install {model.replace('_', '-')}"
         ) from exc
+    if data.config.get("time_object_words") and "parser" in nlp.pipe_names:
+        from quiquoi.nlp import repairs  # noqa: F401  (registers the component)
+        nlp.add_pipe("quiquoi_partitive_after_time", last=True, config={
+            "time_words": list(data.config["time_object_words"]),
+            "partitives": list(data.config.get("partitive_articles") or [])})
+    return nlp
 
 
 def split_paragraphs(text: str) -> list[str]:
