@@ -114,3 +114,15 @@ def test_sanctions_adopted_on_a_day_keep_their_source(code):
 def test_day_word_with_an_object_of_its_own_is_left_alone(coder):
     doc = coder.nlp("Le gouvernement a décrété samedi un couvre-feu.")
     assert next(t for t in doc if t.text == "couvre-feu").dep_ == "obj"
+
+
+def test_preposition_before_an_article_is_not_a_partitive(coder):
+    doc = coder.nlp("Le colonel, chargé mardi de la sécurité du palais, a démissionné.")
+    assert next(t for t in doc if t.text == "sécurité").dep_ != "obj"
+
+
+# -- "trois ministres, accusés de corruption": a bare participle after a noun is passive -----------
+def test_bare_participle_after_a_noun_is_undergone_by_the_noun(code):
+    evs = _of(code("Washington a sanctionné trois ministres vénézuéliens, accusés de corruption.").events, "ACCUSE")
+    assert evs and evs[0].source is None and evs[0].target.code == "VENGOV"
+

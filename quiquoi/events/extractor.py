@@ -299,6 +299,15 @@ class EventExtractor:
             # "le report demandé par l'opposition", "les frappes menées par Moscou", and a
             # participle heading the sentence: "Reçu par le président, le ministre a déclaré"
             return True
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
+                and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") \
+                and fold(verb.lemma_) not in ETRE_VERBS and not any(
+                    c.dep_.startswith(("aux", "nsubj", "expl")) for c in verb.children) \
+                and fold(verb.head.head.lemma_) != "avoir":
+            # "trois ministres, accusés de corruption": a bare past participle after a noun says
+            # what the noun underwent, whoever did it (a verb of motion with "être" excepted;
+            # "il a de son côté appelé" is a compound tense the parser hung on "côté", under "a")
+            return True
         if any(c.dep_ == "nsubj:pass" for c in verb.children):
             # "Les soldats ont mis en garde": the parser's passive subject under a bare "avoir"
             # is an active subject (a French passive needs "être")

@@ -33,6 +33,8 @@ class PartitiveAfterTime:
             if verb.pos_ not in ("VERB", "AUX") or verb.i > t.i or fold(art.text) not in self.partitives \
                     or art.dep_ != "case":
                 continue
+            if doc[t.i + 2].pos_ == "DET":
+                continue          # "chargé vendredi de la sécurité": a preposition before an article
             noun = art.head
             if noun.pos_ != "NOUN" or noun.i <= art.i or not (noun.head.i == t.i or noun.head.i == verb.i):
                 continue
