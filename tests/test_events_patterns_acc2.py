@@ -126,3 +126,15 @@ def test_bare_participle_after_a_noun_is_undergone_by_the_noun(code):
     evs = _of(code("Washington a sanctionné trois ministres vénézuéliens, accusés de corruption.").events, "ACCUSE")
     assert evs and evs[0].source is None and evs[0].target.code == "VENGOV"
 
+
+
+# -- "prêt à accepter une trêve": one agreement, not a bare intent beside it ----------------------
+def test_intent_governing_an_agreement_is_the_agreement(code):
+    evs = code("Le gouvernement s'est dit prêt à accepter une médiation de l'Union africaine.").events
+    assert [e.cameo for e in evs] == ["038"]
+    assert evs[0].source is not None and evs[0].source.role == "GOV" and evs[0].target.code == "IGOAFRAFU"
+
+
+def test_bare_intent_alone_is_kept(code):
+    evs = _of(code("La Russie sera prête à revenir à l'accord.").events, "AGREE")
+    assert evs and evs[0].cameo == "030"

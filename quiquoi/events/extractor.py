@@ -72,6 +72,7 @@ class EventExtractor:
         self.answered_types = set(config.get("answered_types", []))
         self.opposing_verbs = {fold(w) for w in config.get("opposing_verbs", [])}
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
+        self.bare_intent_codes = {str(c) for c in config.get("bare_intent_codes", [])}
         travel = config.get("travel_not_visit") or {}
         self.visit_codes = [str(c) for c in travel.get("codes", [])]
         self.travelling_roles = set(travel.get("roles", []))
@@ -765,7 +766,29 @@ class EventExtractor:
                 if not sources:
                     continue
             self._emit(events, tok, end, pred, sources, targets, sent, actors)
-        return self._fold_governed(events, actors)
+        return self._drop_bare_intents(self._fold_governed(events, actors))
+
+    def _drop_bare_intents(self, events: list[RawEvent]) -> list[RawEvent]:
+        """"il s'est dit prêt à accepter une trêve": the bare intent (CAMEO 030) says less
+        than the agreement it governs, made by the same doer; keep the governed one only."""
+        bare = [e for e in events if e.predicate.cameo in self.bare_intent_codes]
+        if not bare:
+            return events
+        drop = set()
+        for b in bare:
+            anchors = {b.trigger.i, b.trigger.head.i, b.trigger_end.i}
+            for e in events:
+                if e is not b and e.predicate.plover_type == b.predicate.plover_type \
+                        and e.predicate.cameo not in self.bare_intent_codes and e.trigger.head.i in anchors \
+                        and e.trigger.i != b.trigger.i \
+                        and (e.source is None or b.source is None or e.source.key() == b.source.key()):
+                    drop.add(id(b))
+                    if e.source is None:
+                        e.source = b.source      # "prêt à accepter": who is ready accepts
+                    if b.target is not None and e.target is None:
+                        e.target = b.target
+                    break
+        return [e for e in events if id(e) not in drop] if drop else events
 
     def _emit(self, events: list[RawEvent], tok: Token, end: Token, pred: Predicate, sources: list[Actor],
               targets: list[Actor], sent, actors: ArticleActors) -> None:
