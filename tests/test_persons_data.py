@@ -153,7 +153,8 @@ def test_dates(bp):
 
 def test_code_split(bp):
     assert bp.code_split("USAGOV") == ("USA", "GOV")
-    assert bp.code_split("USAGOVLEG") == ("USA", "GOV")
+    assert bp.code_split("USAGOVLEG") == ("USA", "LEG")    # a legislator
+    assert bp.code_split("USAGOVBUS") == ("USA", "GOV")
     assert bp.code_split("GBRVGBGOV") == ("GBR", "GOV")
     assert bp.code_split("IGOUNO") == ("", "")
 
@@ -174,7 +175,7 @@ def test_builder_persons(built):
     _, by_name = built
     kerry = by_name["John Kerry"]
     assert {(r["code"], r["country"], r["role"], r["start"], r["end"]) for r in kerry} == {
-        ("USAGOVLEG", "USA", "GOV", "1985-01-03", "2013-02-01"),
+        ("USAGOVLEG", "USA", "LEG", "1985-01-03", "2013-02-01"),
         ("USAGOV", "USA", "GOV", "2013-02-01", ""),
     }
     aliases = kerry[0]["aliases"].split("|")

@@ -309,7 +309,8 @@ def pretty_name(tokens: list[str], korean: bool = False) -> str:
 # --------------------------------------------------------------------------- selection
 
 def code_split(code: str) -> tuple[str, str]:
-    """``USAGOVLEG`` -> (``USA``, ``GOV``); (``""``, ``""``) for non-country codes.
+    """``USAGOVBUS`` -> (``USA``, ``GOV``), ``USAGOVLEG`` -> (``USA``, ``LEG``);
+    (``""``, ``""``) for non-country codes.
 
     The role is the first 3-letter group after the country that is a person
     role (``GBRVGBGOV`` -> ``GOV``), else simply the next 3 letters.
@@ -319,8 +320,12 @@ def code_split(code: str) -> tuple[str, str]:
     if not known:
         return "", ""
     groups = [code[i:i + 3] for i in range(3, len(code), 3)]
-    for g in groups:
+    for k, g in enumerate(groups):
         if g in PERSON_ROLES:
+            # Phoenix files legislators under the government (``USAGOVLEG``); CAMEO has
+            # LEG as a role of its own, the one a legislator's events are coded with
+            if g == "GOV" and groups[k + 1:k + 2] == ["LEG"]:
+                return prefix, "LEG"
             return prefix, g
     return prefix, groups[0] if groups else ""
 

@@ -23,6 +23,12 @@ ARMED = {"MIL", "UAF", "REB"}
 CLAUSE_DEPS = {"acl:relcl", "acl", "advcl", "dep", "ccomp", "xcomp", "parataxis", "conj", "cc"}
 
 
+def nominal_participle(tok: Token) -> bool:
+    """"l'opposant", "les manifestants": a noun the tagger read as a present participle
+    (of "opposer", "manifester"); a determiner says it is a noun."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "det" and c.i < tok.i for c in tok.children)
+
+
 class ArticleActors:
     def __init__(self, doc: Doc, dictionary: ActorDictionary, config: dict, published: date | None,
                  text: str | None = None):
@@ -50,6 +56,7 @@ class ArticleActors:
         self.impersonal_verbs = {fold(w) for w in config.get("impersonal_verbs", [])}
         self.impersonal_clitics = {fold(w) for w in config.get("impersonal_clitics", [])}
         self.possessives = {fold(k): v for k, v in (config.get("possessives") or {}).items()}
+        self.people_role = config.get("demonym_people_role")
         self.text = doc.text if text is None else text   # Doc.text joins every token on each access
         self.matches = dictionary.matches(doc)
         # first token of each token's sentence (Token.sent walks the whole doc every call)
@@ -68,6 +75,8 @@ class ArticleActors:
         pos, deps = pos_of(doc), deps_of(doc)
         for i in range(len(doc)):
             if pos[i] in ("NOUN", "PROPN") and deps[i] not in NAME_DEPS:
+                self.actors(doc[i])
+            elif pos[i] == "VERB" and nominal_participle(doc[i]):
                 self.actors(doc[i])
 
     # -- public ---------------------------------------------------------------------
@@ -197,6 +206,10 @@ class ArticleActors:
             tok.pos_ == "NOUN" and tok.ent_type_ == "PER" and tok.text[:1].isupper()
             and fold(tok.text) not in self.honorifics
             and any(c.dep_ == "flat:name" and c.pos_ == "PROPN" for c in tok.children))
+        if match is None and self.people_role and tok.text[:1].isupper():
+            people = self._people(tok)
+            if people is not None:
+                return people
         if propn and (match is None or match[0].category == "person"):
             # "Amadou Abdramane, porte-parole des militaires": a title in apposition after the name
             title = None
@@ -235,6 +248,22 @@ class ArticleActors:
         if fold(tok.lemma_) in self.kinship_nouns:
             return self._kin(tok)
         return []
+
+    def _people(self, tok: Token) -> list[Actor] | None:
+        """"les Guinéens", "41 Russes", "des milliers de Birmans": a demonym written as a
+        noun (capitalised, unlike the adjective) names people of that country. Not when it
+        stands before a person's name ("le Russe Daniil Medvedev"): that is the person."""
+        iso = self.dic.demonym(tok.text)
+        if iso is None or tok.dep_ in NAME_DEPS:
+            return None
+        if tok.i == self.sent_start[tok.i] and tok.pos_ == "ADJ":
+            return None
+        if any(c.pos_ == "PROPN" and c.dep_ in ("appos", "flat:name") for c in tok.children):
+            return None
+        start, end = self._phrase(tok)
+        text = self.text[start:end]
+        role = self.people_role
+        return [Actor(text, text, iso, role, iso + role, start, end, "group")]
 
     def _kin(self, tok: Token) -> list[Actor]:
         """"La sœur de Kim Jong-un": a relative of a leader belongs to the leader's side

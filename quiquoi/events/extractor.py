@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from quiquoi.actors.dictionary import fold
-from quiquoi.actors.resolver import ArticleActors
+from quiquoi.actors.resolver import ArticleActors, nominal_participle
 from quiquoi.events.lexicon import EventLexicon, Predicate
 from quiquoi.events.modality import Modality
 from quiquoi.lang import cameo_table
@@ -72,6 +72,10 @@ class EventExtractor:
         self.answered_types = set(config.get("answered_types", []))
         self.opposing_verbs = {fold(w) for w in config.get("opposing_verbs", [])}
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
+        self.bare_intent_codes = {str(c) for c in config.get("bare_intent_codes", [])}
+        travel = config.get("travel_not_visit") or {}
+        self.visit_codes = [str(c) for c in travel.get("codes", [])]
+        self.travelling_roles = set(travel.get("roles", []))
         official = config.get("official_protest") or {}
         self.official_codes = {str(c) for c in official.get("codes", [])}
         self.official_roles = set(official.get("roles", []))
@@ -88,6 +92,7 @@ class EventExtractor:
         self.crowd_to = str(crowd["to"]) if crowd.get("to") else None
         self.speech_verbs: set[str] = set()    # filled by the coder from the speech lexicon
         ETRE_VERBS.update(fold(w) for w in config.get("etre_verbs", []))
+        REFLEXIVES.update(fold(w) for w in config.get("reflexive_pronouns", []))
 
     # -- predicate matching -----------------------------------------------------------
     def _verb_predicate(self, tok: Token) -> Predicate | None:
@@ -173,7 +178,7 @@ class EventExtractor:
         for t in [tok, *conjs]:
             if t.pos_ == "PRON":
                 found = actors.pronoun(t)
-            elif t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            elif t.pos_ in ("NOUN", "PROPN", "ADJ") or nominal_participle(t):
                 found = actors.actors(t)
             else:
                 continue
@@ -286,6 +291,8 @@ class EventExtractor:
     def _is_passive(cls, verb: Token, depth: int = 0) -> bool:
         if fold(verb.lemma_) in ETRE_VERBS and sum(c.dep_.startswith("aux") for c in verb.children) == 1:
             return False   # "ils sont convenus de": an active verb conjugated with "être"
+        if _pronominal_perfect(verb):
+            return False   # "des milliers de personnes se sont rassemblées": the parser's passive
         if any(c.dep_ == "aux:pass" for c in verb.children):
             return True
         if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and \
@@ -293,6 +300,15 @@ class EventExtractor:
                 and not any(c.dep_.startswith("aux") for c in verb.children):
             # "le report demandé par l'opposition", "les frappes menées par Moscou", and a
             # participle heading the sentence: "Reçu par le président, le ministre a déclaré"
+            return True
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
+                and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") \
+                and fold(verb.lemma_) not in ETRE_VERBS and not any(
+                    c.dep_.startswith(("aux", "nsubj", "expl")) for c in verb.children) \
+                and fold(verb.head.head.lemma_) != "avoir":
+            # "trois ministres, accusés de corruption": a bare past participle after a noun says
+            # what the noun underwent, whoever did it (a verb of motion with "être" excepted;
+            # "il a de son côté appelé" is a compound tense the parser hung on "côté", under "a")
             return True
         if any(c.dep_ == "nsubj:pass" for c in verb.children):
             # "Les soldats ont mis en garde": the parser's passive subject under a bare "avoir"
@@ -675,7 +691,7 @@ class EventExtractor:
                         self._document_author(c, actors, 1)
             # "Le régime bombarde Alep": the model may tag an unlemmatised present as a noun
             # ("la Russie sera prête à": a word with a copula is an adjective, not "prêter")
-            verb_like = tok.pos_ in ("VERB", "AUX") or (
+            verb_like = (tok.pos_ in ("VERB", "AUX") and not nominal_participle(tok)) or (
                 fold(tok.text) in self.lex.surface_lemmas and any(c.dep_ == "nsubj" for c in tok.children)
                 and not any(c.dep_ == "cop" for c in tok.children))
             if verb_like:
@@ -745,8 +761,35 @@ class EventExtractor:
                 continue       # "se livrer à des activités" is no surrender: only "se livrer à la police" is
             if pred.needs_source and not sources:
                 continue       # "les électeurs se sont déplacés à Conakry": a visit by nobody known
+            if sources and _code_in(pred.cameo, self.visit_codes):
+                # "les Guinéens se sont déplacés en masse à Conakry": people travel, officials visit
+                sources = [s for s in sources if s.role not in self.travelling_roles]
+                if not sources:
+                    continue
             self._emit(events, tok, end, pred, sources, targets, sent, actors)
-        return self._fold_governed(events, actors)
+        return self._drop_bare_intents(self._fold_governed(events, actors))
+
+    def _drop_bare_intents(self, events: list[RawEvent]) -> list[RawEvent]:
+        """"il s'est dit prêt à accepter une trêve": the bare intent (CAMEO 030) says less
+        than the agreement it governs, made by the same doer; keep the governed one only."""
+        bare = [e for e in events if e.predicate.cameo in self.bare_intent_codes]
+        if not bare:
+            return events
+        drop = set()
+        for b in bare:
+            anchors = {b.trigger.i, b.trigger.head.i, b.trigger_end.i}
+            for e in events:
+                if e is not b and e.predicate.plover_type == b.predicate.plover_type \
+                        and e.predicate.cameo not in self.bare_intent_codes and e.trigger.head.i in anchors \
+                        and e.trigger.i != b.trigger.i \
+                        and (e.source is None or b.source is None or e.source.key() == b.source.key()):
+                    drop.add(id(b))
+                    if e.source is None:
+                        e.source = b.source      # "prêt à accepter": who is ready accepts
+                    if b.target is not None and e.target is None:
+                        e.target = b.target
+                    break
+        return [e for e in events if id(e) not in drop] if drop else events
 
     def _emit(self, events: list[RawEvent], tok: Token, end: Token, pred: Predicate, sources: list[Actor],
               targets: list[Actor], sent, actors: ArticleActors) -> None:
@@ -952,6 +995,7 @@ def _code_in(code: str, patterns: list[str]) -> bool:
     return any(code == c or (c.endswith("*") and code.startswith(c[:-1])) for c in patterns)
 
 
+REFLEXIVES: set[str] = set()   # filled from the language config by EventExtractor
 ETRE_VERBS: set[str] = set()   # filled from the language config by EventExtractor
 
 
@@ -961,7 +1005,20 @@ def _active_perfect(verb: Token) -> bool:
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     if auxes and fold(verb.lemma_) in ETRE_VERBS and len(auxes) == 1:
         return True
+    if _pronominal_perfect(verb):
+        return True
     return bool(auxes) and all(fold(a.lemma_) == "avoir" for a in auxes)
+
+
+def _pronominal_perfect(verb: Token) -> bool:
+    """"ils se sont rassemblés", "elle s'est retirée": a pronominal verb's compound tense
+    takes "être", which the parser reads as a passive ("se" expl:pass, "sont" aux:pass).
+    One "être" auxiliary and a reflexive clitic: the subject does the act."""
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    if len(auxes) != 1 or fold(auxes[0].lemma_) != "etre":
+        return False
+    return any(c.dep_.startswith("expl") and c.dep_ != "expl:subj" and fold(c.text) in REFLEXIVES
+               for c in verb.children if c.i < verb.i)
 
 
 def _possessive_is_patient(pred: Predicate | None) -> bool:

@@ -28,6 +28,9 @@ _OPENING_ONLY = re.compile(r"[«“‘\"(\[—–-]+")
 # whitespace holding a blank line: the end of a paragraph
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 PARAGRAPH_COMPONENT = "quiquoi_paragraphs"
+REPAIR_COMPONENT = "quiquoi_partitive_after_time"
+# quiquoi's own pipeline components (the bench leaves them out of "bare spaCy")
+OWN_COMPONENTS = (PARAGRAPH_COMPONENT, REPAIR_COMPONENT)
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -54,6 +57,11 @@ def load_pipeline(lang: str = "fr") -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    if data.config.get("time_object_words") and "parser" in nlp.pipe_names:
+        from quiquoi.nlp import repairs  # noqa: F401  (registers the component)
+        nlp.add_pipe(REPAIR_COMPONENT, last=True, config={
+            "time_words": list(data.config["time_object_words"]),
+            "partitives": list(data.config.get("partitive_articles") or [])})
     return nlp
 
 
