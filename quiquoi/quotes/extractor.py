@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, MORPH, POS, SENT_START
 from spacy.symbols import (ADJ, ADP, ADV, AUX, CCONJ, DET, NOUN, NUM, PRON, PROPN, PUNCT, SCONJ, SPACE,
                            VERB, X)
 
@@ -39,7 +39,7 @@ from typing import Iterable
 
 from .lexicon import SpeechLexicon, norm
 from .marks import MarkScanner, MarkSpan, paragraph_spans
-from quiquoi.nlp import ents_of
+from quiquoi.nlp import ents_of, lemmas_of, offsets_of, texts_of
 
 _SENT_END = set(".!?…")
 _SENT_END_RE = re.compile("[" + re.escape("".join(sorted(_SENT_END))) + "]")
@@ -96,7 +96,8 @@ class QuoteExtractor:
         self.indirect_vocab = self.default_vocab | lexicon.indirect_only
         self.lemma_memo: dict[tuple, str | None] = {}
         # token strings by hash (hashes are the same in every Vocab): text, normalised text, lemma
-        self.string_memo: dict[int, tuple[str, str]] = {}
+        self.string_memo: dict[int, str] = {}
+        self.norm_memo: dict[str, str] = {}
         self.morph_memo: dict[tuple[int, str], list[str]] = {}
         # lexicon look-ups indexed once (same order as the lexicon's own lists)
         self.connectors_longest = sorted(lexicon.connectors, key=len, reverse=True)
@@ -142,6 +143,7 @@ class _Run:
         n = len(doc)
         self.n = n
         self.string_memo = qx.string_memo
+        self.norm_memo = qx.norm_memo
         self.morph_memo = qx.morph_memo
         self.connectors_longest = qx.connectors_longest
         self.preps_by_first = qx.preps_by_first
@@ -149,34 +151,29 @@ class _Run:
         self.channels_by_first = qx.channels_by_first
         self.clitic_subjects = qx.clitic_subjects
         if n:
-            arr = doc.to_array([IDX, ORTH, POS, IS_PUNCT, IS_SPACE, SENT_START, MORPH, LEMMA, ENT_IOB, ENT_TYPE])
+            arr = doc.to_array([POS, IS_PUNCT, IS_SPACE, SENT_START, MORPH, ENT_IOB, ENT_TYPE])
             cols = arr.T.tolist()
             # HEAD is an offset to the head; negative ones come back as wrapped uint64
             offsets = doc.to_array(HEAD).view("int64").tolist()
             self.head = [i + o for i, o in enumerate(offsets)]
         else:
-            cols = [[]] * 10
+            cols = [[]] * 7
             self.head = []
         # punct, space: 0/1 flags (is_punct, is_space); ent_iob: Token.ent_iob (3 "B", 1 "I")
-        (self.tok_starts, orths, self.pos, self.punct, self.space, sent_start, self.morph_ids, lemmas,
-         self.ent_iob, ent_types) = cols
-        memo = self.string_memo
-        missing = set(orths)
-        missing.update(lemmas, ent_types)
-        missing = [h for h in missing if h not in memo]
-        if missing:
-            if len(memo) > _MEMO_MAX:
-                memo.clear()
-                missing = set(orths)
-                missing.update(lemmas, ent_types)
-            strings = doc.vocab.strings
-            for h in missing:
-                w = strings[h]
-                memo[h] = (w, norm(w))
-        self.ttext = [memo[o][0] for o in orths]
-        self.ntext = [memo[o][1] for o in orths]
-        self.lemma = [memo[o][0] for o in lemmas]
-        self.ent_type = [memo[o][0] for o in ent_types]
+        (self.pos, self.punct, self.space, sent_start, self.morph_ids, self.ent_iob, ent_types) = cols
+        # texts, lemmas and offsets: the per-Doc arrays the other stages read too
+        self.ttext, self.lemma, self.tok_starts = texts_of(doc), lemmas_of(doc), offsets_of(doc)
+        memo = self.string_memo          # entity label hash -> label, across articles
+        if len(memo) > _MEMO_MAX:
+            memo.clear()
+        strings = doc.vocab.strings
+        for h in set(ent_types).difference(memo):
+            memo[h] = strings[h]
+        self.ent_type = [memo[h] for h in ent_types]
+        norms = self.norm_memo
+        if len(norms) > _MEMO_MAX:
+            norms.clear()
+        self.ntext = [norms[w] if w in norms else norms.setdefault(w, norm(w)) for w in self.ttext]
         # tokens that may start a verb of saying (speech_verb's first test, on the arrays)
         self.verb_cand_loose = [p not in _NEVER_VERB and not pu and not sp
                                 for p, pu, sp in zip(self.pos, self.punct, self.space)]
