@@ -151,10 +151,6 @@ class Coder:
                               "start": dateline.start, "end": dateline.start + len(dateline.place)}
             dateline_place.pop("population", None)
         summary: dict[tuple, dict] = {}
-        sent_of_token = {}
-        for s in sents:
-            for i in range(s.start, s.end):
-                sent_of_token[i] = s
         # the town the article's sites ("place de la Concorde") lie in, until one is named
         site_state = self.places.article_state(doc, dateline.geo if dateline else None,
                                                actors.focus_country())

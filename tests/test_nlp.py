@@ -43,3 +43,21 @@ def test_an_opening_mark_cut_off_by_the_parser_starts_the_next_sentence(nlp):
     texts = [s.text for s in sentences(doc)]
     assert texts == ["Il a parlé.", "“Il est détenu”, a dit X."]
     assert [s.paragraph for s in sentences(doc)] == [1, 2]
+
+
+def test_per_doc_arrays_say_what_the_tokens_say(nlp):
+    from quiquoi.nlp import deps_of, heads_of, lemmas_of, offsets_of, pos_of, texts_of
+    doc = nlp("Le ministre russe des Affaires étrangères, Sergueï Lavrov, a rencontré lundi "
+              "son homologue américain à Genève.\n\nLes rebelles ont rejeté l'offre.")
+    toks = list(doc)
+    assert heads_of(doc) == [t.head.i for t in toks]
+    assert any(h < i for i, h in enumerate(heads_of(doc)))      # heads before their word too
+    assert lemmas_of(doc) == [t.lemma_ for t in toks]
+    assert texts_of(doc) == [t.text for t in toks]
+    assert pos_of(doc) == [t.pos_ for t in toks]
+    assert deps_of(doc) == [t.dep_ for t in toks]
+    assert offsets_of(doc) == [t.idx for t in toks]
+    # read a second time from the Doc's memory, and the same for a new Doc of the vocabulary
+    assert lemmas_of(doc) is lemmas_of(doc)
+    other = nlp("Moscou a proposé des frappes communes.")
+    assert lemmas_of(other) == [t.lemma_ for t in other]

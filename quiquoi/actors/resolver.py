@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, Entry, fold
 from quiquoi.model import Actor
-from quiquoi.nlp import deps_of, ents_of, pos_of
+from quiquoi.nlp import deps_of, ents_of, lemmas_of, pos_of, texts_of
 
 NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase
@@ -72,11 +72,23 @@ class ArticleActors:
         self.last_by_head: dict[str, Actor] = {}           # folded head lemma -> last actor
         self._in_progress: set[int] = set()
         self._focus: tuple[int, str | None] | None = None
-        pos, deps = pos_of(doc), deps_of(doc)
+        # a lower-case common noun outside every dictionary name can only name an actor
+        # through these words (checked on its lemma and its form): skip the others unmade
+        keys = dictionary.role_lemmas.keys() | self.honorifics | self.descriptions | self.relation_nouns \
+            | self.collective_nouns | self.kinship_nouns
+        pos, deps, words, lemmas = pos_of(doc), deps_of(doc), texts_of(doc), lemmas_of(doc)
+        matches = self.matches
         for i in range(len(doc)):
-            if pos[i] in ("NOUN", "PROPN") and deps[i] not in NAME_DEPS:
-                self.actors(doc[i])
-            elif pos[i] == "VERB" and nominal_participle(doc[i]):
+            p = pos[i]
+            if p not in ("NOUN", "PROPN", "VERB"):
+                continue
+            if p != "PROPN" and i not in matches and not words[i][:1].isupper() \
+                    and fold(lemmas[i]) not in keys and fold(words[i]) not in keys:
+                continue
+            if p == "VERB":
+                if nominal_participle(doc[i]):
+                    self.actors(doc[i])
+            elif deps[i] not in NAME_DEPS:
                 self.actors(doc[i])
 
     # -- public ---------------------------------------------------------------------

@@ -18,7 +18,7 @@ from quiquoi.events.lexicon import EventLexicon, Predicate
 from quiquoi.events.modality import Modality
 from quiquoi.lang import cameo_table
 from quiquoi.model import Actor
-from quiquoi.nlp import lemmas_of, pos_of, texts_of
+from quiquoi.nlp import deps_of, heads_of, lemmas_of, pos_of, texts_of
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 SUBJECT_DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY"}
@@ -678,10 +678,21 @@ class EventExtractor:
         events: list[RawEvent] = self._verbless_repair(sent, actors)
         consumed: set[int] = set()    # event nouns already coded with their light verb
         doc = sent.doc
-        pos, words = pos_of(doc), texts_of(doc)
+        pos, words, lemmas = pos_of(doc), texts_of(doc), lemmas_of(doc)
+        verbs, nouns, surface = self.lex.verbs, self.lex.nouns, self.lex.surface_lemmas
+        # verbs whose object is a document ("déposer une résolution"): their subject wrote it
+        deps, heads = deps_of(doc), heads_of(doc)
+        writers = {heads[j] for j in range(sent.start, sent.end)
+                   if deps[j] == "obj" and fold(lemmas[j]) in self.document_nouns}
         for i in range(sent.start, sent.end):
-            # most words are no predicate: skip them before making a Token
-            if pos[i] not in ("VERB", "AUX", "NOUN") and fold(words[i]) not in self.lex.surface_lemmas:
+            # most words are no predicate: skip them before making a Token (a predicate's
+            # lemma is in the lexicon, or its form is a known unlemmatised one)
+            if pos[i] in ("VERB", "AUX", "NOUN"):
+                lemma = fold(lemmas[i])
+                if lemma not in verbs and lemma not in nouns and i not in writers \
+                        and fold(words[i]) not in surface:
+                    continue
+            elif fold(words[i]) not in surface:
                 continue
             tok = doc[i]
             if tok.pos_ == "VERB" and any(c.dep_ == "obj" and fold(c.lemma_) in self.document_nouns for c in tok.children):
@@ -970,7 +981,8 @@ class EventExtractor:
         """"Le régime syrien bombarde les quartiers": when the model reads an unlemmatised
         present as a noun or adjective and the sentence is left without a verb, take the
         words before it as the doer and the phrase after it as the target."""
-        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        pos = pos_of(sent.doc)
+        if any(pos[i] in ("VERB", "AUX") for i in range(sent.start, sent.end)):
             return []
         out = []
         for tok in sent:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 import spacy
-from spacy.attrs import DEP, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -119,11 +119,47 @@ def offsets_of(doc: Doc) -> list[int]:
     return found
 
 
+def heads_of(doc: Doc) -> list[int]:
+    """Each token's head as an index in the Doc (a root is its own head), read once."""
+    found = doc.user_data.get("quiquoi.head")
+    if found is None:
+        # HEAD holds offsets to the head; negative ones come back as wrapped uint64
+        offsets = doc.to_array(HEAD).view("int64").tolist()
+        found = doc.user_data["quiquoi.head"] = [i + o for i, o in enumerate(offsets)]
+    return found
+
+
+class _StringMemo(dict):
+    """hash -> string of one vocabulary, remembered: a dict look-up is several times cheaper
+    than asking the StringStore, which decodes a new str every time."""
+
+    def __init__(self, strings):
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, key: int) -> str:
+        if len(self) > 500_000:          # a long run meets ever new words: stay bounded
+            self.clear()
+        value = self[key] = self.strings[key]
+        return value
+
+
+_STRING_MEMOS: dict[int, tuple[object, _StringMemo]] = {}
+
+
+def _string_memo(doc: Doc) -> _StringMemo:
+    strings = doc.vocab.strings
+    found = _STRING_MEMOS.get(id(strings))
+    if found is None or found[0] is not strings:
+        found = _STRING_MEMOS[id(strings)] = (strings, _StringMemo(strings))
+    return found[1]
+
+
 def _strings_of(doc: Doc, attr: int, key: str) -> list[str]:
     found = doc.user_data.get(key)
     if found is None:
-        strings = doc.vocab.strings
-        found = doc.user_data[key] = [strings[h] for h in doc.to_array(attr).tolist()]
+        memo = _string_memo(doc)
+        found = doc.user_data[key] = list(map(memo.__getitem__, doc.to_array(attr).tolist()))
     return found
 
 

@@ -8,6 +8,8 @@ shipped in packages) with the article's context: the countries it mentions and i
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -236,12 +238,27 @@ class PlaceFinder:
                     break
         return state
 
+    @staticmethod
+    def _place_ents(doc: Doc, sent) -> list:
+        """The place entities inside the sentence (the Doc's are sorted once per Doc, so
+        that each sentence does not walk all of them)."""
+        found = doc.user_data.get("quiquoi.place_ents")
+        if found is None:
+            found = [(e.start, e.end, e) for e in ents_of(doc) if e.label_ in PLACE_ENTS]
+            doc.user_data["quiquoi.place_ents"] = found
+        lo = bisect.bisect_left(found, (sent.start,))
+        out = []
+        for start, end, ent in found[lo:]:
+            if start >= sent.end:
+                break
+            if end <= sent.end:
+                out.append(ent)
+        return out
+
     def in_sentence(self, doc: Doc, sent, actors) -> list[Place]:
         found: list[Place] = []
         seen: set[int] = set()
-        for ent in ents_of(doc):
-            if ent.start < sent.start or ent.end > sent.end or ent.label_ not in PLACE_ENTS:
-                continue
+        for ent in self._place_ents(doc, sent):
             start = max(sent.start, self._extend(doc, ent.start, ent.end))
             if start < ent.start:     # the longer name's head noun carries the syntax
                 span = doc[start:ent.end]
