@@ -434,3 +434,15 @@ def test_scan_plan_anchors(r):
     # a match starts with a preposition or the template's first word
     assert {"depuis", "jusqu", "hier"} <= il_y_a.first[0] | plans["hier {daypart}? vers_{clock}|à_{clock}?"].first[0]
     assert "hier" not in il_y_a.first[0]
+
+
+@pytest.mark.parametrize("text", ["Il est arrivé le 3 janvıer.", "Il est reparti lundı.",
+                                  "le 3 JANVİER", "en févrıer dernier"])
+def test_a_word_matching_only_by_ignorecase_is_no_date_and_no_crash(r, text):
+    # Python's IGNORECASE equates i, I, ı and İ: the regex matches words the lexicon lacks
+    assert [e for e in r.find(text, PUB) if e.value and len(e.value) > 4] == []
+
+
+def test_a_well_spelt_date_beside_an_odd_one_still_resolves(r):
+    found = r.find("Le 3 janvıer ou le 3 janvier 2016 ?", dt.date(2016, 5, 24))
+    assert [(e.text, e.value) for e in found] == [("le 3 janvier 2016", "2016-01-03")]

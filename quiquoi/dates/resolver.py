@@ -554,10 +554,10 @@ class TimeResolver:
                     continue
                 if pat.spec.get("needs_context") and not self._has_context(text, m):
                     continue
-                slots = self._slots(pat, m)
                 prep = m.group("prep")
                 mod, bias = self.prepositions.get(_norm(prep), (None, None)) if prep else (None, None)
                 try:
+                    slots = self._slots(pat, m)
                     res = self._apply(pat, slots, published, bias)
                 except _Drop:
                     continue
@@ -700,8 +700,10 @@ class TimeResolver:
                 slots[label] = f"{digits[0]:02d}:{(digits[1] if len(digits) > 1 else 0):02d}"
             elif slot in self._builtin and raw.isdigit():
                 slots[label] = int(raw)
-            else:  # pragma: no cover - regex and lexicon disagree
-                slots[label] = None
+            else:
+                # the regex matched a word its lexicon does not hold: IGNORECASE lets
+                # "janvıer" (dotless ı) or "JANVİER" match "janvier"; no reading, no expression
+                raise _Drop
         return slots
 
     def _apply(self, pat: _Pattern, slots: dict, pub: Date | None, bias: int | None) -> dict:
