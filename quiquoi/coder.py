@@ -6,8 +6,10 @@ Stages, each its own package: ingest (readers) -> language (identification) -> n
 from __future__ import annotations
 
 import gc
+import traceback
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -110,7 +112,15 @@ class Coder:
             while queue and queue[0] is not art:
                 yield queue.pop(0)
             queue.pop(0)
-            yield self.code_doc(doc, art)
+            try:
+                yield self.code_doc(doc, art)
+            except Exception as exc:   # noqa: BLE001
+                # a fault of quiquoi's on one odd article must not end a run of a million:
+                # the article is reported like a bad input, with what went wrong
+                where = traceback.extract_tb(exc.__traceback__)[-1]
+                yield CodingError(art.origin or art.id,
+                                  f"internal error while coding ({type(exc).__name__}: {exc}, "
+                                  f"at {Path(where.filename).name}:{where.lineno}); please report it")
         yield from queue
 
     def refusal(self, art: InputArticle) -> str | None:
