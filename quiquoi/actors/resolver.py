@@ -57,6 +57,12 @@ class ArticleActors:
         self.impersonal_clitics = {fold(w) for w in config.get("impersonal_clitics", [])}
         self.possessives = {fold(k): v for k, v in (config.get("possessives") or {}).items()}
         self.people_role = config.get("demonym_people_role")
+        self.regions = {fold(w): code for code, words in (config.get("region_adjectives") or {}).items()
+                        for w in words}
+        self.in_country_preps = {fold(w) for w in config.get("in_country_prepositions", [])}
+        self.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
+        self.country_nouns = {fold(w) for w in config.get("country_nouns", [])}
+        self.definite = {fold(w) for w in config.get("definite_articles", [])}
         self.text = doc.text if text is None else text   # Doc.text joins every token on each access
         self.matches = dictionary.matches(doc)
         # first token of each token's sentence (Token.sent walks the whole doc every call)
@@ -70,6 +76,7 @@ class ArticleActors:
         self.mentions: list[tuple[int, Actor]] = []       # (head token index, actor) in text order
         self.people: dict[str, Actor] = {}                 # folded full name / surname -> person
         self.last_by_head: dict[str, Actor] = {}           # folded head lemma -> last actor
+        self.last_plural: dict[str, bool] = {}              # same key -> whether that mention was plural
         self._in_progress: set[int] = set()
         self._focus: tuple[int, str | None] | None = None
         pos, deps = pos_of(doc), deps_of(doc)
@@ -210,6 +217,8 @@ class ArticleActors:
             people = self._people(tok)
             if people is not None:
                 return people
+        if propn and fold(tok.text) in self.calendar_words:
+            return []      # "Samedi, le président russe ...": a day, not a person with a title
         if propn and (match is None or match[0].category == "person"):
             # "Amadou Abdramane, porte-parole des militaires": a title in apposition after the name
             title = None
@@ -470,7 +479,8 @@ class ArticleActors:
         Asked for every event: recomputed only when new mentions were resolved."""
         if self._focus is not None and self._focus[0] == len(self.mentions):
             return self._focus[1]
-        counts = self.country_counts()
+        regions = set(self.regions.values())
+        counts = self.country_counts(skip=lambda _t, a: a.country in regions) if regions else self.country_counts()
         best = self._best_country(counts)
         self._focus = (len(self.mentions), best)
         return best
@@ -512,7 +522,9 @@ class ArticleActors:
                     if pref:
                         isos += pref
                         continue
-                    if c.dep_ == "nmod" and self._case(c) in self.of_preps and c.i > tok.i:
+                    if c.dep_ == "nmod" and self._case(c) in self.of_preps and c.i > tok.i and not isos:
+                        # "les troupes françaises du Mali": the adjective names whose they are,
+                        # the complement where they are
                         for a in self.actors(c):
                             if a.country:
                                 isos.append(a.country)
@@ -532,6 +544,20 @@ class ArticleActors:
                     isos.append(iso)
                     break
                 if t.pos_ not in ("ADJ", "PUNCT") or t.text in (",", ";", ":"):
+                    break
+        if not isos and role.role in NON_STATE:
+            # "l'opposition en Biélorussie", "les manifestants au Chili": where a non-state
+            # group is, it belongs
+            for c in tok.children:
+                if c.dep_ == "nmod" and c.i > tok.i and self._case(c) in self.in_country_preps:
+                    isos += [a.country for a in self.actors(c) if a.kind in ("country", "capital") and a.country]
+                    if isos:
+                        break
+        if not isos and self.regions:
+            # "les trois pays européens": a region's adjective when no country is named
+            for c in tok.children:
+                if c.dep_ == "amod" and fold(c.text) in self.regions:
+                    isos.append(self.regions[fold(c.text)])
                     break
         return list(dict.fromkeys(isos))
 
@@ -562,10 +588,19 @@ class ArticleActors:
                 return [Actor(text, text, base.country, base.role, base.code, start, end, "title")]
             role_code = "GOV"
         if not isos and allow_memory and not owners:
-            prev = self.last_by_head.get(self._memory_key(tok))
+            key = self._memory_key(tok)
+            prev = self.last_by_head.get(key)
+            if prev is not None and tok.morph.get("Number") and \
+                    self.last_plural.get(key) != ("Plur" in tok.morph.get("Number")):
+                prev = None      # "les pays européens ... le pays": not the same body
             if prev is not None and prev.role == role_code:
                 return [Actor(text, prev.name, prev.country, prev.role, prev.code, start, end, prev.kind)]
         name = self._short_name(tok)
+        if not isos and not owners and fold(tok.lemma_) in self.country_nouns:
+            named = self._country_named_before(tok)
+            if named is not None:
+                return [Actor(text, named.name, named.country, role_code, named.country + (role_code or ""),
+                              start, end, role.kind)]
         if not isos:
             return [Actor(text, name, None, role_code, role_code, start, end, role.kind)]
         short = not any(c.dep_ == "nmod" for c in tok.children)
@@ -580,6 +615,23 @@ class ArticleActors:
             return [Actor(text, holder.name, holder.country, holder.role, holder.code, start, end, "title")]
         return [Actor(text, name if len(isos) == 1 else f"{name} ({iso})", iso, role_code,
                       iso + (role_code or ""), start, end, role.kind) for iso in isos]
+
+    def _country_named_before(self, tok: Token) -> Actor | None:
+        """"Au Chili ... le pays": a bare, singular, definite country noun is the country
+        named last, in its sentence or the one before."""
+        if "Plur" in tok.morph.get("Number") or not any(
+                c.dep_ == "det" and fold(c.text) in self.definite for c in tok.children):
+            return None
+        if any(c.dep_ in ("amod", "nmod", "appos") and c.i > tok.i for c in tok.children):
+            return None      # "le pays hôte", "le pays du Cèdre": described, not bare
+        limit = self.sent_start[max(0, self.sent_start[tok.i] - 1)]
+        for head_i, actor in reversed(self.mentions):
+            if head_i >= tok.i or head_i < limit:
+                continue
+            if actor.kind in ("country", "capital") and actor.country:
+                name = self.dic.country_names.get(actor.country, actor.name)
+                return Actor(actor.text, name, actor.country, actor.role, actor.code, actor.start, actor.end, actor.kind)
+        return None
 
     def _office_holder(self, tok: Token, iso: str, start: int, end: int):
         """The holder at the article's date of the office a title phrase names: its words
@@ -632,11 +684,15 @@ class ArticleActors:
             self.people.setdefault(fold(actor.name), actor)
             self.people.setdefault(fold(actor.name.split()[-1]), actor)
         elif actor.role:
-            self.last_by_head[self._memory_key(tok)] = actor
+            plural = "Plur" in tok.morph.get("Number")
+            key = self._memory_key(tok)
+            self.last_by_head[key] = actor
+            self.last_plural[key] = plural
             m = self.matches.get(tok.i)
             if m and m[1] == tok.i:
                 # "le ministre de l'Intérieur" is later "le ministre"; "le Premier ministre" is not
                 self.last_by_head[fold(tok.lemma_)] = actor
+                self.last_plural[fold(tok.lemma_)] = plural
 
     def _memory_key(self, tok: Token) -> str:
         """What a later bare mention must repeat to mean the same body: the head noun, or the
