@@ -67,3 +67,37 @@ def test_day_name_before_a_title_is_no_person(resolve):
     doc, aa = resolve("Samedi, le chancelier allemand Olaf Scholz avait estimé que la réforme était nécessaire.")
     assert _at(doc, aa, "Samedi") == []
     assert all(a.name != "Samedi" for _i, a in aa.mentions)
+
+
+def test_state_noun_with_a_nationality_adjective_is_that_state(resolve):
+    doc, aa = resolve("Le ministre a dénoncé l'attitude du royaume jordanien et de la République tunisienne.")
+    assert _at(doc, aa, "royaume")[0].code == "JORGOV"
+    assert _at(doc, aa, "République")[0].code == "TUNGOV"
+
+
+def test_state_noun_alone_names_no_actor(resolve):
+    doc, aa = resolve("Le président de la République a reçu les syndicats.")
+    assert _at(doc, aa, "République") == []
+
+
+def test_islamic_republic_is_iran(resolve):
+    doc, aa = resolve("Les inspecteurs attendent toujours une réponse de la République islamique.")
+    assert _at(doc, aa, "République")[0].code == "IRNGOV"
+
+
+def test_kind_noun_followed_by_an_organisation_name_is_that_organisation(resolve):
+    doc, aa = resolve("L'ONG Foro Penal a recensé des centaines d'arrestations à Caracas.")
+    ngo = _at(doc, aa, "ONG")
+    assert (ngo[0].name, ngo[0].country, ngo[0].role) == ("Foro Penal", "VEN", "NGO")
+
+
+def test_kind_noun_before_a_person_keeps_the_person_titled(resolve):
+    # names made up for the test: not in the dictionaries
+    doc, aa = resolve("Les deux chefs de l'opposition bolivienne Marco Quispora et Luis Mamanita ont été reçus.")
+    mesa = [a for _i, a in aa.mentions if a.name.endswith("Quispora")]
+    assert mesa and all((a.country, a.role) == ("BOL", "OPP") for a in mesa)
+
+
+def test_french_operation_in_the_sahel(resolve):
+    doc, aa = resolve("Les soldats de la force Barkhane ont quitté la base de Gao.")
+    assert any(a.code == "FRAMIL" for _i, a in aa.mentions)

@@ -30,6 +30,9 @@ def nominal_participle(tok: Token) -> bool:
 
 
 class ArticleActors:
+    # what a body's name in apposition may be ("l'ONG Amnesty International"): not a
+    # person ("le gouvernement Castex" is the government, not Castex)
+    NAMED_BODY_KINDS = ("organisation", "metonym")
     def __init__(self, doc: Doc, dictionary: ActorDictionary, config: dict, published: date | None,
                  text: str | None = None):
         self.doc = doc
@@ -62,6 +65,7 @@ class ArticleActors:
         self.in_country_preps = {fold(w) for w in config.get("in_country_prepositions", [])}
         self.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
         self.country_nouns = {fold(w) for w in config.get("country_nouns", [])}
+        self.state_nouns = {fold(w) for w in config.get("state_nouns", [])}
         self.definite = {fold(w) for w in config.get("definite_articles", [])}
         self.text = doc.text if text is None else text   # Doc.text joins every token on each access
         self.matches = dictionary.matches(doc)
@@ -217,6 +221,11 @@ class ArticleActors:
             people = self._people(tok)
             if people is not None:
                 return people
+        if match is None and fold(tok.lemma_) in self.state_nouns:
+            # "la République syrienne", "le royaume jordanien" (either tagged as a name)
+            state = self._state(tok)
+            if state or not propn:
+                return state
         if propn and fold(tok.text) in self.calendar_words:
             return []      # "Samedi, le président russe ...": a day, not a person with a title
         if propn and (match is None or match[0].category == "person"):
@@ -273,6 +282,17 @@ class ArticleActors:
         text = self.text[start:end]
         role = self.people_role
         return [Actor(text, text, iso, role, iso + role, start, end, "group")]
+
+    def _state(self, tok: Token) -> list[Actor]:
+        """"la République syrienne", "le royaume saoudien": the state its adjective names."""
+        for c in tok.children:
+            if c.dep_ == "amod" and c.i > tok.i:
+                iso = self.dic.demonym(c.text)
+                if iso:
+                    start, end = tok.idx, c.idx + len(c.text)
+                    name = self.dic.country_names.get(iso, self.text[start:end])
+                    return [Actor(self.text[start:end], name, iso, "GOV", iso + "GOV", start, end, "country")]
+        return []
 
     def _kin(self, tok: Token) -> list[Actor]:
         """"La sœur de Kim Jong-un": a relative of a leader belongs to the leader's side
@@ -570,6 +590,17 @@ class ArticleActors:
     def _role_actor(self, tok: Token, role: Entry, allow_memory: bool = True) -> list[Actor]:
         start, end = self._phrase(tok)
         text = self.text[start:end]
+        if role.kind != "title":
+            # "l'ONG Foro Penal", "le parti Ennahda": the body's own name follows its kind
+            for c in tok.children:
+                if c.i > tok.i and c.pos_ == "PROPN" and (c.dep_ in ("appos", "flat:name", "flat")
+                                                         or c.dep_ == "nmod" and not self._case(c)):
+                    m = self.matches.get(c.i)
+                    if m is not None and m[0].category in self.NAMED_BODY_KINDS:
+                        a = self._from_entry(*m)
+                        end = max(a.end, tok.idx + len(tok.text))
+                        return [Actor(self.text[start:end], a.name, a.country, a.role, a.code, start, end, a.kind)]
+                    break
         owners = self._owners(tok)
         if owners and owners[0].role in NON_STATE and role.role in ARMED:
             o = owners[0]      # "les forces de l'opposition" are the opposition's
