@@ -101,3 +101,27 @@ def test_kind_noun_before_a_person_keeps_the_person_titled(resolve):
 def test_french_operation_in_the_sahel(resolve):
     doc, aa = resolve("Les soldats de la force Barkhane ont quitté la base de Gao.")
     assert any(a.code == "FRAMIL" for _i, a in aa.mentions)
+
+
+def test_looted_shops_are_businesses(resolve):
+    doc, aa = resolve("Plusieurs supermarchés ont été pillés par des émeutiers dans la nuit à Lima.")
+    shops = _at(doc, aa, "supermarchés")
+    assert shops and shops[0].role == "BUS"
+
+
+def test_bare_title_refers_to_the_person_last_given_it(resolve):
+    doc, aa = resolve("Le président brésilien Luiz Inácio Lula da Silva a reçu mardi son homologue ukrainien. "
+                      "Le président a ensuite critiqué la Russie.")
+    later = _at(doc, aa, "président", 1)
+    assert later[0].name == "Luiz Inácio Lula da Silva" and later[0].country == "BRA"
+
+
+def test_bare_title_with_a_complement_is_someone_else(resolve):
+    doc, aa = resolve("Le président brésilien Luiz Inácio Lula da Silva a parlé. Le président du Sénat a répondu.")
+    assert all(a.name != "Luiz Inácio Lula da Silva" for a in _at(doc, aa, "président", 1))
+
+
+def test_minister_of_the_armed_forces_is_government(resolve):
+    doc, aa = resolve("La ministre française des Armées a rencontré les généraux.")
+    m = _at(doc, aa, "ministre")
+    assert (m[0].country, m[0].role) == ("FRA", "GOV")

@@ -66,6 +66,7 @@ class ArticleActors:
         self.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
         self.country_nouns = {fold(w) for w in config.get("country_nouns", [])}
         self.state_nouns = {fold(w) for w in config.get("state_nouns", [])}
+        self.cabinet_titles = {fold(w) for w in config.get("cabinet_titles", [])}
         self.definite = {fold(w) for w in config.get("definite_articles", [])}
         self.text = doc.text if text is None else text   # Doc.text joins every token on each access
         self.matches = dictionary.matches(doc)
@@ -82,6 +83,8 @@ class ArticleActors:
         self.last_by_head: dict[str, Actor] = {}           # folded head lemma -> last actor
         self.last_plural: dict[str, bool] = {}              # same key -> whether that mention was plural
         self._in_progress: set[int] = set()
+        self.last_pos: dict[str, int] = {}                  # memory key -> token of that mention
+        self.titled: dict[str, tuple[int, Actor]] = {}      # title key -> (token, person it titled)
         self._focus: tuple[int, str | None] | None = None
         pos, deps = pos_of(doc), deps_of(doc)
         for i in range(len(doc)):
@@ -258,7 +261,11 @@ class ArticleActors:
         is_title = role is not None or fold(tok.lemma_) in self.descriptions
         name_tok = self._attached_name(tok) if is_title else None
         if name_tok is not None:
-            return self._person(name_tok, (tok, role))
+            found = self._person(name_tok, (tok, role))
+            if found and role is not None and (found[0].country or found[0].role):
+                # "le président chilien Sebastian Piñera ... le président": that person
+                self.titled[self._memory_key(tok)] = (tok.i, found[0])
+            return found
         if role is not None:
             return self._role_actor(tok, role)
         if fold(tok.lemma_) in self.relation_nouns or fold(tok.lemma_) in self.collective_nouns:
@@ -605,6 +612,9 @@ class ArticleActors:
         if owners and owners[0].role in NON_STATE and role.role in ARMED:
             o = owners[0]      # "les forces de l'opposition" are the opposition's
             return [Actor(text, o.name, o.country, o.role, o.code, start, end, o.kind)]
+        if owners and fold(tok.lemma_) in self.cabinet_titles and owners[0].kind == "body" \
+                and owners[0].role != "IGO" and not owners[0].country:
+            owners = []    # "la ministre (française) des Armées": a portfolio, not whose minister
         if owners and owners[0].role and owners[0].kind != "person" and (
                 role.kind == "title" or (role.kind == "group" and owners[0].role == "IGO")):
             # "les dirigeants des Vingt-Sept", "les ministres de l'OTAN": an organisation's members
@@ -624,6 +634,12 @@ class ArticleActors:
             if prev is not None and tok.morph.get("Number") and \
                     self.last_plural.get(key) != ("Plur" in tok.morph.get("Number")):
                 prev = None      # "les pays européens ... le pays": not the same body
+            person = self.titled.get(key) if role.kind == "title" and self._bare_definite(tok) else None
+            if person is not None and person[0] < tok.i and (prev is None or person[0] > self.last_pos.get(key, -1)):
+                # "le président chilien Sebastian Piñera ... le président": the person last
+                # given that title, unless a nameless one came after
+                p = person[1]
+                return [Actor(text, p.name, p.country, p.role, p.code, start, end, "person")]
             if prev is not None and prev.role == role_code:
                 return [Actor(text, prev.name, prev.country, prev.role, prev.code, start, end, prev.kind)]
         name = self._short_name(tok)
@@ -643,9 +659,22 @@ class ArticleActors:
         holder = self._office_holder(tok, isos[0], start, end) if len(isos) == 1 and role.kind == "title" else None
         if holder is not None:
             # "le ministre israélien de la Défense" with no name given: who held it that day
-            return [Actor(text, holder.name, holder.country, holder.role, holder.code, start, end, "title")]
+            held = Actor(text, holder.name, holder.country, holder.role, holder.code, start, end, "title")
+            self.titled[self._memory_key(tok)] = (tok.i, held)
+            return [held]
         return [Actor(text, name if len(isos) == 1 else f"{name} ({iso})", iso, role_code,
                       iso + (role_code or ""), start, end, role.kind) for iso in isos]
+
+    def _bare_definite(self, tok: Token) -> bool:
+        """"le président", "la ministre": singular, with a definite article, and nothing
+        after the noun that tells which one ("le président du Sénat")."""
+        if "Plur" in tok.morph.get("Number"):
+            return False
+        m = self.matches.get(tok.i)
+        span_end = m[2] if m else tok.i + 1
+        if any(c.i >= span_end and c.dep_ in ("amod", "nmod", "appos", "flat:name", "acl") for c in tok.children):
+            return False
+        return any(c.dep_ == "det" and fold(c.text) in self.definite for c in tok.children)
 
     def _country_named_before(self, tok: Token) -> Actor | None:
         """"Au Chili ... le pays": a bare, singular, definite country noun is the country
@@ -719,6 +748,7 @@ class ArticleActors:
             key = self._memory_key(tok)
             self.last_by_head[key] = actor
             self.last_plural[key] = plural
+            self.last_pos[key] = tok.i
             m = self.matches.get(tok.i)
             if m and m[1] == tok.i:
                 # "le ministre de l'Intérieur" is later "le ministre"; "le Premier ministre" is not
