@@ -125,3 +125,15 @@ def test_minister_of_the_armed_forces_is_government(resolve):
     doc, aa = resolve("La ministre française des Armées a rencontré les généraux.")
     m = _at(doc, aa, "ministre")
     assert (m[0].country, m[0].role) == ("FRA", "GOV")
+
+
+def test_bare_organisation_noun_is_the_organisation_named_last(resolve):
+    doc, aa = resolve("Le Niger, le Mali et le Burkina Faso ont quitté la Cédéao. "
+                      "Ils accusent l'organisation de servir la France.")
+    org = _at(doc, aa, "organisation")
+    assert org and org[0].role == "IGO" and org[0].kind == "organisation"
+
+
+def test_organisation_noun_with_a_complement_is_not_the_last_one(resolve):
+    doc, aa = resolve("La Cédéao a tenu un sommet. L'organisation de la paix reste difficile.")
+    assert _at(doc, aa, "organisation") == []

@@ -66,6 +66,7 @@ class ArticleActors:
         self.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
         self.country_nouns = {fold(w) for w in config.get("country_nouns", [])}
         self.state_nouns = {fold(w) for w in config.get("state_nouns", [])}
+        self.organisation_nouns = {fold(w) for w in config.get("organisation_nouns", [])}
         self.cabinet_titles = {fold(w) for w in config.get("cabinet_titles", [])}
         self.definite = {fold(w) for w in config.get("definite_articles", [])}
         self.text = doc.text if text is None else text   # Doc.text joins every token on each access
@@ -254,6 +255,12 @@ class ArticleActors:
         if match and match[0].category in ("organisation", "metonym", "country", "capital"):
             entry, start, end = match
             return [self._from_entry(entry, start, end)]
+        if match is None and fold(tok.lemma_) in self.organisation_nouns and self._bare_definite(tok):
+            named = self._named_before(tok, ("organisation",))
+            if named is not None:
+                start, end = self._phrase(tok)
+                return [Actor(self.text[start:end], named.name, named.country, named.role, named.code,
+                              start, end, named.kind)]
         role = None
         if match and match[0].category == "role":
             role = match[0]
@@ -684,13 +691,21 @@ class ArticleActors:
             return None
         if any(c.dep_ in ("amod", "nmod", "appos") and c.i > tok.i for c in tok.children):
             return None      # "le pays hôte", "le pays du Cèdre": described, not bare
+        named = self._named_before(tok, ("country", "capital"))
+        if named is None or not named.country:
+            return None
+        name = self.dic.country_names.get(named.country, named.name)
+        return Actor(named.text, name, named.country, named.role, named.code, named.start, named.end, named.kind)
+
+    def _named_before(self, tok: Token, kinds: tuple[str, ...]) -> Actor | None:
+        """The last actor of one of `kinds` mentioned before `tok`, in its sentence or the
+        one before."""
         limit = self.sent_start[max(0, self.sent_start[tok.i] - 1)]
         for head_i, actor in reversed(self.mentions):
             if head_i >= tok.i or head_i < limit:
                 continue
-            if actor.kind in ("country", "capital") and actor.country:
-                name = self.dic.country_names.get(actor.country, actor.name)
-                return Actor(actor.text, name, actor.country, actor.role, actor.code, actor.start, actor.end, actor.kind)
+            if actor.kind in kinds:
+                return actor
         return None
 
     def _office_holder(self, tok: Token, iso: str, start: int, end: int):
