@@ -137,3 +137,15 @@ def test_bare_organisation_noun_is_the_organisation_named_last(resolve):
 def test_organisation_noun_with_a_complement_is_not_the_last_one(resolve):
     doc, aa = resolve("La Cédéao a tenu un sommet. L'organisation de la paix reste difficile.")
     assert _at(doc, aa, "organisation") == []
+
+
+def test_secretary_general_takes_the_body_he_runs(resolve):
+    doc, aa = resolve("Le secrétaire général de l'ONU a condamné le coup d'État au Gabon.")
+    sg = _at(doc, aa, "secrétaire")
+    assert sg and sg[0].code == "IGOUNO"
+
+
+def test_international_official_keeps_his_code_under_a_government_title(resolve):
+    doc, aa = resolve("Le ministre Staffan de Mistura a rencontré mardi le président syrien.", date(2016, 5, 24))
+    envoy = _at(doc, aa, "ministre")
+    assert (envoy[0].code, envoy[0].country) == ("IGOUNO", None) and envoy[0].role != "GOV"

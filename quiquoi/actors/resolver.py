@@ -323,7 +323,7 @@ class ArticleActors:
     def _attached_name(self, tok: Token) -> Token | None:
         """A person's name given in apposition to a title ("le porte-parole, Mark Toner")."""
         for child in tok.children:
-            if child.dep_ in ("appos", "flat:name", "nmod") and child.pos_ == "PROPN" and child.i > tok.i:
+            if child.dep_ in ("appos", "flat:name", "nmod") and self._name_head(child) and child.i > tok.i:
                 m = self.matches.get(child.i)
                 if m and m[0].category != "person":
                     continue
@@ -355,6 +355,13 @@ class ArticleActors:
                 # "l'émissaire de l'ONU pour la Libye Ghassan Salamé": hung on the last complement
                 return t
         return None
+
+    def _name_head(self, t: Token) -> bool:
+        """A name's first word: a proper noun, or a first name the tagger read as a common
+        noun while the entity recogniser and the name's flat part say it is a person
+        ("le directeur général de l'agence Rafael Grossi")."""
+        return t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.ent_type_ == "PER" and t.text[:1].isupper()
+                                     and any(c.dep_ == "flat:name" and c.pos_ == "PROPN" for c in t.children))
 
     def _name_span(self, tok: Token) -> tuple[int, int]:
         """Token range of a personal name (honorifics left out: "M. Toner" -> "Toner")."""
@@ -425,7 +432,9 @@ class ArticleActors:
         if entry is not None:
             country, role_code = entry.country, entry.role
             name = entry.name if fold(entry.name) != fold(name) and len(name.split()) == 1 else name
-        if title_actor is not None:
+        if title_actor is not None and not (entry is not None and entry.code and not entry.country):
+            # (a person the dictionary codes as an international body's keeps that code:
+            # "le directeur général de l'instance onusienne Rafael Grossi" is not GOV)
             country = country or title_actor.country
             role_code = role_code or title_actor.role
         if entry is None and title_actor is None:
