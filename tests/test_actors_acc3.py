@@ -149,3 +149,19 @@ def test_international_official_keeps_his_code_under_a_government_title(resolve)
     doc, aa = resolve("Le ministre Staffan de Mistura a rencontré mardi le président syrien.", date(2016, 5, 24))
     envoy = _at(doc, aa, "ministre")
     assert (envoy[0].code, envoy[0].country) == ("IGOUNO", None) and envoy[0].role != "GOV"
+
+
+def test_group_set_against_the_president_is_the_opposition(resolve):
+    doc, aa = resolve("Les sept candidats opposés au président Alassane Ouattara ont rejeté les résultats.")
+    assert _at(doc, aa, "candidats")[0].role == "OPP"
+
+
+def test_people_inside_one_country_give_its_code(resolve):
+    doc, aa = resolve("Le Premier ministre éthiopien a menacé les rebelles tigréens.")
+    rebels = _at(doc, aa, "rebelles")
+    assert (rebels[0].country, rebels[0].role) == ("ETH", "REB")
+
+
+def test_strongman_of_a_capital_leads_its_country(resolve):
+    doc, aa = resolve("L'homme fort de Tripoli a reçu l'émissaire de l'ONU.")
+    assert _at(doc, aa, "homme")[0].code == "LBYGOV"

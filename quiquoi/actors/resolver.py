@@ -62,6 +62,10 @@ class ArticleActors:
         self.people_role = config.get("demonym_people_role")
         self.regions = {fold(w): code for code, words in (config.get("region_adjectives") or {}).items()
                         for w in words}
+        # a people or region inside one country: read like the regions, but it is that country
+        self.regional = {fold(w): iso for iso, words in (config.get("regional_adjectives") or {}).items()
+                         for w in words}
+        self.opposing = {fold(w) for w in config.get("opposing_participles", [])}
         self.in_country_preps = {fold(w) for w in config.get("in_country_prepositions", [])}
         self.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
         self.country_nouns = {fold(w) for w in config.get("country_nouns", [])}
@@ -596,11 +600,13 @@ class ArticleActors:
                     isos += [a.country for a in self.actors(c) if a.kind in ("country", "capital") and a.country]
                     if isos:
                         break
-        if not isos and self.regions:
-            # "les trois pays européens": a region's adjective when no country is named
+        if not isos and (self.regions or self.regional):
+            # "les trois pays européens": a region's adjective when no country is named;
+            # "les rebelles tigréens": a people of one country
             for c in tok.children:
-                if c.dep_ == "amod" and fold(c.text) in self.regions:
-                    isos.append(self.regions[fold(c.text)])
+                word = fold(c.text)
+                if c.dep_ == "amod" and (word in self.regions or word in self.regional):
+                    isos.append(self.regions.get(word) or self.regional[word])
                     break
         return list(dict.fromkeys(isos))
 
@@ -638,6 +644,9 @@ class ArticleActors:
             return [Actor(text, text, o.country, o.role, o.code, start, end, "title")]
         isos = self._countries(tok, role)
         role_code = role.role
+        if role.kind in ("group", "body") and role_code not in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO") \
+                and self._opposed_to_state(tok):
+            role_code = "OPP"       # "les sept candidats opposés au président"
         if role_code == "INHERIT":   # "le porte-parole de la diplomatie américaine"
             inherited = [a for c in tok.children if c.dep_ == "nmod" for a in self.actors(c)]
             if inherited:
@@ -680,6 +689,18 @@ class ArticleActors:
             return [held]
         return [Actor(text, name if len(isos) == 1 else f"{name} ({iso})", iso, role_code,
                       iso + (role_code or ""), start, end, role.kind) for iso in isos]
+
+    def _opposed_to_state(self, tok: Token) -> bool:
+        """Whether a group is set, by a participle, against a government actor ("opposés au
+        président Alpha Condé", "hostiles au régime")."""
+        for c in tok.children:
+            if c.dep_ in ("acl", "amod") and c.i > tok.i and fold(c.lemma_) in self.opposing:
+                for o in c.children:
+                    if o.dep_.startswith("obl") or o.dep_ == "nmod":
+                        found = self.actors(o) if o.pos_ in ("NOUN", "PROPN") else []
+                        if any(a.role == "GOV" for a in found):
+                            return True
+        return False
 
     def _bare_definite(self, tok: Token) -> bool:
         """"le président", "la ministre": singular, with a definite article, and nothing
