@@ -165,3 +165,10 @@ def test_people_inside_one_country_give_its_code(resolve):
 def test_strongman_of_a_capital_leads_its_country(resolve):
     doc, aa = resolve("L'homme fort de Tripoli a reçu l'émissaire de l'ONU.")
     assert _at(doc, aa, "homme")[0].code == "LBYGOV"
+
+
+def test_hyphenated_surname_stays_whole_and_the_day_is_no_part_of_the_title(resolve):
+    doc, aa = resolve("Dimanche, le président ghanéen Nana Akufo-Addo avait reçu une délégation.")
+    persons = [a for _i, a in aa.mentions if a.kind == "person"]
+    assert [(a.name, a.code) for a in persons] == [("Nana Akufo-Addo", "GHAGOV")]
+    assert persons[0].text == "le président ghanéen Nana Akufo-Addo"

@@ -387,7 +387,7 @@ class ArticleActors:
         if tok.ent_type_ == "PER":
             for ent in ents_of(self.doc):
                 if ent.start <= tok.i < ent.end:
-                    return ent.start, ent.end
+                    return ent.start, self._hyphen_end(ent.end)
         start = end = tok.i
         end += 1
         doc = self.doc
@@ -401,6 +401,15 @@ class ArticleActors:
         while end > tok.i + 1 and doc[end - 1].text == "-":
             end -= 1
         return start, end
+
+    def _hyphen_end(self, end: int) -> int:
+        """A name's end moved past a hyphenated last part the entity recogniser cut off
+        ("Nana Akufo" + "-Addo")."""
+        doc = self.doc
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
+            end += 2
+        return end
 
     def _person(self, name_tok: Token, title: tuple[Token, Entry | None] | None) -> list[Actor]:
         start, end = self._name_span(name_tok)
@@ -427,6 +436,9 @@ class ArticleActors:
             if after is not None and after.country:
                 title_actor = after
         span_start = title[0].left_edge.i if title else start
+        while title and span_start < title[0].i and (fold(self.doc[span_start].text) in self.calendar_words
+                                                     or self.doc[span_start].is_punct):
+            span_start += 1       # "Dimanche, le président ...": the day is no part of the title
         text = self.doc[min(span_start, start):end].text if title else self.doc[start:end].text
         if known is not None and (title_actor is None or title_actor.country is None):
             # "le colonel Abdramane" after "Amadou Abdramane, porte-parole des militaires nigériens"
