@@ -172,3 +172,26 @@ def test_hyphenated_surname_stays_whole_and_the_day_is_no_part_of_the_title(reso
     persons = [a for _i, a in aa.mentions if a.kind == "person"]
     assert [(a.name, a.code) for a in persons] == [("Nana Akufo-Addo", "GHAGOV")]
     assert persons[0].text == "le président ghanéen Nana Akufo-Addo"
+
+
+def test_country_adjective_hung_on_a_complement(resolve):
+    doc, aa = resolve("Les autorités de transition maliennes ont expulsé l'ambassadeur de France.")
+    auth = _at(doc, aa, "autorités")
+    assert (auth[0].country, auth[0].role) == ("MLI", "GOV")
+
+
+def test_chief_takes_the_body_he_heads(resolve):
+    doc, aa = resolve("Le chef de la police nationale congolaise a démissionné.")
+    assert _at(doc, aa, "chef")[0].code == "COGCOP"
+
+
+def test_predicate_noun_phrase_leaves_out_the_copula(resolve):
+    doc, aa = resolve("Carlos Quispora et Luis Mamanita sont deux chefs emblématiques de l'opposition bolivienne.")
+    chefs = _at(doc, aa, "chefs")
+    assert chefs and not chefs[0].text.startswith("sont")
+
+
+def test_unknown_person_takes_the_title_a_copula_gives_him(resolve):
+    doc, aa = resolve("Jorge Tamayano est le porte-parole du gouvernement péruvien. Tamayano a démenti.")
+    later = _at(doc, aa, "Tamayano", 1)
+    assert (later[0].name, later[0].country, later[0].role) == ("Jorge Tamayano", "PER", "GOV")

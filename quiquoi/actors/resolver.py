@@ -20,6 +20,9 @@ NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase
 NON_STATE = {"REB", "OPP", "UAF", "INS", "IMG", "CVL"}
 ARMED = {"MIL", "UAF", "REB"}
+# a noun that is a predicate ("X et Y sont deux chefs de l'opposition") governs its clause's
+# subject, copula and auxiliaries: none of them is part of its phrase
+PREDICATE_DEPS = {"cop", "nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", "expl:subj"}
 CLAUSE_DEPS = {"acl:relcl", "acl", "advcl", "dep", "ccomp", "xcomp", "parataxis", "conj", "cc"}
 
 
@@ -114,7 +117,25 @@ class ArticleActors:
         self.cache[tok.i] = found
         for actor in found:
             self._remember(tok, actor)
+        if found and found[0].kind in ("title", "group") and any(c.dep_ == "cop" for c in tok.children):
+            self._predicate_title(tok, found[0])
         return found
+
+    def _predicate_title(self, tok: Token, title: Actor) -> None:
+        """"Carlos Quispora et Luis Mamanita sont deux chefs de l'opposition": persons the
+        dictionaries do not know take the title they are given, for their later mentions."""
+        if not (title.country or title.role):
+            return
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i]
+        subjects += [cc for c in subjects for cc in c.children if cc.dep_ == "conj"]
+        for subj in subjects:
+            for person in self.cache.get(subj.i, []):
+                if person.kind != "person" or person.country or person.role:
+                    continue
+                titled = Actor(person.text, person.name, title.country, title.role, title.code,
+                               person.start, person.end, "person")
+                self.people[fold(person.name)] = titled
+                self.people[fold(person.name.split()[-1])] = titled
 
     def pronoun(self, tok: Token) -> list[Actor]:
         """The antecedent of a relative or subject pronoun."""
@@ -501,7 +522,7 @@ class ArticleActors:
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ in CLAUSE_DEPS or c.dep_ == "punct" or c.is_space:
+                if c.dep_ in CLAUSE_DEPS or c.dep_ in PREDICATE_DEPS or c.dep_ == "punct" or c.is_space:
                     continue
                 if t.i == tok.i and c.dep_ in ("case", "mark") and c.i < tok.i:
                     continue
@@ -587,6 +608,11 @@ class ArticleActors:
                         for a in self.actors(c):
                             if a.country:
                                 isos.append(a.country)
+                        if not isos and c.pos_ == "NOUN" and not self.actors(c):
+                            # "les autorités de transition maliennes", "le ministre des Affaires
+                            # étrangères russe": the parser hangs the adjective on the complement
+                            isos += [iso for g in c.children if g.dep_ == "amod" and g.i > c.i
+                                     for iso in [self.dic.demonym(g.text)] if iso][:1]
                         if isos:
                             break
                 if c.dep_ == "acl" and fold(c.lemma_) in self.leading_verbs and c.i > tok.i:
