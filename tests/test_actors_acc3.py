@@ -195,3 +195,15 @@ def test_unknown_person_takes_the_title_a_copula_gives_him(resolve):
     doc, aa = resolve("Jorge Tamayano est le porte-parole du gouvernement péruvien. Tamayano a démenti.")
     later = _at(doc, aa, "Tamayano", 1)
     assert (later[0].name, later[0].country, later[0].role) == ("Jorge Tamayano", "PER", "GOV")
+
+
+def test_former_title_is_elite_and_not_remembered_as_the_office(resolve):
+    doc, aa = resolve("L'ancien président américain a critiqué le gouvernement. Le président a répondu.")
+    former = _at(doc, aa, "président")
+    assert (former[0].country, former[0].role) == ("USA", "ELI")
+    assert _at(doc, aa, "président", 1)[0].role == "GOV"
+
+
+def test_future_holder_is_not_the_sitting_one(resolve):
+    doc, aa = resolve("Les électeurs ont choisi leur futur président. Le président sortant a reconnu sa défaite.")
+    assert "futur" not in _at(doc, aa, "président", 1)[0].name

@@ -75,6 +75,7 @@ class ArticleActors:
         self.state_nouns = {fold(w) for w in config.get("state_nouns", [])}
         self.organisation_nouns = {fold(w) for w in config.get("organisation_nouns", [])}
         self.cabinet_titles = {fold(w) for w in config.get("cabinet_titles", [])}
+        self.former = {fold(w) for w in config.get("former_words", [])}
         self.definite = {fold(w) for w in config.get("definite_articles", [])}
         self.text = doc.text if text is None else text   # Doc.text joins every token on each access
         self.matches = dictionary.matches(doc)
@@ -685,13 +686,16 @@ class ArticleActors:
         if role.kind in ("group", "body") and role_code not in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO") \
                 and self._opposed_to_state(tok):
             role_code = "OPP"       # "les sept candidats opposés au président"
+        if role_code == "GOV" and role.kind in ("title", "group") and any(
+                fold(c.text) in self.former for c in tok.children if c.dep_ in ("amod", "advmod", "nmod")):
+            role_code = "ELI"       # "l'ancien président américain"
         if role_code == "INHERIT":   # "le porte-parole de la diplomatie américaine"
             inherited = [a for c in tok.children if c.dep_ == "nmod" for a in self.actors(c)]
             if inherited:
                 base = inherited[0]
                 return [Actor(text, text, base.country, base.role, base.code, start, end, "title")]
             role_code = "GOV"
-        if not isos and allow_memory and not owners:
+        if not isos and allow_memory and not owners and not self._not_current(tok):
             key = self._memory_key(tok)
             prev = self.last_by_head.get(key)
             if prev is not None and tok.morph.get("Number") and \
@@ -739,6 +743,10 @@ class ArticleActors:
                         if any(a.role == "GOV" for a in found):
                             return True
         return False
+
+    def _not_current(self, tok: Token) -> bool:
+        """"l'ancien président", "leur futur président": not the one in office now."""
+        return any(fold(c.text) in self.not_current for c in tok.children if c.dep_ in ("amod", "advmod", "det", "nmod"))
 
     def _bare_definite(self, tok: Token) -> bool:
         """"le président", "la ministre": singular, with a definite article, and nothing
@@ -826,7 +834,7 @@ class ArticleActors:
         if actor.kind == "person":
             self.people.setdefault(fold(actor.name), actor)
             self.people.setdefault(fold(actor.name.split()[-1]), actor)
-        elif actor.role:
+        elif actor.role and not self._not_current(tok):
             plural = "Plur" in tok.morph.get("Number")
             key = self._memory_key(tok)
             self.last_by_head[key] = actor
