@@ -207,3 +207,10 @@ def test_former_title_is_elite_and_not_remembered_as_the_office(resolve):
 def test_future_holder_is_not_the_sitting_one(resolve):
     doc, aa = resolve("Les électeurs ont choisi leur futur président. Le président sortant a reconnu sa défaite.")
     assert "futur" not in _at(doc, aa, "président", 1)[0].name
+
+
+def test_role_noun_as_a_bare_attribute_is_no_actor(resolve):
+    doc, aa = resolve("Le cabinet a refusé tout dialogue, il est responsable de la crise. "
+                      "La foule gronde, et si elle casse des vitrines c'est par colère.")
+    assert _at(doc, aa, "responsable") == []
+    assert all("responsable" not in a.text for _i, a in aa.mentions)

@@ -291,6 +291,9 @@ class ArticleActors:
         if match and match[0].category == "role":
             role = match[0]
         role = role or self.dic.role(tok.lemma_) or self.dic.role(tok.text)
+        if role is not None and tok.pos_ == "NOUN" and any(c.dep_ == "cop" for c in tok.children) \
+                and not any(c.dep_ in ("det", "nummod") for c in tok.children):
+            return []     # "il est responsable de cette impasse", "elle est ministre": an attribute
         is_title = role is not None or fold(tok.lemma_) in self.descriptions
         name_tok = self._attached_name(tok) if is_title else None
         if name_tok is not None:
