@@ -214,3 +214,9 @@ def test_role_noun_as_a_bare_attribute_is_no_actor(resolve):
                       "La foule gronde, et si elle casse des vitrines c'est par colère.")
     assert _at(doc, aa, "responsable") == []
     assert all("responsable" not in a.text for _i, a in aa.mentions)
+
+
+def test_chief_with_a_role_adjective_takes_that_role(resolve):
+    doc, aa = resolve("Le chef militaire soudanais a rencontré le chef religieux.")
+    first, second = _at(doc, aa, "chef"), _at(doc, aa, "chef", 1)
+    assert (first[0].code, second[0].role) == ("SDNMIL", "REL")

@@ -697,7 +697,10 @@ class ArticleActors:
             if inherited:
                 base = inherited[0]
                 return [Actor(text, text, base.country, base.role, base.code, start, end, "title")]
-            role_code = "GOV"
+            # "le chef rebelle", "le chef militaire": the adjective says whose
+            adjectival = [r.role for c in tok.children if c.dep_ == "amod"
+                          for r in [self.dic.role(c.lemma_) or self.dic.role(c.text)] if r is not None and r.role != "INHERIT"]
+            role_code = adjectival[0] if adjectival else "GOV"
         if not isos and allow_memory and not owners and not self._not_current(tok):
             key = self._memory_key(tok)
             prev = self.last_by_head.get(key)
