@@ -220,3 +220,15 @@ def test_chief_with_a_role_adjective_takes_that_role(resolve):
     doc, aa = resolve("Le chef militaire soudanais a rencontré le chef religieux.")
     first, second = _at(doc, aa, "chef"), _at(doc, aa, "chef", 1)
     assert (first[0].code, second[0].role) == ("SDNMIL", "REL")
+
+
+def test_unknown_person_given_an_age_is_a_private_citizen(resolve):
+    doc, aa = resolve("« Nous irons jusqu'au bout », a déclaré Paul Durandet, 31 ans, devant la préfecture.")
+    person = [a for _i, a in aa.mentions if a.kind == "person"]
+    assert person and person[0].role == "CVL"
+
+
+def test_unknown_person_takes_a_role_only_title_after_the_name(resolve):
+    doc, aa = resolve("Il est détenu, a expliqué Jack Mwindaza, son avocat, à la presse.")
+    person = [a for _i, a in aa.mentions if a.kind == "person"]
+    assert person and person[0].role == "JUD"

@@ -76,6 +76,8 @@ class ArticleActors:
         self.organisation_nouns = {fold(w) for w in config.get("organisation_nouns", [])}
         self.cabinet_titles = {fold(w) for w in config.get("cabinet_titles", [])}
         self.former = {fold(w) for w in config.get("former_words", [])}
+        self.age_words = {fold(w) for w in config.get("age_words", [])}
+        self.age_role = config.get("age_role")
         self.definite = {fold(w) for w in config.get("definite_articles", [])}
         self.text = doc.text if text is None else text   # Doc.text joins every token on each access
         self.matches = dictionary.matches(doc)
@@ -458,8 +460,11 @@ class ArticleActors:
             # "le colonel Abdoulaye Maïga, porte-parole du gouvernement malien": a title in
             # apposition after the name says who the person works for, whatever the parse
             after = self._title_after(end)
-            if after is not None and after.country:
-                title_actor = after
+            if after is not None and (after.country or title_actor is None and after.role):
+                title_actor = after      # (a role alone: "Jack Mwinda, son avocat" is JUD)
+            elif title_actor is None and self.age_role and self._age_after(end):
+                # "Pierre Durand, 24 ans": a private citizen
+                title_actor = Actor("", "", None, self.age_role, self.age_role, None, None, "title")
         span_start = title[0].left_edge.i if title else start
         while title and span_start < title[0].i and (fold(self.doc[span_start].text) in self.calendar_words
                                                      or self.doc[span_start].is_punct):
@@ -490,6 +495,12 @@ class ArticleActors:
         for i in range(start, end):
             self.cache.setdefault(i, [actor])
         return [actor]
+
+    def _age_after(self, end: int) -> bool:
+        """", 24 ans," right after a name."""
+        doc = self.doc
+        return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num
+                and fold(doc[end + 2].text) in self.age_words)
 
     def _title_after(self, end: int) -> Actor | None:
         """The actor of a title phrase right after a name and a comma ("X, porte-parole du
