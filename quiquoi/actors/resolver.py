@@ -20,6 +20,9 @@ NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase
 NON_STATE = {"REB", "OPP", "UAF", "INS", "IMG", "CVL"}
 ARMED = {"MIL", "UAF", "REB"}
+# a noun that is a predicate ("X et Y sont deux chefs de l'opposition") governs its clause's
+# subject, copula and auxiliaries: none of them is part of its phrase
+PREDICATE_DEPS = {"cop", "nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", "expl:subj"}
 CLAUSE_DEPS = {"acl:relcl", "acl", "advcl", "dep", "ccomp", "xcomp", "parataxis", "conj", "cc"}
 
 
@@ -30,6 +33,9 @@ def nominal_participle(tok: Token) -> bool:
 
 
 class ArticleActors:
+    # what a body's name in apposition may be ("l'ONG Amnesty International"): not a
+    # person ("le gouvernement Castex" is the government, not Castex)
+    NAMED_BODY_KINDS = ("organisation", "metonym")
     def __init__(self, doc: Doc, dictionary: ActorDictionary, config: dict, published: date | None,
                  text: str | None = None):
         self.doc = doc
@@ -57,6 +63,22 @@ class ArticleActors:
         self.impersonal_clitics = {fold(w) for w in config.get("impersonal_clitics", [])}
         self.possessives = {fold(k): v for k, v in (config.get("possessives") or {}).items()}
         self.people_role = config.get("demonym_people_role")
+        self.regions = {fold(w): code for code, words in (config.get("region_adjectives") or {}).items()
+                        for w in words}
+        # a people or region inside one country: read like the regions, but it is that country
+        self.regional = {fold(w): iso for iso, words in (config.get("regional_adjectives") or {}).items()
+                         for w in words}
+        self.opposing = {fold(w) for w in config.get("opposing_participles", [])}
+        self.in_country_preps = {fold(w) for w in config.get("in_country_prepositions", [])}
+        self.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
+        self.country_nouns = {fold(w) for w in config.get("country_nouns", [])}
+        self.state_nouns = {fold(w) for w in config.get("state_nouns", [])}
+        self.organisation_nouns = {fold(w) for w in config.get("organisation_nouns", [])}
+        self.cabinet_titles = {fold(w) for w in config.get("cabinet_titles", [])}
+        self.former = {fold(w) for w in config.get("former_words", [])}
+        self.age_words = {fold(w) for w in config.get("age_words", [])}
+        self.age_role = config.get("age_role")
+        self.definite = {fold(w) for w in config.get("definite_articles", [])}
         self.text = doc.text if text is None else text   # Doc.text joins every token on each access
         self.matches = dictionary.matches(doc)
         # first token of each token's sentence (Token.sent walks the whole doc every call)
@@ -70,7 +92,10 @@ class ArticleActors:
         self.mentions: list[tuple[int, Actor]] = []       # (head token index, actor) in text order
         self.people: dict[str, Actor] = {}                 # folded full name / surname -> person
         self.last_by_head: dict[str, Actor] = {}           # folded head lemma -> last actor
+        self.last_plural: dict[str, bool] = {}              # same key -> whether that mention was plural
         self._in_progress: set[int] = set()
+        self.last_pos: dict[str, int] = {}                  # memory key -> token of that mention
+        self.titled: dict[str, tuple[int, Actor]] = {}      # title key -> (token, person it titled)
         self._focus: tuple[int, str | None] | None = None
         # a lower-case common noun outside every dictionary name can only name an actor
         # through these words (checked on its lemma and its form): skip the others unmade
@@ -107,7 +132,25 @@ class ArticleActors:
         self.cache[tok.i] = found
         for actor in found:
             self._remember(tok, actor)
+        if found and found[0].kind in ("title", "group") and any(c.dep_ == "cop" for c in tok.children):
+            self._predicate_title(tok, found[0])
         return found
+
+    def _predicate_title(self, tok: Token, title: Actor) -> None:
+        """"Carlos Quispora et Luis Mamanita sont deux chefs de l'opposition": persons the
+        dictionaries do not know take the title they are given, for their later mentions."""
+        if not (title.country or title.role):
+            return
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i]
+        subjects += [cc for c in subjects for cc in c.children if cc.dep_ == "conj"]
+        for subj in subjects:
+            for person in self.cache.get(subj.i, []):
+                if person.kind != "person" or person.country or person.role:
+                    continue
+                titled = Actor(person.text, person.name, title.country, title.role, title.code,
+                               person.start, person.end, "person")
+                self.people[fold(person.name)] = titled
+                self.people[fold(person.name.split()[-1])] = titled
 
     def pronoun(self, tok: Token) -> list[Actor]:
         """The antecedent of a relative or subject pronoun."""
@@ -222,6 +265,13 @@ class ArticleActors:
             people = self._people(tok)
             if people is not None:
                 return people
+        if match is None and fold(tok.lemma_) in self.state_nouns:
+            # "la République syrienne", "le royaume jordanien" (either tagged as a name)
+            state = self._state(tok)
+            if state or not propn:
+                return state
+        if propn and fold(tok.text) in self.calendar_words:
+            return []      # "Samedi, le président russe ...": a day, not a person with a title
         if propn and (match is None or match[0].category == "person"):
             # "Amadou Abdramane, porte-parole des militaires": a title in apposition after the name
             title = None
@@ -245,14 +295,27 @@ class ArticleActors:
         if match and match[0].category in ("organisation", "metonym", "country", "capital"):
             entry, start, end = match
             return [self._from_entry(entry, start, end)]
+        if match is None and fold(tok.lemma_) in self.organisation_nouns and self._bare_definite(tok):
+            named = self._named_before(tok, ("organisation",))
+            if named is not None:
+                start, end = self._phrase(tok)
+                return [Actor(self.text[start:end], named.name, named.country, named.role, named.code,
+                              start, end, named.kind)]
         role = None
         if match and match[0].category == "role":
             role = match[0]
         role = role or self.dic.role(tok.lemma_) or self.dic.role(tok.text)
+        if role is not None and tok.pos_ == "NOUN" and any(c.dep_ == "cop" for c in tok.children) \
+                and not any(c.dep_ in ("det", "nummod") for c in tok.children):
+            return []     # "il est responsable de cette impasse", "elle est ministre": an attribute
         is_title = role is not None or fold(tok.lemma_) in self.descriptions
         name_tok = self._attached_name(tok) if is_title else None
         if name_tok is not None:
-            return self._person(name_tok, (tok, role))
+            found = self._person(name_tok, (tok, role))
+            if found and role is not None and (found[0].country or found[0].role):
+                # "le président chilien Sebastian Piñera ... le président": that person
+                self.titled[self._memory_key(tok)] = (tok.i, found[0])
+            return found
         if role is not None:
             return self._role_actor(tok, role)
         if fold(tok.lemma_) in self.relation_nouns or fold(tok.lemma_) in self.collective_nouns:
@@ -277,6 +340,17 @@ class ArticleActors:
         role = self.people_role
         return [Actor(text, text, iso, role, iso + role, start, end, "group")]
 
+    def _state(self, tok: Token) -> list[Actor]:
+        """"la République syrienne", "le royaume saoudien": the state its adjective names."""
+        for c in tok.children:
+            if c.dep_ == "amod" and c.i > tok.i:
+                iso = self.dic.demonym(c.text)
+                if iso:
+                    start, end = tok.idx, c.idx + len(c.text)
+                    name = self.dic.country_names.get(iso, self.text[start:end])
+                    return [Actor(self.text[start:end], name, iso, "GOV", iso + "GOV", start, end, "country")]
+        return []
+
     def _kin(self, tok: Token) -> list[Actor]:
         """"La sœur de Kim Jong-un": a relative of a leader belongs to the leader's side
         (country and role), under a name of her own (the phrase), not the leader's."""
@@ -292,7 +366,7 @@ class ArticleActors:
     def _attached_name(self, tok: Token) -> Token | None:
         """A person's name given in apposition to a title ("le porte-parole, Mark Toner")."""
         for child in tok.children:
-            if child.dep_ in ("appos", "flat:name", "nmod") and child.pos_ == "PROPN" and child.i > tok.i:
+            if child.dep_ in ("appos", "flat:name", "nmod") and self._name_head(child) and child.i > tok.i:
                 m = self.matches.get(child.i)
                 if m and m[0].category != "person":
                     continue
@@ -325,6 +399,13 @@ class ArticleActors:
                 return t
         return None
 
+    def _name_head(self, t: Token) -> bool:
+        """A name's first word: a proper noun, or a first name the tagger read as a common
+        noun while the entity recogniser and the name's flat part say it is a person
+        ("le directeur général de l'agence Rafael Grossi")."""
+        return t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.ent_type_ == "PER" and t.text[:1].isupper()
+                                     and any(c.dep_ == "flat:name" and c.pos_ == "PROPN" for c in t.children))
+
     def _name_span(self, tok: Token) -> tuple[int, int]:
         """Token range of a personal name (honorifics left out: "M. Toner" -> "Toner")."""
         start, end = self._raw_name_span(tok)
@@ -345,7 +426,7 @@ class ArticleActors:
         if tok.ent_type_ == "PER":
             for ent in ents_of(self.doc):
                 if ent.start <= tok.i < ent.end:
-                    return ent.start, ent.end
+                    return ent.start, self._hyphen_end(ent.end)
         start = end = tok.i
         end += 1
         doc = self.doc
@@ -359,6 +440,15 @@ class ArticleActors:
         while end > tok.i + 1 and doc[end - 1].text == "-":
             end -= 1
         return start, end
+
+    def _hyphen_end(self, end: int) -> int:
+        """A name's end moved past a hyphenated last part the entity recogniser cut off
+        ("Nana Akufo" + "-Addo")."""
+        doc = self.doc
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
+            end += 2
+        return end
 
     def _person(self, name_tok: Token, title: tuple[Token, Entry | None] | None) -> list[Actor]:
         start, end = self._name_span(name_tok)
@@ -382,9 +472,15 @@ class ArticleActors:
             # "le colonel Abdoulaye Maïga, porte-parole du gouvernement malien": a title in
             # apposition after the name says who the person works for, whatever the parse
             after = self._title_after(end)
-            if after is not None and after.country:
-                title_actor = after
+            if after is not None and (after.country or title_actor is None and after.role):
+                title_actor = after      # (a role alone: "Jack Mwinda, son avocat" is JUD)
+            elif title_actor is None and self.age_role and self._age_after(end):
+                # "Pierre Durand, 24 ans": a private citizen
+                title_actor = Actor("", "", None, self.age_role, self.age_role, None, None, "title")
         span_start = title[0].left_edge.i if title else start
+        while title and span_start < title[0].i and (fold(self.doc[span_start].text) in self.calendar_words
+                                                     or self.doc[span_start].is_punct):
+            span_start += 1       # "Dimanche, le président ...": the day is no part of the title
         text = self.doc[min(span_start, start):end].text if title else self.doc[start:end].text
         if known is not None and (title_actor is None or title_actor.country is None):
             # "le colonel Abdramane" after "Amadou Abdramane, porte-parole des militaires nigériens"
@@ -394,7 +490,9 @@ class ArticleActors:
         if entry is not None:
             country, role_code = entry.country, entry.role
             name = entry.name if fold(entry.name) != fold(name) and len(name.split()) == 1 else name
-        if title_actor is not None:
+        if title_actor is not None and not (entry is not None and entry.code and not entry.country):
+            # (a person the dictionary codes as an international body's keeps that code:
+            # "le directeur général de l'instance onusienne Rafael Grossi" is not GOV)
             country = country or title_actor.country
             role_code = role_code or title_actor.role
         if entry is None and title_actor is None:
@@ -409,6 +507,12 @@ class ArticleActors:
         for i in range(start, end):
             self.cache.setdefault(i, [actor])
         return [actor]
+
+    def _age_after(self, end: int) -> bool:
+        """", 24 ans," right after a name."""
+        doc = self.doc
+        return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num
+                and fold(doc[end + 2].text) in self.age_words)
 
     def _title_after(self, end: int) -> Actor | None:
         """The actor of a title phrase right after a name and a comma ("X, porte-parole du
@@ -445,7 +549,7 @@ class ArticleActors:
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ in CLAUSE_DEPS or c.dep_ == "punct" or c.is_space:
+                if c.dep_ in CLAUSE_DEPS or c.dep_ in PREDICATE_DEPS or c.dep_ == "punct" or c.is_space:
                     continue
                 if t.i == tok.i and c.dep_ in ("case", "mark") and c.i < tok.i:
                     continue
@@ -482,7 +586,8 @@ class ArticleActors:
         Asked for every event: recomputed only when new mentions were resolved."""
         if self._focus is not None and self._focus[0] == len(self.mentions):
             return self._focus[1]
-        counts = self.country_counts()
+        regions = set(self.regions.values())
+        counts = self.country_counts(skip=lambda _t, a: a.country in regions) if regions else self.country_counts()
         best = self._best_country(counts)
         self._focus = (len(self.mentions), best)
         return best
@@ -524,10 +629,17 @@ class ArticleActors:
                     if pref:
                         isos += pref
                         continue
-                    if c.dep_ == "nmod" and self._case(c) in self.of_preps and c.i > tok.i:
+                    if c.dep_ == "nmod" and self._case(c) in self.of_preps and c.i > tok.i and not isos:
+                        # "les troupes françaises du Mali": the adjective names whose they are,
+                        # the complement where they are
                         for a in self.actors(c):
                             if a.country:
                                 isos.append(a.country)
+                        if not isos and c.pos_ == "NOUN" and not self.actors(c):
+                            # "les autorités de transition maliennes", "le ministre des Affaires
+                            # étrangères russe": the parser hangs the adjective on the complement
+                            isos += [iso for g in c.children if g.dep_ == "amod" and g.i > c.i
+                                     for iso in [self.dic.demonym(g.text)] if iso][:1]
                         if isos:
                             break
                 if c.dep_ == "acl" and fold(c.lemma_) in self.leading_verbs and c.i > tok.i:
@@ -545,6 +657,22 @@ class ArticleActors:
                     break
                 if t.pos_ not in ("ADJ", "PUNCT") or t.text in (",", ";", ":"):
                     break
+        if not isos and role.role in NON_STATE:
+            # "l'opposition en Biélorussie", "les manifestants au Chili": where a non-state
+            # group is, it belongs
+            for c in tok.children:
+                if c.dep_ == "nmod" and c.i > tok.i and self._case(c) in self.in_country_preps:
+                    isos += [a.country for a in self.actors(c) if a.kind in ("country", "capital") and a.country]
+                    if isos:
+                        break
+        if not isos and (self.regions or self.regional):
+            # "les trois pays européens": a region's adjective when no country is named;
+            # "les rebelles tigréens": a people of one country
+            for c in tok.children:
+                word = fold(c.text)
+                if c.dep_ == "amod" and (word in self.regions or word in self.regional):
+                    isos.append(self.regions.get(word) or self.regional[word])
+                    break
         return list(dict.fromkeys(isos))
 
     def _case(self, tok: Token) -> str:
@@ -556,10 +684,24 @@ class ArticleActors:
     def _role_actor(self, tok: Token, role: Entry, allow_memory: bool = True) -> list[Actor]:
         start, end = self._phrase(tok)
         text = self.text[start:end]
+        if role.kind != "title":
+            # "l'ONG Foro Penal", "le parti Ennahda": the body's own name follows its kind
+            for c in tok.children:
+                if c.i > tok.i and c.pos_ == "PROPN" and (c.dep_ in ("appos", "flat:name", "flat")
+                                                         or c.dep_ == "nmod" and not self._case(c)):
+                    m = self.matches.get(c.i)
+                    if m is not None and m[0].category in self.NAMED_BODY_KINDS:
+                        a = self._from_entry(*m)
+                        end = max(a.end, tok.idx + len(tok.text))
+                        return [Actor(self.text[start:end], a.name, a.country, a.role, a.code, start, end, a.kind)]
+                    break
         owners = self._owners(tok)
         if owners and owners[0].role in NON_STATE and role.role in ARMED:
             o = owners[0]      # "les forces de l'opposition" are the opposition's
             return [Actor(text, o.name, o.country, o.role, o.code, start, end, o.kind)]
+        if owners and fold(tok.lemma_) in self.cabinet_titles and owners[0].kind == "body" \
+                and owners[0].role != "IGO" and not owners[0].country:
+            owners = []    # "la ministre (française) des Armées": a portfolio, not whose minister
         if owners and owners[0].role and owners[0].kind != "person" and (
                 role.kind == "title" or (role.kind == "group" and owners[0].role == "IGO")):
             # "les dirigeants des Vingt-Sept", "les ministres de l'OTAN": an organisation's members
@@ -567,17 +709,41 @@ class ArticleActors:
             return [Actor(text, text, o.country, o.role, o.code, start, end, "title")]
         isos = self._countries(tok, role)
         role_code = role.role
+        if role.kind in ("group", "body") and role_code not in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO") \
+                and self._opposed_to_state(tok):
+            role_code = "OPP"       # "les sept candidats opposés au président"
+        if role_code == "GOV" and role.kind in ("title", "group") and any(
+                fold(c.text) in self.former for c in tok.children if c.dep_ in ("amod", "advmod", "nmod")):
+            role_code = "ELI"       # "l'ancien président américain"
         if role_code == "INHERIT":   # "le porte-parole de la diplomatie américaine"
             inherited = [a for c in tok.children if c.dep_ == "nmod" for a in self.actors(c)]
             if inherited:
                 base = inherited[0]
                 return [Actor(text, text, base.country, base.role, base.code, start, end, "title")]
-            role_code = "GOV"
-        if not isos and allow_memory and not owners:
-            prev = self.last_by_head.get(self._memory_key(tok))
+            # "le chef rebelle", "le chef militaire": the adjective says whose
+            adjectival = [r.role for c in tok.children if c.dep_ == "amod"
+                          for r in [self.dic.role(c.lemma_) or self.dic.role(c.text)] if r is not None and r.role != "INHERIT"]
+            role_code = adjectival[0] if adjectival else "GOV"
+        if not isos and allow_memory and not owners and not self._not_current(tok):
+            key = self._memory_key(tok)
+            prev = self.last_by_head.get(key)
+            if prev is not None and tok.morph.get("Number") and \
+                    self.last_plural.get(key) != ("Plur" in tok.morph.get("Number")):
+                prev = None      # "les pays européens ... le pays": not the same body
+            person = self.titled.get(key) if role.kind == "title" and self._bare_definite(tok) else None
+            if person is not None and person[0] < tok.i and (prev is None or person[0] > self.last_pos.get(key, -1)):
+                # "le président chilien Sebastian Piñera ... le président": the person last
+                # given that title, unless a nameless one came after
+                p = person[1]
+                return [Actor(text, p.name, p.country, p.role, p.code, start, end, "person")]
             if prev is not None and prev.role == role_code:
                 return [Actor(text, prev.name, prev.country, prev.role, prev.code, start, end, prev.kind)]
         name = self._short_name(tok)
+        if not isos and not owners and fold(tok.lemma_) in self.country_nouns:
+            named = self._country_named_before(tok)
+            if named is not None:
+                return [Actor(text, named.name, named.country, role_code, named.country + (role_code or ""),
+                              start, end, role.kind)]
         if not isos:
             return [Actor(text, name, None, role_code, role_code, start, end, role.kind)]
         short = not any(c.dep_ == "nmod" for c in tok.children)
@@ -589,9 +755,63 @@ class ArticleActors:
         holder = self._office_holder(tok, isos[0], start, end) if len(isos) == 1 and role.kind == "title" else None
         if holder is not None:
             # "le ministre israélien de la Défense" with no name given: who held it that day
-            return [Actor(text, holder.name, holder.country, holder.role, holder.code, start, end, "title")]
+            held = Actor(text, holder.name, holder.country, holder.role, holder.code, start, end, "title")
+            self.titled[self._memory_key(tok)] = (tok.i, held)
+            return [held]
         return [Actor(text, name if len(isos) == 1 else f"{name} ({iso})", iso, role_code,
                       iso + (role_code or ""), start, end, role.kind) for iso in isos]
+
+    def _opposed_to_state(self, tok: Token) -> bool:
+        """Whether a group is set, by a participle, against a government actor ("opposés au
+        président Alpha Condé", "hostiles au régime")."""
+        for c in tok.children:
+            if c.dep_ in ("acl", "amod") and c.i > tok.i and fold(c.lemma_) in self.opposing:
+                for o in c.children:
+                    if o.dep_.startswith("obl") or o.dep_ == "nmod":
+                        found = self.actors(o) if o.pos_ in ("NOUN", "PROPN") else []
+                        if any(a.role == "GOV" for a in found):
+                            return True
+        return False
+
+    def _not_current(self, tok: Token) -> bool:
+        """"l'ancien président", "leur futur président": not the one in office now."""
+        return any(fold(c.text) in self.not_current for c in tok.children if c.dep_ in ("amod", "advmod", "det", "nmod"))
+
+    def _bare_definite(self, tok: Token) -> bool:
+        """"le président", "la ministre": singular, with a definite article, and nothing
+        after the noun that tells which one ("le président du Sénat")."""
+        if "Plur" in tok.morph.get("Number"):
+            return False
+        m = self.matches.get(tok.i)
+        span_end = m[2] if m else tok.i + 1
+        if any(c.i >= span_end and c.dep_ in ("amod", "nmod", "appos", "flat:name", "acl") for c in tok.children):
+            return False
+        return any(c.dep_ == "det" and fold(c.text) in self.definite for c in tok.children)
+
+    def _country_named_before(self, tok: Token) -> Actor | None:
+        """"Au Chili ... le pays": a bare, singular, definite country noun is the country
+        named last, in its sentence or the one before."""
+        if "Plur" in tok.morph.get("Number") or not any(
+                c.dep_ == "det" and fold(c.text) in self.definite for c in tok.children):
+            return None
+        if any(c.dep_ in ("amod", "nmod", "appos") and c.i > tok.i for c in tok.children):
+            return None      # "le pays hôte", "le pays du Cèdre": described, not bare
+        named = self._named_before(tok, ("country", "capital"))
+        if named is None or not named.country:
+            return None
+        name = self.dic.country_names.get(named.country, named.name)
+        return Actor(named.text, name, named.country, named.role, named.code, named.start, named.end, named.kind)
+
+    def _named_before(self, tok: Token, kinds: tuple[str, ...]) -> Actor | None:
+        """The last actor of one of `kinds` mentioned before `tok`, in its sentence or the
+        one before."""
+        limit = self.sent_start[max(0, self.sent_start[tok.i] - 1)]
+        for head_i, actor in reversed(self.mentions):
+            if head_i >= tok.i or head_i < limit:
+                continue
+            if actor.kind in kinds:
+                return actor
+        return None
 
     def _office_holder(self, tok: Token, iso: str, start: int, end: int):
         """The holder at the article's date of the office a title phrase names: its words
@@ -643,12 +863,17 @@ class ArticleActors:
         if actor.kind == "person":
             self.people.setdefault(fold(actor.name), actor)
             self.people.setdefault(fold(actor.name.split()[-1]), actor)
-        elif actor.role:
-            self.last_by_head[self._memory_key(tok)] = actor
+        elif actor.role and not self._not_current(tok):
+            plural = "Plur" in tok.morph.get("Number")
+            key = self._memory_key(tok)
+            self.last_by_head[key] = actor
+            self.last_plural[key] = plural
+            self.last_pos[key] = tok.i
             m = self.matches.get(tok.i)
             if m and m[1] == tok.i:
                 # "le ministre de l'Intérieur" is later "le ministre"; "le Premier ministre" is not
                 self.last_by_head[fold(tok.lemma_)] = actor
+                self.last_plural[fold(tok.lemma_)] = plural
 
     def _memory_key(self, tok: Token) -> str:
         """What a later bare mention must repeat to mean the same body: the head noun, or the
