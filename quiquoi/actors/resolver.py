@@ -99,8 +99,10 @@ class ArticleActors:
         self._focus: tuple[int, str | None] | None = None
         # a lower-case common noun outside every dictionary name can only name an actor
         # through these words (checked on its lemma and its form): skip the others unmade
+        # (every word set _resolve tests a common noun's lemma or form against belongs here)
         keys = dictionary.role_lemmas.keys() | self.honorifics | self.descriptions | self.relation_nouns \
-            | self.collective_nouns | self.kinship_nouns
+            | self.collective_nouns | self.kinship_nouns | self.state_nouns | self.organisation_nouns \
+            | self.country_nouns
         pos, deps, words, lemmas = pos_of(doc), deps_of(doc), texts_of(doc), lemmas_of(doc)
         matches = self.matches
         for i in range(len(doc)):
