@@ -72,6 +72,7 @@ class EventExtractor:
         self.answered_types = set(config.get("answered_types", []))
         self.opposing_verbs = {fold(w) for w in config.get("opposing_verbs", [])}
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
+        self.requesting_types = set(config.get("requesting_fold_types", []))
         self.bare_intent_codes = {str(c) for c in config.get("bare_intent_codes", [])}
         travel = config.get("travel_not_visit") or {}
         self.visit_codes = [str(c) for c in travel.get("codes", [])]
@@ -137,6 +138,9 @@ class EventExtractor:
 
     def _object_candidates(self, tok: Token) -> list[Token]:
         out = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod")]
+        if any(c.dep_ == "aux:pass" for c in tok.children):
+            # "les conditions ne sont pas remplies": the parser may call a passive's subject nsubj
+            out += [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and "Part" in tok.morph.get("VerbForm") \
                 and "Past" in tok.morph.get("Tense"):
             out.append(tok.head)    # "des attaques revendiquées par l'EI": the noun is what is claimed
@@ -570,7 +574,18 @@ class EventExtractor:
         """Who announces an agentless passive act ("Bazoum a été destitué, a annoncé un
         groupe de soldats"; "il a ajouté que les frontières avaient été fermées"): the
         speaker, when the act is one an authority performs by announcing it."""
-        found: list[Actor] = []
+        return [a for a in self._speaker(verb, actors) if a.role in self.announcer_roles]
+
+    def _speaker(self, verb: Token, actors: ArticleActors) -> list[Actor]:
+        """Who says the clause of `verb`: the subject of the speech verb it is reported by
+        (before it, or in an incise after it), else the speaker of the quotation it is in."""
+        if verb.dep_ == "ccomp" and fold(verb.head.lemma_) in self.speech_verbs:
+            # "X a estimé que les conditions n'étaient pas réunies, a indiqué Y": the verb the
+            # clause is the object of speaks it, not the incise about the whole sentence
+            found = self.subjects(verb.head, actors, 1)
+            if found:
+                return found
+        found = []
         for c in verb.children:
             if c.dep_ in ("conj", "parataxis") and c.i > verb.i and fold(c.lemma_) in self.speech_verbs:
                 found = self.subjects(c, actors, 1)
@@ -586,7 +601,7 @@ class EventExtractor:
             node = node.head
         if not found:
             found = [a for s, e, a in actors.quote_speakers if s <= verb.idx < e][:1]
-        return [a for a in found if a.role in self.announcer_roles]
+        return found
 
     def _slot_actors(self, tok: Token, preps, actors: ArticleActors) -> list[Actor]:
         wanted = {fold(p) for p in preps}
@@ -709,12 +724,26 @@ class EventExtractor:
                             consumed.add(c.i)
                             if pred.obj != fold(c.lemma_) or noun_pred.requires_adj:
                                 pred = noun_pred
-                        elif pred.obj == fold(c.lemma_):
-                            consumed.add(c.i)   # "imposer des sanctions": the entry says it all
-                if tok.dep_ == "cop" and tok.head.i != tok.i:
+                        elif pred.obj == fold(c.lemma_) or (noun_pred.plover_type == pred.plover_type
+                                                            and pred.is_event):
+                            # "imposer des sanctions": the entry says it all; "signer un accord":
+                            # a noun of the verb's own type is the same act, said twice
+                            consumed.add(c.i)
+                # "qu'il était d'accord pour y participer": the parser may take the copula of a
+                # fixed phrase for a tense auxiliary of the verb after it
+                copula = tok.dep_ == "cop" or (pred.fixed is not None and tok.dep_.startswith("aux")
+                                               and fold(tok.lemma_) == "etre")
+                if copula and tok.head.i != tok.i:
                     # "la Russie sera prête à y revenir": the words after the copula carry the
                     # subject and the complements
                     sources, targets = self.subjects(tok.head, actors), self._targets(tok.head, pred, actors)
+                    if tok.dep_ != "cop":
+                        # misread as an auxiliary, the copula shares its verb's subjects: the
+                        # one just before it is its own ("qu'il était d'accord")
+                        own = [c for c in tok.head.children if c.dep_.startswith(("nsubj", "expl:subj"))
+                               and c.i < tok.i and tok.i - c.i <= 3]
+                        if own:
+                            sources = self._arg_actors(own[-1], actors)
                     if pred.is_event and (sources or targets):
                         end = tok.doc[tok.i + len(pred.fixed.split())] if pred.fixed else tok
                         consumed.update(range(tok.i + 1, end.i + 1))    # "est en visite": one event
@@ -733,6 +762,8 @@ class EventExtractor:
                     sources = self._slot_actors(tok, pred.source, actors)   # "convoqué au ministère"
                 if not sources and self._announced_act(pred) and self._is_passive(tok):
                     sources = self._announcer(tok, actors)
+                if not sources and pred.speaker_source:
+                    sources = self._speaker(tok, actors)     # "a déclaré que les conditions n'étaient pas réunies"
                 targets = self._targets(tok, pred, actors)
                 if not targets and pred.plover_type in self.answered_types and tok.dep_ == "acl":
                     targets = self._answerer(tok, actors)    # "X a refusé le report demandé par Y"
@@ -767,7 +798,32 @@ class EventExtractor:
                 if not sources:
                     continue
             self._emit(events, tok, end, pred, sources, targets, sent, actors)
-        return self._drop_bare_intents(self._fold_governed(events, actors))
+        return self._drop_requested(self._drop_bare_intents(self._fold_governed(events, actors)))
+
+    def _drop_requested(self, events: list[RawEvent]) -> list[RawEvent]:
+        """"exhorter l'Iran à coopérer avec l'AIEA", "sommer le régime de se retirer": the
+        request is what happened; the act asked for did not, and is not coded apart. An event
+        whose modality is "requested" is dropped when a verb above it in the tree (within a
+        few steps) is itself the trigger of an event of a requesting type, unless it is a
+        request itself (a request passed on names who is to press whom)."""
+        if not self.requesting_types:
+            return events
+        heads = {e.trigger.i for e in events if e.predicate.plover_type in self.requesting_types}
+        if not heads:
+            return events
+        drop = set()
+        for e in events:
+            if e.modality != "requested" or e.trigger.i in heads:
+                continue    # a request passed on ("exhorter Moscou à faire pression sur Damas") stays
+            node = e.trigger
+            for _ in range(4):
+                if node.head.i == node.i or node.dep_ not in REQUESTED_DEPS:
+                    break
+                node = node.head
+                if node.i in heads:
+                    drop.add(id(e))
+                    break
+        return [e for e in events if id(e) not in drop] if drop else events
 
     def _drop_bare_intents(self, events: list[RawEvent]) -> list[RawEvent]:
         """"il s'est dit prêt à accepter une trêve": the bare intent (CAMEO 030) says less
@@ -794,7 +850,8 @@ class EventExtractor:
     def _emit(self, events: list[RawEvent], tok: Token, end: Token, pred: Predicate, sources: list[Actor],
               targets: list[Actor], sent, actors: ArticleActors) -> None:
         """One event per source and target pair (two for a symmetric one), appended to `events`."""
-        negated = self.mod.negated(tok)
+        # "ne pas commenter", "les conditions ne sont pas réunies": the negation is the meaning
+        negated = self.mod.negated(tok) and not pred.negative_only
         modality = self.mod.modality(tok, sent)
         focus = actors.focus_country()
         for src in sources or [None]:
@@ -994,6 +1051,9 @@ def _code_in(code: str, patterns: list[str]) -> bool:
     """True when a CAMEO code is one of the patterns ("16*": the code and its children)."""
     return any(code == c or (c.endswith("*") and code.startswith(c[:-1])) for c in patterns)
 
+
+# the tree relations by which an infinitive or a noun hangs on the verb that asks for it
+REQUESTED_DEPS = {"xcomp", "ccomp", "obl:arg", "obl", "obj", "conj", "acl", "nmod"}
 
 REFLEXIVES: set[str] = set()   # filled from the language config by EventExtractor
 ETRE_VERBS: set[str] = set()   # filled from the language config by EventExtractor

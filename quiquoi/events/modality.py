@@ -61,6 +61,12 @@ class Modality:
             return "hypothetical"
         node = tok
         for _ in range(MAX_CLIMB):
+            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.pos_ in ("VERB", "AUX") \
+                    and "Inf" in node.morph.get("VerbForm") and "Inf" in node.head.morph.get("VerbForm"):
+                # "appeler l'Iran à cesser son escalade et à conclure l'accord": a coordinated
+                # infinitive shares the governor of the first one, not its meaning
+                node = node.head
+                continue
             if node.dep_ not in EMBEDDING_DEPS or node.head.i == node.i:
                 break
             gov = node.head

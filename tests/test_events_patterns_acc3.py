@@ -1,0 +1,54 @@
+"""Third round of general French patterns behind the event coder's accuracy: one test per
+pattern, on short sentences written for the test (none taken from the evaluation articles)."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def code(coder):
+    def run(text, published="2023-03-14"):
+        return coder.code(text, published=published)
+    return run
+
+
+def _types(rec):
+    return sorted(e.type for e in rec.events)
+
+
+# -- the second infinitive of a request is asked for as much as the first ----------------------
+def test_second_infinitive_of_a_request_is_requested_too(code):
+    rec = code("Les Nations unies ont appelé l'Éthiopie à cesser les combats et à signer un accord avec les rebelles.")
+    signed = [e for e in rec.events if e.trigger.text == "signer"]
+    assert all(e.modality == "requested" for e in signed)
+
+
+# -- "signer un accord": a verb and its object noun of the same type are one act ---------------
+def test_verb_and_object_noun_of_the_same_type_are_one_event(code):
+    rec = code("Le Soudan a signé un accord de paix avec les rebelles du Darfour.")
+    assert len([e for e in rec.events if e.type == "SUPPORT" and e.source is not None
+                and e.source.country == "SDN" and e.source.role == "GOV"]) == 1
+    assert not [e for e in rec.events if e.trigger.text == "accord"]
+
+
+# -- "les conditions ne sont pas réunies pour une trêve": the speaker turns it down -------------
+def test_conditions_not_met_is_a_rejection_by_the_speaker(code):
+    evs = [e for e in code("Le président ivoirien a déclaré lundi que les conditions n'étaient "
+                           "pas réunies pour un cessez-le-feu.").events if e.type == "REJECT"]
+    assert evs and evs[0].source.country == "CIV" and not evs[0].negated
+
+
+def test_conditions_not_met_in_a_quotation_with_an_incise(code):
+    evs = code("« Les conditions d'un dialogue ne sont pas remplies », a estimé le président ivoirien.").events
+    assert [e.type for e in evs] == ["REJECT"] and evs[0].source.country == "CIV"
+
+
+def test_clause_speaker_wins_over_a_later_incise(code):
+    evs = [e for e in code("Le président malien a estimé que les conditions d'une trêve n'étaient pas réunies, "
+                           "a indiqué la présidence française.").events if e.type == "REJECT"]
+    assert evs and evs[0].source.country == "MLI"
+
+
+# -- a copula the parser read as a tense auxiliary still carries its fixed phrase ---------------
+def test_copula_read_as_auxiliary_keeps_etre_d_accord(code):
+    evs = code("Le chef rebelle a admis qu'un dialogue était utile et qu'il était d'accord pour y prendre "
+               "part au moment où la trêve serait respectée.").events
+    assert [e.type for e in evs if e.type == "AGREE"] == ["AGREE"] and evs[0].source is not None
