@@ -52,3 +52,10 @@ def test_copula_read_as_auxiliary_keeps_etre_d_accord(code):
     evs = code("Le chef rebelle a admis qu'un dialogue était utile et qu'il était d'accord pour y prendre "
                "part au moment où la trêve serait respectée.").events
     assert [e.type for e in evs if e.type == "AGREE"] == ["AGREE"] and evs[0].source is not None
+
+
+# -- "battu à l'élection": an electoral defeat is no beating -----------------------------------
+def test_electoral_defeat_is_no_assault(code):
+    evs = code("Battu pour la quatrième fois à l’élection présidentielle en décembre, Martin Fayulu, "
+               "surnommé “MF”, refuse toujours de reconnaître le président Tshisekedi.").events
+    assert not [e for e in evs if e.type == "ASSAULT"]

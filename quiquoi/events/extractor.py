@@ -305,6 +305,12 @@ class EventExtractor:
             # "le report demandé par l'opposition", "les frappes menées par Moscou", and a
             # participle heading the sentence: "Reçu par le président, le ministre a déclaré"
             return True
+        if verb.i == verb.sent.start and verb.dep_ in ("advcl", "ROOT") and "Part" in verb.morph.get("VerbForm") \
+                and "Past" in verb.morph.get("Tense") and fold(verb.lemma_) not in ETRE_VERBS \
+                and not any(c.dep_.startswith(("aux", "nsubj", "expl")) for c in verb.children):
+            # "Battu à l'élection, X refuse...": a bare past participle heading the sentence is
+            # said of what the subject after it underwent
+            return True
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
                 and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") \
                 and fold(verb.lemma_) not in ETRE_VERBS and not any(
