@@ -59,3 +59,13 @@ def test_electoral_defeat_is_no_assault(code):
     evs = code("Battu pour la quatrième fois à l’élection présidentielle en décembre, Martin Fayulu, "
                "surnommé “MF”, refuse toujours de reconnaître le président Tshisekedi.").events
     assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+# -- a present participle with an object, tagged as an adjective, is still its verb -------------
+def test_present_participle_read_as_adjective_is_a_request(code):
+    evs = code("Le président nigérian, Bola Tinubu, a menacé, hier, d'intervenir rapidement au Niger, où des "
+               "heurts ont opposé les soldats de Niamey à ceux de Cotonou.\n\nSommant une nouvelle fois la junte "
+               "de libérer le président déchu d'ici à la fin du mois d'août, M. Tinubu a déclaré : \"Il s'agit "
+               "de notre dernier avertissement\".").events
+    req = [e for e in evs if e.type == "REQUEST"]
+    assert req and req[0].source.country == "NGA" and req[0].target is not None

@@ -73,6 +73,10 @@ class EventExtractor:
         self.opposing_verbs = {fold(w) for w in config.get("opposing_verbs", [])}
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         self.requesting_types = set(config.get("requesting_fold_types", []))
+        # present participle endings -> infinitive endings, longest first ("çant" -> "cer")
+        endings = config.get("participle_endings") or {}
+        self.participle_endings = sorted(((fold(k), fold(v)) for k, v in endings.items()), key=lambda kv: -len(kv[0]))
+        self.participle_tail = tuple({k[-3:] for k in endings}) or ("",)
         self.bare_intent_codes = {str(c) for c in config.get("bare_intent_codes", [])}
         travel = config.get("travel_not_visit") or {}
         self.visit_codes = [str(c) for c in travel.get("codes", [])]
@@ -100,6 +104,8 @@ class EventExtractor:
         lemma = fold(tok.lemma_)
         if lemma not in self.lex.verbs:
             lemma = self.lex.surface_lemmas.get(fold(tok.text), lemma)
+        if lemma not in self.lex.verbs and tok.pos_ == "ADJ":
+            lemma = self._infinitive_of_participle(tok.text) or lemma
         if lemma in self.attribute_opinion and any(c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN") for c in tok.children):
             return None    # "qu'ils jugent frauduleuse": an opinion, not a trial
         objects = None      # the object words, read once for all of the lemma's entries
@@ -129,6 +135,24 @@ class EventExtractor:
                     continue
             return p
         return None
+
+    def _infinitive_of_participle(self, word: str) -> str | None:
+        """The lexicon verb a present participle is a form of ("sommant" -> "sommer",
+        "menaçant" -> "menacer"), by the language's suffix rewrites; None when there is none."""
+        w = fold(word)
+        for ending, infinitive in self.participle_endings:
+            if w.endswith(ending):
+                lemma = w[: len(w) - len(ending)] + infinitive
+                if lemma in self.lex.verbs:
+                    return lemma
+        return None
+
+    def _participle_read_as_adjective(self, tok: Token) -> bool:
+        """"Sommant le régime de se retirer, M. Erdogan a déclaré": the model may tag a present
+        participle that takes an object as an adjective of its own (lemma "sommant")."""
+        return (tok.pos_ == "ADJ" and bool(self.participle_endings) and tok.text.endswith(self.participle_tail)
+                and any(c.dep_ in ("obj", "xcomp") for c in tok.children)
+                and self._infinitive_of_participle(tok.text) is not None)
 
     def _objects(self, verb: Token) -> list[Token]:
         """The verb's direct objects, and bare nouns the parser took for adjuncts ("a lancé
@@ -702,7 +726,8 @@ class EventExtractor:
         pos, words = pos_of(doc), texts_of(doc)
         for i in range(sent.start, sent.end):
             # most words are no predicate: skip them before making a Token
-            if pos[i] not in ("VERB", "AUX", "NOUN") and fold(words[i]) not in self.lex.surface_lemmas:
+            if pos[i] not in ("VERB", "AUX", "NOUN") and fold(words[i]) not in self.lex.surface_lemmas \
+                    and not (pos[i] == "ADJ" and self.participle_endings and words[i].endswith(self.participle_tail)):
                 continue
             tok = doc[i]
             if tok.pos_ == "VERB" and any(c.dep_ == "obj" and fold(c.lemma_) in self.document_nouns for c in tok.children):
@@ -714,7 +739,7 @@ class EventExtractor:
             # ("la Russie sera prête à": a word with a copula is an adjective, not "prêter")
             verb_like = (tok.pos_ in ("VERB", "AUX") and not nominal_participle(tok)) or (
                 fold(tok.text) in self.lex.surface_lemmas and any(c.dep_ == "nsubj" for c in tok.children)
-                and not any(c.dep_ == "cop" for c in tok.children))
+                and not any(c.dep_ == "cop" for c in tok.children)) or self._participle_read_as_adjective(tok)
             if verb_like:
                 pred = self._verb_predicate(tok)
                 if pred is None:
