@@ -69,3 +69,10 @@ def test_present_participle_read_as_adjective_is_a_request(code):
                "de notre dernier avertissement\".").events
     req = [e for e in evs if e.type == "REQUEST"]
     assert req and req[0].source.country == "NGA" and req[0].target is not None
+
+
+# -- "menacer de riposter par des tirs contre X": the threat aims at the target of its means ---
+def test_threat_aims_at_the_target_of_the_threatened_means(code):
+    evs = code("Le Hezbollah a menacé de riposter à ces frappes par des tirs de roquettes contre Israël et la Jordanie.").events
+    assert sorted(e.target.country for e in evs if e.type == "THREATEN") == ["ISR", "JOR"]
+    assert not [e for e in evs if e.type == "ASSAULT"]      # the shots are only threatened

@@ -203,6 +203,7 @@ class EventExtractor:
         names = [c for c in near if c.dep_ in ("appos", "nmod", "flat:name") and c.pos_ == "PROPN"
                  and c.i > tok.i and tok.pos_ == "NOUN" and not self._case(c)]
         conjs = [c for h in [tok, *names] for c in h.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+
         for t in [tok, *conjs]:
             if t.pos_ == "PRON":
                 found = actors.pronoun(t)
@@ -548,8 +549,10 @@ class EventExtractor:
         """The verb an infinitive event depends on through "de" ("menacer DE riposter",
         "refuser DE reconnaître"), or None."""
         node = tok
-        if node.pos_ == "NOUN" and node.dep_ == "obj" and node.head.pos_ == "VERB":
-            node = node.head                       # "menacer de déclencher une offensive"
+        if node.pos_ == "NOUN" and node.head.pos_ == "VERB" and (node.dep_ == "obj" or (
+                node.dep_ in ("obl:arg", "obl") and "Inf" in node.head.morph.get("VerbForm"))):
+            # "menacer de déclencher une offensive", "menacer de riposter par des tirs"
+            node = node.head
         if node.dep_ == "conj" and node.head.pos_ == "VERB" and "Inf" in node.head.morph.get("VerbForm"):
             node = node.head                       # "de riposter et de frapper"
         if "Inf" not in node.morph.get("VerbForm") or node.dep_ not in ("xcomp", "obl:arg", "ccomp") \
@@ -580,7 +583,7 @@ class EventExtractor:
         for i, heads in governors.items():
             if all(h.target is not None for h in heads):
                 continue
-            aims = [e.target for e in governed.get(i, ()) if e.target is not None][:1]
+            aims = [e.target for e in governed.get(i, ()) if e.target is not None]
             if not aims:
                 # "refuser de reconnaître le président élu": the infinitive's object
                 verb = heads[0].trigger
@@ -588,15 +591,26 @@ class EventExtractor:
                     g = self._governing_verb(c)
                     if g is not None and g.i == verb.i:
                         # ... or its "contre"/"sur" complement ("menacer d'intervenir contre X")
-                        aims = [a for o in sorted(c.children, key=lambda o: o.dep_ != "obj")
-                                if o.pos_ in ("NOUN", "PROPN", "ADJ") and (o.dep_ == "obj" or (
-                                    o.dep_.startswith("obl") and self._case(o) in ("contre", "sur")))
-                                for a in self._arg_actors(o, actors)][:1]
+                        # ... or that of its means ("riposter par des tirs contre les ports")
+                        means = [g for o in c.children if o.dep_.startswith("obl") and o.pos_ == "NOUN"
+                                 for g in o.children if g.dep_ == "nmod" and self._case(g) in ("contre", "sur")]
+                        for o in [*sorted(c.children, key=lambda o: o.dep_ != "obj"), *means]:
+                            if o.pos_ in ("NOUN", "PROPN", "ADJ") and (o.dep_ == "obj" or (
+                                    o.dep_.startswith(("obl", "nmod")) and self._case(o) in ("contre", "sur"))):
+                                aims = self._arg_actors(o, actors)
+                                if aims:
+                                    break
                         break
-            aim = localise(aims[0], actors.focus_country()) if aims else None
+            focus = actors.focus_country()
+            aims = [localise(a, focus) for a in aims]
             for h in heads:
-                if h.target is None and aim is not None and (h.source is None or h.source.key() != aim.key()):
-                    h.target = aim
+                if h.target is not None:
+                    continue
+                mine = [a for a in aims if h.source is None or h.source.key() != a.key()]
+                if mine:
+                    # "menacer de frapper les ports saoudiens et émiratis": one threat per side
+                    h.target = mine[0]
+                    events += [replace(h, target=a) for a in mine[1:]]
         dropped = {id(e) for es in governed.values() for e in es}
         return [e for e in events if id(e) not in dropped] if dropped else events
 
