@@ -76,3 +76,25 @@ def test_threat_aims_at_the_target_of_the_threatened_means(code):
     evs = code("Le Hezbollah a menacé de riposter à ces frappes par des tirs de roquettes contre Israël et la Jordanie.").events
     assert sorted(e.target.country for e in evs if e.type == "THREATEN") == ["ISR", "JOR"]
     assert not [e for e in evs if e.type == "ASSAULT"]      # the shots are only threatened
+
+
+# -- a crowd converging on a square demonstrates; troops converging do not ---------------------
+def test_crowd_converging_is_a_demonstration(code):
+    evs = code("Samedi, à l'appel des syndicats, 5.000 personnes ont convergé vers la place de la République.").events
+    assert [e.type for e in evs if e.trigger.text == "convergé"] == ["PROTEST"]
+
+
+def test_troops_converging_is_no_demonstration(code):
+    evs = code("Les troupes russes ont convergé vers Kiev.").events
+    assert not [e for e in evs if e.type == "PROTEST"]
+
+
+# -- the police stopping a march is a restriction (CAMEO 172), done by the passive agent ---------
+def test_march_stopped_by_the_police_is_coercion(code):
+    evs = code("Une tentative de marche vers la préfecture a été empêchée par les gendarmes.").events
+    assert [e.type for e in evs] == ["COERCE"] and evs[0].source.role == "COP"
+
+
+def test_demonstration_prevented_is_coercion_of_the_marchers(code):
+    evs = [e for e in code("La police a empêché la manifestation des enseignants à Dakar.").events if e.type == "COERCE"]
+    assert evs and evs[0].cameo == "1721" and evs[0].target is not None and evs[0].target.role == "EDU"

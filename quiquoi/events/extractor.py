@@ -837,6 +837,11 @@ class EventExtractor:
                 continue       # "se livrer à des activités" is no surrender: only "se livrer à la police" is
             if pred.needs_source and not sources:
                 continue       # "les électeurs se sont déplacés à Conakry": a visit by nobody known
+            if pred.source_roles:
+                # "des milliers de personnes ont convergé": a crowd's act, not the troops'
+                sources = [s for s in sources if s.role in pred.source_roles]
+                if not sources:
+                    continue
             if sources and _code_in(pred.cameo, self.visit_codes):
                 # "les Guinéens se sont déplacés en masse à Conakry": people travel, officials visit
                 sources = [s for s in sources if s.role not in self.travelling_roles]
