@@ -98,3 +98,19 @@ def test_march_stopped_by_the_police_is_coercion(code):
 def test_demonstration_prevented_is_coercion_of_the_marchers(code):
     evs = [e for e in code("La police a empêché la manifestation des enseignants à Dakar.").events if e.type == "COERCE"]
     assert evs and evs[0].cameo == "1721" and evs[0].target is not None and evs[0].target.role == "EDU"
+
+
+# -- an unlemmatised governor ("invite") still makes its complement requested --------------------
+def test_unlemmatised_request_verb_still_governs(code):
+    evs = code("« Au vu de ces violations, le gouvernement invite les autorités russes à retirer, sans délai, "
+               "les soldats Wagner du territoire national », a déclaré le porte-parole.").events
+    assert all(e.modality == "requested" for e in evs if e.trigger.text == "retirer")
+    assert [e for e in evs if e.trigger.text == "retirer"]
+
+
+# -- "justifier" defends someone's act; justifying one's own measures is only a statement --------
+def test_justifying_ones_own_measures_is_no_support(code):
+    evs = code("« La nation doit se défendre », a déclaré lundi le président péruvien pour justifier ces "
+               "mesures d'exception. Le Kremlin a justifié l'intervention de l'armée biélorusse.").events
+    sup = [e for e in evs if e.type == "SUPPORT"]
+    assert len(sup) == 1 and sup[0].target.country == "BLR"

@@ -44,6 +44,7 @@ class EventExtractor:
     def __init__(self, lexicon: EventLexicon, modality: Modality, config: dict):
         self.lex = lexicon
         self.mod = modality
+        self.mod.surface_lemmas = lexicon.surface_lemmas
         self.passive_agent = {fold(w) for w in config.get("passive_agent", ["par"])}
         self.support_verbs = {fold(w) for w in config.get("support_verbs", [])}
         self.reflexive = {fold(w) for w in config.get("reflexive_pronouns", [])}
