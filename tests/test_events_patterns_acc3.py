@@ -114,3 +114,10 @@ def test_justifying_ones_own_measures_is_no_support(code):
                "mesures d'exception. Le Kremlin a justifié l'intervention de l'armée biélorusse.").events
     sup = [e for e in evs if e.type == "SUPPORT"]
     assert len(sup) == 1 and sup[0].target.country == "BLR"
+
+
+# -- "l'offensive en Ukraine": the country an offensive is waged in is its target -----------------
+def test_offensive_in_a_country_targets_that_country(code):
+    evs = code("Moscou a expulsé dix diplomates lettons, dans la foulée de l'offensive en Ukraine.").events
+    off = [e for e in evs if e.trigger.text == "offensive"]
+    assert off and off[0].type == "ASSAULT" and off[0].target.country == "UKR"
