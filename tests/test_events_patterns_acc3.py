@@ -121,3 +121,12 @@ def test_offensive_in_a_country_targets_that_country(code):
     evs = code("Moscou a expulsé dix diplomates lettons, dans la foulée de l'offensive en Ukraine.").events
     off = [e for e in evs if e.trigger.text == "offensive"]
     assert off and off[0].type == "ASSAULT" and off[0].target.country == "UKR"
+
+
+# -- "à la fin de l'entretien": a meeting already reported is not a new one ----------------------
+def test_meeting_mentioned_again_is_not_a_new_meeting(code):
+    evs = code("Le président turc Recep Tayyip Erdogan a reçu mardi à Ankara le Premier ministre irakien, lors "
+               "d'un entretien avec Mohamed Chia al-Soudani.\n\nÀ la fin de l'entretien, M. Erdogan a demandé à "
+               "son interlocuteur de fermer les bases du PKK.").events
+    assert [e for e in evs if e.paragraph == 1 and e.type == "CONSULT"]
+    assert not [e for e in evs if e.paragraph == 2 and e.type == "CONSULT"]

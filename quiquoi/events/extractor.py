@@ -823,6 +823,8 @@ class EventExtractor:
                 if pred is None:
                     continue
                 sources, targets = self._noun_args(tok, pred, actors, sent)
+                if not targets and self._meeting_told_before(tok, pred, sources, actors):
+                    continue
                 if pred.between:
                     pred, sources, targets = self._riot(pred, sources, targets)
                 if _code_in(pred.cameo, self.withdrawal_codes):
@@ -940,6 +942,18 @@ class EventExtractor:
             a, b = (localise(x, focus) for x in sources)
             events[:] = [e for e in events if e.trigger.i != tok.i]
             events += [RawEvent(tok, end, pred, a, b, negated, modality), RawEvent(tok, end, pred, b, a, negated, modality)]
+
+    def _meeting_told_before(self, noun: Token, pred: Predicate, sources: list[Actor], actors: ArticleActors) -> bool:
+        """"À la fin de l'entretien, Macron a demandé...": a definite or demonstrative meeting
+        noun with no other side named, whose doer already met someone earlier in the article,
+        is that meeting mentioned again, not a new one."""
+        if pred.plover_type not in self.meeting_types or not sources:
+            return False
+        if not any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+                   for c in noun.children):
+            return False
+        met = {a.key() for pair in actors.__dict__.get("meetings") or [] for a in pair}
+        return any(s.key() in met for s in sources)
 
     def _means_args(self, noun: Token, pred: Predicate, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
         """"les forces de l'ordre ont répliqué aux protestataires avec des gaz lacrymogènes":
