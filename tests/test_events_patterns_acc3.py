@@ -130,3 +130,12 @@ def test_meeting_mentioned_again_is_not_a_new_meeting(code):
                "son interlocuteur de fermer les bases du PKK.").events
     assert [e for e in evs if e.paragraph == 1 and e.type == "CONSULT"]
     assert not [e for e in evs if e.paragraph == 2 and e.type == "CONSULT"]
+
+
+# -- "assigné à résidence" is a house arrest; "qui étaient assignés": être read as a copula -------
+def test_house_arrest_of_the_relative_clause_antecedent(code):
+    evs = code("L'opposant tunisien Rached Ghannouchi, qui était assigné à résidence depuis avril, a été "
+               "transféré en prison.").events
+    arrest = [e for e in evs if e.trigger.text.startswith("assigné")]
+    assert arrest and arrest[0].type == "COERCE" and arrest[0].source is None
+    assert arrest[0].target is not None and arrest[0].target.country == "TUN"

@@ -325,6 +325,13 @@ class EventExtractor:
             return False   # "des milliers de personnes se sont rassemblées": the parser's passive
         if any(c.dep_ == "aux:pass" for c in verb.children):
             return True
+        if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") \
+                and fold(verb.lemma_) not in ETRE_VERBS and not any(c.dep_.startswith("aux") for c in verb.children) \
+                and any(c.dep_ == "cop" and fold(c.lemma_) == "etre" for c in verb.children) \
+                and not any(c.dep_.startswith("expl") and fold(c.text) in REFLEXIVES for c in verb.children):
+            # "qui étaient assignés à résidence": être read as a copula before a participle is
+            # still the passive auxiliary
+            return True
         if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and \
                 verb.dep_ in ("acl", "advcl", "ROOT") and any(c.dep_ == "obl:agent" for c in verb.children) \
                 and not any(c.dep_.startswith("aux") for c in verb.children):
@@ -405,7 +412,8 @@ class EventExtractor:
                     if slot_f == "obj":
                         # "expulser des diplomates": the sense-giving object is the target when it
                         # names actors; "faire pression": a bare noun names none and is skipped
-                        hit = (c.dep_ == "nsubj:pass") if passive else (c.dep_ == "obj" and c.i > tok.i or
+                        hit = (c.dep_ == "nsubj:pass" or (c.dep_ == "nsubj" and _copular_passive(tok))) if passive \
+                            else (c.dep_ == "obj" and c.i > tok.i or
                                                                           c.dep_ == "obj" and c.pos_ == "PRON"
                                                                           or self._object_clitic(c, tok))
                     elif slot_f == "iobj":
@@ -1133,6 +1141,11 @@ def _active_perfect(verb: Token) -> bool:
     if _pronominal_perfect(verb):
         return True
     return bool(auxes) and all(fold(a.lemma_) == "avoir" for a in auxes)
+
+
+def _copular_passive(verb: Token) -> bool:
+    """A participle whose "être" the parser called a copula (its subject then is nsubj)."""
+    return any(c.dep_ == "cop" for c in verb.children) and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def _pronominal_perfect(verb: Token) -> bool:
