@@ -139,3 +139,10 @@ def test_house_arrest_of_the_relative_clause_antecedent(code):
     arrest = [e for e in evs if e.trigger.text.startswith("assigné")]
     assert arrest and arrest[0].type == "COERCE" and arrest[0].source is None
     assert arrest[0].target is not None and arrest[0].target.country == "TUN"
+
+
+# -- "l'accord s'est terminé", said by a party: it lets the deal go (REJECT by the speaker) -------
+def test_agreement_declared_over_is_a_rejection_by_the_speaker(code):
+    evs = code("« L'accord sur le gaz s'est terminé aujourd'hui », a déclaré le porte-parole du Kremlin, "
+               "Dmitri Peskov.").events
+    assert [e.type for e in evs] == ["REJECT"] and evs[0].source.country == "RUS"

@@ -163,8 +163,10 @@ class EventExtractor:
 
     def _object_candidates(self, tok: Token) -> list[Token]:
         out = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod")]
-        if any(c.dep_ == "aux:pass" for c in tok.children):
-            # "les conditions ne sont pas remplies": the parser may call a passive's subject nsubj
+        if any(c.dep_ == "aux:pass" for c in tok.children) or any(
+                c.dep_.startswith("expl") and c.dep_ != "expl:subj" and fold(c.text) in self.reflexive for c in tok.children):
+            # "les conditions ne sont pas remplies": the parser may call a passive's subject nsubj;
+            # "l'accord s'est terminé": a pronominal verb's subject may be what undergoes it
             out += [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and "Part" in tok.morph.get("VerbForm") \
                 and "Past" in tok.morph.get("Tense"):
