@@ -44,6 +44,7 @@ class EventExtractor:
     def __init__(self, lexicon: EventLexicon, modality: Modality, config: dict):
         self.lex = lexicon
         self.mod = modality
+        self.mod.surface_lemmas = lexicon.surface_lemmas
         self.passive_agent = {fold(w) for w in config.get("passive_agent", ["par"])}
         self.support_verbs = {fold(w) for w in config.get("support_verbs", [])}
         self.reflexive = {fold(w) for w in config.get("reflexive_pronouns", [])}
@@ -72,6 +73,11 @@ class EventExtractor:
         self.answered_types = set(config.get("answered_types", []))
         self.opposing_verbs = {fold(w) for w in config.get("opposing_verbs", [])}
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
+        self.requesting_types = set(config.get("requesting_fold_types", []))
+        # present participle endings -> infinitive endings, longest first ("çant" -> "cer")
+        endings = config.get("participle_endings") or {}
+        self.participle_endings = sorted(((fold(k), fold(v)) for k, v in endings.items()), key=lambda kv: -len(kv[0]))
+        self.participle_tail = tuple({k[-3:] for k in endings}) or ("",)
         self.bare_intent_codes = {str(c) for c in config.get("bare_intent_codes", [])}
         travel = config.get("travel_not_visit") or {}
         self.visit_codes = [str(c) for c in travel.get("codes", [])]
@@ -99,6 +105,8 @@ class EventExtractor:
         lemma = fold(tok.lemma_)
         if lemma not in self.lex.verbs:
             lemma = self.lex.surface_lemmas.get(fold(tok.text), lemma)
+        if lemma not in self.lex.verbs and tok.pos_ == "ADJ":
+            lemma = self._infinitive_of_participle(tok.text) or lemma
         if lemma in self.attribute_opinion and any(c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN") for c in tok.children):
             return None    # "qu'ils jugent frauduleuse": an opinion, not a trial
         objects = None      # the object words, read once for all of the lemma's entries
@@ -129,6 +137,24 @@ class EventExtractor:
             return p
         return None
 
+    def _infinitive_of_participle(self, word: str) -> str | None:
+        """The lexicon verb a present participle is a form of ("sommant" -> "sommer",
+        "menaçant" -> "menacer"), by the language's suffix rewrites; None when there is none."""
+        w = fold(word)
+        for ending, infinitive in self.participle_endings:
+            if w.endswith(ending):
+                lemma = w[: len(w) - len(ending)] + infinitive
+                if lemma in self.lex.verbs:
+                    return lemma
+        return None
+
+    def _participle_read_as_adjective(self, tok: Token) -> bool:
+        """"Sommant le régime de se retirer, M. Erdogan a déclaré": the model may tag a present
+        participle that takes an object as an adjective of its own (lemma "sommant")."""
+        return (tok.pos_ == "ADJ" and bool(self.participle_endings) and tok.text.endswith(self.participle_tail)
+                and any(c.dep_ in ("obj", "xcomp") for c in tok.children)
+                and self._infinitive_of_participle(tok.text) is not None)
+
     def _objects(self, verb: Token) -> list[Token]:
         """The verb's direct objects, and bare nouns the parser took for adjuncts ("a lancé
         le 4 avril une offensive": "offensive" comes out as obl:mod)."""
@@ -137,6 +163,11 @@ class EventExtractor:
 
     def _object_candidates(self, tok: Token) -> list[Token]:
         out = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod")]
+        if any(c.dep_ == "aux:pass" for c in tok.children) or any(
+                c.dep_.startswith("expl") and c.dep_ != "expl:subj" and fold(c.text) in self.reflexive for c in tok.children):
+            # "les conditions ne sont pas remplies": the parser may call a passive's subject nsubj;
+            # "l'accord s'est terminé": a pronominal verb's subject may be what undergoes it
+            out += [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and "Part" in tok.morph.get("VerbForm") \
                 and "Past" in tok.morph.get("Tense"):
             out.append(tok.head)    # "des attaques revendiquées par l'EI": the noun is what is claimed
@@ -175,6 +206,7 @@ class EventExtractor:
         names = [c for c in near if c.dep_ in ("appos", "nmod", "flat:name") and c.pos_ == "PROPN"
                  and c.i > tok.i and tok.pos_ == "NOUN" and not self._case(c)]
         conjs = [c for h in [tok, *names] for c in h.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+
         for t in [tok, *conjs]:
             if t.pos_ == "PRON":
                 found = actors.pronoun(t)
@@ -295,11 +327,24 @@ class EventExtractor:
             return False   # "des milliers de personnes se sont rassemblées": the parser's passive
         if any(c.dep_ == "aux:pass" for c in verb.children):
             return True
+        if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") \
+                and fold(verb.lemma_) not in ETRE_VERBS and not any(c.dep_.startswith("aux") for c in verb.children) \
+                and any(c.dep_ == "cop" and fold(c.lemma_) == "etre" for c in verb.children) \
+                and not any(c.dep_.startswith("expl") and fold(c.text) in REFLEXIVES for c in verb.children):
+            # "qui étaient assignés à résidence": être read as a copula before a participle is
+            # still the passive auxiliary
+            return True
         if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and \
                 verb.dep_ in ("acl", "advcl", "ROOT") and any(c.dep_ == "obl:agent" for c in verb.children) \
                 and not any(c.dep_.startswith("aux") for c in verb.children):
             # "le report demandé par l'opposition", "les frappes menées par Moscou", and a
             # participle heading the sentence: "Reçu par le président, le ministre a déclaré"
+            return True
+        if verb.i == verb.sent.start and verb.dep_ in ("advcl", "ROOT") and "Part" in verb.morph.get("VerbForm") \
+                and "Past" in verb.morph.get("Tense") and fold(verb.lemma_) not in ETRE_VERBS \
+                and not any(c.dep_.startswith(("aux", "nsubj", "expl")) for c in verb.children):
+            # "Battu à l'élection, X refuse...": a bare past participle heading the sentence is
+            # said of what the subject after it underwent
             return True
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
                 and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") \
@@ -369,7 +414,8 @@ class EventExtractor:
                     if slot_f == "obj":
                         # "expulser des diplomates": the sense-giving object is the target when it
                         # names actors; "faire pression": a bare noun names none and is skipped
-                        hit = (c.dep_ == "nsubj:pass") if passive else (c.dep_ == "obj" and c.i > tok.i or
+                        hit = (c.dep_ == "nsubj:pass" or (c.dep_ == "nsubj" and _copular_passive(tok))) if passive \
+                            else (c.dep_ == "obj" and c.i > tok.i or
                                                                           c.dep_ == "obj" and c.pos_ == "PRON"
                                                                           or self._object_clitic(c, tok))
                     elif slot_f == "iobj":
@@ -514,8 +560,10 @@ class EventExtractor:
         """The verb an infinitive event depends on through "de" ("menacer DE riposter",
         "refuser DE reconnaître"), or None."""
         node = tok
-        if node.pos_ == "NOUN" and node.dep_ == "obj" and node.head.pos_ == "VERB":
-            node = node.head                       # "menacer de déclencher une offensive"
+        if node.pos_ == "NOUN" and node.head.pos_ == "VERB" and (node.dep_ == "obj" or (
+                node.dep_ in ("obl:arg", "obl") and "Inf" in node.head.morph.get("VerbForm"))):
+            # "menacer de déclencher une offensive", "menacer de riposter par des tirs"
+            node = node.head
         if node.dep_ == "conj" and node.head.pos_ == "VERB" and "Inf" in node.head.morph.get("VerbForm"):
             node = node.head                       # "de riposter et de frapper"
         if "Inf" not in node.morph.get("VerbForm") or node.dep_ not in ("xcomp", "obl:arg", "ccomp") \
@@ -546,7 +594,7 @@ class EventExtractor:
         for i, heads in governors.items():
             if all(h.target is not None for h in heads):
                 continue
-            aims = [e.target for e in governed.get(i, ()) if e.target is not None][:1]
+            aims = [e.target for e in governed.get(i, ()) if e.target is not None]
             if not aims:
                 # "refuser de reconnaître le président élu": the infinitive's object
                 verb = heads[0].trigger
@@ -554,15 +602,26 @@ class EventExtractor:
                     g = self._governing_verb(c)
                     if g is not None and g.i == verb.i:
                         # ... or its "contre"/"sur" complement ("menacer d'intervenir contre X")
-                        aims = [a for o in sorted(c.children, key=lambda o: o.dep_ != "obj")
-                                if o.pos_ in ("NOUN", "PROPN", "ADJ") and (o.dep_ == "obj" or (
-                                    o.dep_.startswith("obl") and self._case(o) in ("contre", "sur")))
-                                for a in self._arg_actors(o, actors)][:1]
+                        # ... or that of its means ("riposter par des tirs contre les ports")
+                        means = [g for o in c.children if o.dep_.startswith("obl") and o.pos_ == "NOUN"
+                                 for g in o.children if g.dep_ == "nmod" and self._case(g) in ("contre", "sur")]
+                        for o in [*sorted(c.children, key=lambda o: o.dep_ != "obj"), *means]:
+                            if o.pos_ in ("NOUN", "PROPN", "ADJ") and (o.dep_ == "obj" or (
+                                    o.dep_.startswith(("obl", "nmod")) and self._case(o) in ("contre", "sur"))):
+                                aims = self._arg_actors(o, actors)
+                                if aims:
+                                    break
                         break
-            aim = localise(aims[0], actors.focus_country()) if aims else None
+            focus = actors.focus_country()
+            aims = [localise(a, focus) for a in aims]
             for h in heads:
-                if h.target is None and aim is not None and (h.source is None or h.source.key() != aim.key()):
-                    h.target = aim
+                if h.target is not None:
+                    continue
+                mine = [a for a in aims if h.source is None or h.source.key() != a.key()]
+                if mine:
+                    # "menacer de frapper les ports saoudiens et émiratis": one threat per side
+                    h.target = mine[0]
+                    events += [replace(h, target=a) for a in mine[1:]]
         dropped = {id(e) for es in governed.values() for e in es}
         return [e for e in events if id(e) not in dropped] if dropped else events
 
@@ -570,7 +629,18 @@ class EventExtractor:
         """Who announces an agentless passive act ("Bazoum a été destitué, a annoncé un
         groupe de soldats"; "il a ajouté que les frontières avaient été fermées"): the
         speaker, when the act is one an authority performs by announcing it."""
-        found: list[Actor] = []
+        return [a for a in self._speaker(verb, actors) if a.role in self.announcer_roles]
+
+    def _speaker(self, verb: Token, actors: ArticleActors) -> list[Actor]:
+        """Who says the clause of `verb`: the subject of the speech verb it is reported by
+        (before it, or in an incise after it), else the speaker of the quotation it is in."""
+        if verb.dep_ == "ccomp" and fold(verb.head.lemma_) in self.speech_verbs:
+            # "X a estimé que les conditions n'étaient pas réunies, a indiqué Y": the verb the
+            # clause is the object of speaks it, not the incise about the whole sentence
+            found = self.subjects(verb.head, actors, 1)
+            if found:
+                return found
+        found = []
         for c in verb.children:
             if c.dep_ in ("conj", "parataxis") and c.i > verb.i and fold(c.lemma_) in self.speech_verbs:
                 found = self.subjects(c, actors, 1)
@@ -586,7 +656,7 @@ class EventExtractor:
             node = node.head
         if not found:
             found = [a for s, e, a in actors.quote_speakers if s <= verb.idx < e][:1]
-        return [a for a in found if a.role in self.announcer_roles]
+        return found
 
     def _slot_actors(self, tok: Token, preps, actors: ArticleActors) -> list[Actor]:
         wanted = {fold(p) for p in preps}
@@ -692,7 +762,8 @@ class EventExtractor:
                 if lemma not in verbs and lemma not in nouns and i not in writers \
                         and fold(words[i]) not in surface:
                     continue
-            elif fold(words[i]) not in surface:
+            elif fold(words[i]) not in surface \
+                    and not (pos[i] == "ADJ" and self.participle_endings and words[i].endswith(self.participle_tail)):
                 continue
             tok = doc[i]
             if tok.pos_ == "VERB" and any(c.dep_ == "obj" and fold(c.lemma_) in self.document_nouns for c in tok.children):
@@ -704,7 +775,7 @@ class EventExtractor:
             # ("la Russie sera prête à": a word with a copula is an adjective, not "prêter")
             verb_like = (tok.pos_ in ("VERB", "AUX") and not nominal_participle(tok)) or (
                 fold(tok.text) in self.lex.surface_lemmas and any(c.dep_ == "nsubj" for c in tok.children)
-                and not any(c.dep_ == "cop" for c in tok.children))
+                and not any(c.dep_ == "cop" for c in tok.children)) or self._participle_read_as_adjective(tok)
             if verb_like:
                 pred = self._verb_predicate(tok)
                 if pred is None:
@@ -720,12 +791,26 @@ class EventExtractor:
                             consumed.add(c.i)
                             if pred.obj != fold(c.lemma_) or noun_pred.requires_adj:
                                 pred = noun_pred
-                        elif pred.obj == fold(c.lemma_):
-                            consumed.add(c.i)   # "imposer des sanctions": the entry says it all
-                if tok.dep_ == "cop" and tok.head.i != tok.i:
+                        elif pred.obj == fold(c.lemma_) or (noun_pred.plover_type == pred.plover_type
+                                                            and pred.is_event):
+                            # "imposer des sanctions": the entry says it all; "signer un accord":
+                            # a noun of the verb's own type is the same act, said twice
+                            consumed.add(c.i)
+                # "qu'il était d'accord pour y participer": the parser may take the copula of a
+                # fixed phrase for a tense auxiliary of the verb after it
+                copula = tok.dep_ == "cop" or (pred.fixed is not None and tok.dep_.startswith("aux")
+                                               and fold(tok.lemma_) == "etre")
+                if copula and tok.head.i != tok.i:
                     # "la Russie sera prête à y revenir": the words after the copula carry the
                     # subject and the complements
                     sources, targets = self.subjects(tok.head, actors), self._targets(tok.head, pred, actors)
+                    if tok.dep_ != "cop":
+                        # misread as an auxiliary, the copula shares its verb's subjects: the
+                        # one just before it is its own ("qu'il était d'accord")
+                        own = [c for c in tok.head.children if c.dep_.startswith(("nsubj", "expl:subj"))
+                               and c.i < tok.i and tok.i - c.i <= 3]
+                        if own:
+                            sources = self._arg_actors(own[-1], actors)
                     if pred.is_event and (sources or targets):
                         end = tok.doc[tok.i + len(pred.fixed.split())] if pred.fixed else tok
                         consumed.update(range(tok.i + 1, end.i + 1))    # "est en visite": one event
@@ -744,6 +829,8 @@ class EventExtractor:
                     sources = self._slot_actors(tok, pred.source, actors)   # "convoqué au ministère"
                 if not sources and self._announced_act(pred) and self._is_passive(tok):
                     sources = self._announcer(tok, actors)
+                if not sources and pred.speaker_source:
+                    sources = self._speaker(tok, actors)     # "a déclaré que les conditions n'étaient pas réunies"
                 targets = self._targets(tok, pred, actors)
                 if not targets and pred.plover_type in self.answered_types and tok.dep_ == "acl":
                     targets = self._answerer(tok, actors)    # "X a refusé le report demandé par Y"
@@ -757,6 +844,8 @@ class EventExtractor:
                 if pred is None:
                     continue
                 sources, targets = self._noun_args(tok, pred, actors, sent)
+                if not targets and self._meeting_told_before(tok, pred, sources, actors):
+                    continue
                 if pred.between:
                     pred, sources, targets = self._riot(pred, sources, targets)
                 if _code_in(pred.cameo, self.withdrawal_codes):
@@ -772,13 +861,43 @@ class EventExtractor:
                 continue       # "se livrer à des activités" is no surrender: only "se livrer à la police" is
             if pred.needs_source and not sources:
                 continue       # "les électeurs se sont déplacés à Conakry": a visit by nobody known
+            if pred.source_roles:
+                # "des milliers de personnes ont convergé": a crowd's act, not the troops'
+                sources = [s for s in sources if s.role in pred.source_roles]
+                if not sources:
+                    continue
             if sources and _code_in(pred.cameo, self.visit_codes):
                 # "les Guinéens se sont déplacés en masse à Conakry": people travel, officials visit
                 sources = [s for s in sources if s.role not in self.travelling_roles]
                 if not sources:
                     continue
             self._emit(events, tok, end, pred, sources, targets, sent, actors)
-        return self._drop_bare_intents(self._fold_governed(events, actors))
+        return self._drop_requested(self._drop_bare_intents(self._fold_governed(events, actors)))
+
+    def _drop_requested(self, events: list[RawEvent]) -> list[RawEvent]:
+        """"exhorter l'Iran à coopérer avec l'AIEA", "sommer le régime de se retirer": the
+        request is what happened; the act asked for did not, and is not coded apart. An event
+        whose modality is "requested" is dropped when a verb above it in the tree (within a
+        few steps) is itself the trigger of an event of a requesting type, unless it is a
+        request itself (a request passed on names who is to press whom)."""
+        if not self.requesting_types:
+            return events
+        heads = {e.trigger.i for e in events if e.predicate.plover_type in self.requesting_types}
+        if not heads:
+            return events
+        drop = set()
+        for e in events:
+            if e.modality != "requested" or e.trigger.i in heads:
+                continue    # a request passed on ("exhorter Moscou à faire pression sur Damas") stays
+            node = e.trigger
+            for _ in range(4):
+                if node.head.i == node.i or node.dep_ not in REQUESTED_DEPS:
+                    break
+                node = node.head
+                if node.i in heads:
+                    drop.add(id(e))
+                    break
+        return [e for e in events if id(e) not in drop] if drop else events
 
     def _drop_bare_intents(self, events: list[RawEvent]) -> list[RawEvent]:
         """"il s'est dit prêt à accepter une trêve": the bare intent (CAMEO 030) says less
@@ -805,7 +924,8 @@ class EventExtractor:
     def _emit(self, events: list[RawEvent], tok: Token, end: Token, pred: Predicate, sources: list[Actor],
               targets: list[Actor], sent, actors: ArticleActors) -> None:
         """One event per source and target pair (two for a symmetric one), appended to `events`."""
-        negated = self.mod.negated(tok)
+        # "ne pas commenter", "les conditions ne sont pas réunies": the negation is the meaning
+        negated = self.mod.negated(tok) and not pred.negative_only
         modality = self.mod.modality(tok, sent)
         focus = actors.focus_country()
         for src in sources or [None]:
@@ -843,6 +963,18 @@ class EventExtractor:
             a, b = (localise(x, focus) for x in sources)
             events[:] = [e for e in events if e.trigger.i != tok.i]
             events += [RawEvent(tok, end, pred, a, b, negated, modality), RawEvent(tok, end, pred, b, a, negated, modality)]
+
+    def _meeting_told_before(self, noun: Token, pred: Predicate, sources: list[Actor], actors: ArticleActors) -> bool:
+        """"À la fin de l'entretien, Macron a demandé...": a definite or demonstrative meeting
+        noun with no other side named, whose doer already met someone earlier in the article,
+        is that meeting mentioned again, not a new one."""
+        if pred.plover_type not in self.meeting_types or not sources:
+            return False
+        if not any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+                   for c in noun.children):
+            return False
+        met = {a.key() for pair in actors.__dict__.get("meetings") or [] for a in pair}
+        return any(s.key() in met for s in sources)
 
     def _means_args(self, noun: Token, pred: Predicate, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
         """"les forces de l'ordre ont répliqué aux protestataires avec des gaz lacrymogènes":
@@ -1007,6 +1139,9 @@ def _code_in(code: str, patterns: list[str]) -> bool:
     return any(code == c or (c.endswith("*") and code.startswith(c[:-1])) for c in patterns)
 
 
+# the tree relations by which an infinitive or a noun hangs on the verb that asks for it
+REQUESTED_DEPS = {"xcomp", "ccomp", "obl:arg", "obl", "obj", "conj", "acl", "nmod"}
+
 REFLEXIVES: set[str] = set()   # filled from the language config by EventExtractor
 ETRE_VERBS: set[str] = set()   # filled from the language config by EventExtractor
 
@@ -1020,6 +1155,11 @@ def _active_perfect(verb: Token) -> bool:
     if _pronominal_perfect(verb):
         return True
     return bool(auxes) and all(fold(a.lemma_) == "avoir" for a in auxes)
+
+
+def _copular_passive(verb: Token) -> bool:
+    """A participle whose "être" the parser called a copula (its subject then is nsubj)."""
+    return any(c.dep_ == "cop" for c in verb.children) and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def _pronominal_perfect(verb: Token) -> bool:

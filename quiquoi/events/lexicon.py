@@ -32,6 +32,9 @@ class Predicate:
     needs_target: bool = False         # no event unless the target slot names an actor
     needs_source: bool = False         # no event unless its doer is known (a visit needs its visitor)
     requires_of: tuple[str, ...] = ()  # nouns: the "de" complement must have one of these lemmas
+    source_roles: tuple[str, ...] = ()  # only doers of these roles make it an event
+    speaker_source: bool = False       # the act is done by saying it: its doer is the speaker of the
+                                       # clause ("X a déclaré que les conditions n'étaient pas réunies")
     means: bool = False                # nouns: an instrument ("avec des gaz lacrymogènes"); the act is
                                        # its clause's: the verb's subject does it to the verb's object
 
@@ -43,7 +46,7 @@ class Predicate:
     @property
     def constraints(self) -> int:
         return sum(bool(x) for x in (self.obj, self.prep, self.reflexive is not None, self.fixed, self.requires_adj,
-                                     self.requires_of))
+                                     self.requires_of, self.negative_only))
 
 
 @dataclass
@@ -79,7 +82,8 @@ class EventLexicon:
                     negative_only=bool(e.get("negative_only")), needs_target=bool(e.get("needs_target")),
                     needs_source=bool(e.get("needs_source")),
                     requires_of=tuple(fold(a) for a in _as_list(e.get("requires_of"))),
-                    means=bool(e.get("means")),
+                    means=bool(e.get("means")), speaker_source=bool(e.get("speaker_source")),
+                    source_roles=tuple(_as_list(e.get("source_roles"))),
                 )
                 index.setdefault(p.lemma, []).append(p)
         # the most specific reading of a word is tried first (stable for equal specificity)

@@ -29,6 +29,8 @@ class Modality:
         self.hyp_conjunctions = {fold(w) for w in hyp.get("conjunctions", [])}
         self.purpose_markers = {fold(w) for w in data.get("purpose_markers", [])}
         self.reported_markers = {fold(w) for w in (data.get("governors") or {}).get("reported", [])}
+        # inflected forms the model leaves unlemmatised ("invite") -> lemma; set by the extractor
+        self.surface_lemmas: dict[str, str] = {}
 
     def negated(self, tok: Token) -> bool:
         if self._has_negation(tok):
@@ -61,10 +63,18 @@ class Modality:
             return "hypothetical"
         node = tok
         for _ in range(MAX_CLIMB):
+            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.pos_ in ("VERB", "AUX") \
+                    and "Inf" in node.morph.get("VerbForm") and "Inf" in node.head.morph.get("VerbForm"):
+                # "appeler l'Iran à cesser son escalade et à conclure l'accord": a coordinated
+                # infinitive shares the governor of the first one, not its meaning
+                node = node.head
+                continue
             if node.dep_ not in EMBEDDING_DEPS or node.head.i == node.i:
                 break
             gov = node.head
             lemma = fold(gov.lemma_)
+            if lemma not in self.governors and lemma not in self.cessation:
+                lemma = self.surface_lemmas.get(fold(gov.text), lemma)   # "le gouvernement invite X à"
             if gov.pos_ in ("VERB", "AUX") and lemma in self.cessation:
                 return "asserted"            # "cesser de bombarder": the bombing goes on
             marks = {fold(c.text) for c in node.children if c.dep_ == "mark"}
