@@ -64,6 +64,8 @@ class Coder:
         self.place_target_types = set(self.data.config.get("place_target_types", []))
         self.physical_act_types = set(self.data.config.get("physical_act_types", []))
         self.min_confidence = float(self.data.config.get("min_language_confidence", 0.5))
+        self.own_words = frozenset(w.lower() for w in self.data.config.get("language_own_words") or [])
+        self.own_min = int(self.data.config.get("language_own_min", 3))
         # The model, vocabulary and lexicons live as long as the process. Coding makes many
         # short-lived objects, so the collector runs often, and each older-generation pass
         # would walk the ~0.5 M objects loaded above: freeze them out of its way.
@@ -131,7 +133,7 @@ class Coder:
         if art.language and art.language.split("-")[0].lower() != self.lang:
             return f"declared language {art.language!r}, this coder reads {self.lang!r}"
         if self.check_language:
-            found, prob = identify(art.text, expected=self.lang)
+            found, prob = identify(art.text, expected=self.lang, own_words=self.own_words, own_min=self.own_min)
             if found != self.lang and prob >= self.min_confidence:
                 return f"not {self.data.config.get('name', self.lang)}: the text looks {found} (p={prob:.2f})"
         return None
