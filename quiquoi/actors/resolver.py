@@ -89,6 +89,8 @@ class ArticleActors:
                 first = i
             self.sent_start[i] = first
         self.cache: dict[int, list[Actor]] = {}
+        self._phrases: dict[int, tuple[int, int]] = {}    # token -> its phrase's characters
+        self._names: dict[int, int | None] = {}           # title token -> its holder's name token
         self.mentions: list[tuple[int, Actor]] = []       # (head token index, actor) in text order
         self.people: dict[str, Actor] = {}                 # folded full name / surname -> person
         self.last_by_head: dict[str, Actor] = {}           # folded head lemma -> last actor
@@ -367,6 +369,16 @@ class ArticleActors:
 
     def _attached_name(self, tok: Token) -> Token | None:
         """A person's name given in apposition to a title ("le porte-parole, Mark Toner")."""
+        # asked again for each mention of the title: remembered as an index (a Token kept
+        # in this article's memory would hold the Doc in a reference cycle)
+        if tok.i in self._names:
+            i = self._names[tok.i]
+            return None if i is None else self.doc[i]
+        found = self._attached_name_of(tok)
+        self._names[tok.i] = None if found is None else found.i
+        return found
+
+    def _attached_name_of(self, tok: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in ("appos", "flat:name", "nmod") and self._name_head(child) and child.i > tok.i:
                 m = self.matches.get(child.i)
@@ -546,6 +558,12 @@ class ArticleActors:
     def _phrase(self, tok: Token) -> tuple[int, int]:
         """Character span of the phrase headed by tok, without its clauses and without
         the preposition that introduces it ("sur le régime" -> "le régime")."""
+        found = self._phrases.get(tok.i)
+        if found is None:
+            found = self._phrases[tok.i] = self._phrase_span(tok)
+        return found
+
+    def _phrase_span(self, tok: Token) -> tuple[int, int]:
         lo = hi = tok.i
         stack = [tok]
         while stack:

@@ -321,6 +321,20 @@ class EventExtractor:
 
     @classmethod
     def _is_passive(cls, verb: Token, depth: int = 0) -> bool:
+        if depth:
+            return cls._passive_voice(verb, depth)
+        # asked several times per verb (subjects, targets, agents): a pure function of the
+        # tree, remembered per Doc
+        memo = verb.doc.user_data.get("quiquoi.passive")
+        if memo is None:
+            memo = verb.doc.user_data["quiquoi.passive"] = {}
+        found = memo.get(verb.i)
+        if found is None:
+            found = memo[verb.i] = cls._passive_voice(verb, 0)
+        return found
+
+    @classmethod
+    def _passive_voice(cls, verb: Token, depth: int = 0) -> bool:
         if fold(verb.lemma_) in ETRE_VERBS and sum(c.dep_.startswith("aux") for c in verb.children) == 1:
             return False   # "ils sont convenus de": an active verb conjugated with "être"
         if _pronominal_perfect(verb):

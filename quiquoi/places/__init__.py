@@ -79,8 +79,15 @@ class PlaceFinder:
         self.gazetteer = gazetteer     # optional: names longer than the parser's entity
 
     def _case(self, tok: Token) -> str:
-        words = [fold(c.text) for c in tok.children if c.dep_ in ("case", "fixed") and c.i < tok.i]
-        return " ".join(words)
+        # asked for every mention of an actor (is it a place after "à"?): remembered per Doc
+        memo = tok.doc.user_data.get("quiquoi.place_case")
+        if memo is None:
+            memo = tok.doc.user_data["quiquoi.place_case"] = {}
+        found = memo.get(tok.i)
+        if found is None:
+            words = [fold(c.text) for c in tok.children if c.dep_ in ("case", "fixed") and c.i < tok.i]
+            found = memo[tok.i] = " ".join(words)
+        return found
 
     def is_locative(self, tok: Token) -> bool:
         return self._locative(tok)
