@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, Entry, fold
 from quiquoi.model import Actor
-from quiquoi.nlp import deps_of, ents_of, lemmas_of, pos_of, texts_of
+from quiquoi.nlp import deps_of, ents_of, heads_of, lemmas_of, pos_of, texts_of
 
 NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase
@@ -29,7 +29,16 @@ CLAUSE_DEPS = {"acl:relcl", "acl", "advcl", "dep", "ccomp", "xcomp", "parataxis"
 def nominal_participle(tok: Token) -> bool:
     """"l'opposant", "les manifestants": a noun the tagger read as a present participle
     (of "opposer", "manifester"); a determiner says it is a noun."""
-    return tok.pos_ == "VERB" and any(c.dep_ == "det" and c.i < tok.i for c in tok.children)
+    doc = tok.doc
+    if pos_of(doc)[tok.i] != "VERB":
+        return False
+    # the words with a determiner before them, read once per Doc from its arrays
+    determined = doc.user_data.get("quiquoi.determined")
+    if determined is None:
+        heads = heads_of(doc)
+        determined = doc.user_data["quiquoi.determined"] = {
+            h for j, (h, d) in enumerate(zip(heads, deps_of(doc))) if d == "det" and h > j}
+    return tok.i in determined
 
 
 class ArticleActors:

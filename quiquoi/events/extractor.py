@@ -190,11 +190,20 @@ class EventExtractor:
 
     @staticmethod
     def _case(tok: Token) -> str:
-        for c in tok.children:
-            if c.dep_ in ("case", "mark") and c.i < tok.i:
-                # elided forms ("d'", "qu'") compare without their apostrophe
-                return fold(c.text).rstrip("'")
-        return ""
+        # asked for every complement of every candidate verb: remembered per Doc
+        memo = tok.doc.user_data.get("quiquoi.case")
+        if memo is None:
+            memo = tok.doc.user_data["quiquoi.case"] = {}
+        found = memo.get(tok.i)
+        if found is None:
+            found = ""
+            for c in tok.children:
+                if c.dep_ in ("case", "mark") and c.i < tok.i:
+                    # elided forms ("d'", "qu'") compare without their apostrophe
+                    found = fold(c.text).rstrip("'")
+                    break
+            memo[tok.i] = found
+        return found
 
     # -- arguments --------------------------------------------------------------------
     def _arg_actors(self, tok: Token, actors: ArticleActors) -> list[Actor]:
