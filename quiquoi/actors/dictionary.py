@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from quiquoi.lang import LanguageData, split_multi
+from quiquoi.nlp import offsets_of, text_of, texts_of
 
 
 @lru_cache(maxsize=1 << 18)
@@ -173,9 +174,11 @@ class ActorDictionary:
         Longest span wins; on equal spans the category order of PRIORITY decides."""
         found: dict[int, tuple[Entry, int, int]] = {}
         spans = []
+        # the span's text from the Doc's arrays (a Span object per match costs more)
+        full, starts, words = text_of(doc), offsets_of(doc), texts_of(doc)
         for match_id, start, end in self.matcher(doc):
             category = doc.vocab.strings[match_id]
-            text = doc[start:end].text
+            text = full[starts[start]:starts[end - 1] + len(words[end - 1])]
             if text.islower() and fold(text) in self.acronyms and not self._plain_name(category, text):
                 continue
             entry = self.lookup(category, text)

@@ -789,7 +789,7 @@ class EventExtractor:
                     and not (pos[i] == "ADJ" and self.participle_endings and words[i].endswith(self.participle_tail)):
                 continue
             tok = doc[i]
-            if tok.pos_ == "VERB" and any(c.dep_ == "obj" and fold(c.lemma_) in self.document_nouns for c in tok.children):
+            if i in writers and tok.pos_ == "VERB":
                 # "les Etats-Unis ont déposé une résolution": remember who wrote it, for "ce texte"
                 for c in tok.children:
                     if c.dep_ == "obj" and fold(c.lemma_) in self.document_nouns:
