@@ -18,7 +18,7 @@ from quiquoi.events.lexicon import EventLexicon, Predicate
 from quiquoi.events.modality import Modality
 from quiquoi.lang import cameo_table
 from quiquoi.model import Actor
-from quiquoi.nlp import deps_of, heads_of, lemmas_of, pos_of, texts_of
+from quiquoi.nlp import deps_of, heads_of, lemmas_of, pos_of, remembered, texts_of
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 SUBJECT_DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY"}
@@ -191,19 +191,7 @@ class EventExtractor:
     @staticmethod
     def _case(tok: Token) -> str:
         # asked for every complement of every candidate verb: remembered per Doc
-        memo = tok.doc.user_data.get("quiquoi.case")
-        if memo is None:
-            memo = tok.doc.user_data["quiquoi.case"] = {}
-        found = memo.get(tok.i)
-        if found is None:
-            found = ""
-            for c in tok.children:
-                if c.dep_ in ("case", "mark") and c.i < tok.i:
-                    # elided forms ("d'", "qu'") compare without their apostrophe
-                    found = fold(c.text).rstrip("'")
-                    break
-            memo[tok.i] = found
-        return found
+        return remembered(tok, "quiquoi.case", _first_case)
 
     # -- arguments --------------------------------------------------------------------
     def _arg_actors(self, tok: Token, actors: ArticleActors) -> list[Actor]:
@@ -332,15 +320,8 @@ class EventExtractor:
     def _is_passive(cls, verb: Token, depth: int = 0) -> bool:
         if depth:
             return cls._passive_voice(verb, depth)
-        # asked several times per verb (subjects, targets, agents): a pure function of the
-        # tree, remembered per Doc
-        memo = verb.doc.user_data.get("quiquoi.passive")
-        if memo is None:
-            memo = verb.doc.user_data["quiquoi.passive"] = {}
-        found = memo.get(verb.i)
-        if found is None:
-            found = memo[verb.i] = cls._passive_voice(verb, 0)
-        return found
+        # asked several times per verb (subjects, targets, agents): a pure function of the tree
+        return remembered(verb, "quiquoi.passive", cls._passive_voice)
 
     @classmethod
     def _passive_voice(cls, verb: Token, depth: int = 0) -> bool:
@@ -1155,6 +1136,14 @@ class EventExtractor:
                 out.append(RawEvent(tok, tok, preds[0], src[0] if src else None, tgt[0] if tgt else None,
                                     self.mod.negated(tok), "asserted"))
         return out
+
+
+def _first_case(tok: Token) -> str:
+    for c in tok.children:
+        if c.dep_ in ("case", "mark") and c.i < tok.i:
+            # elided forms ("d'", "qu'") compare without their apostrophe
+            return fold(c.text).rstrip("'")
+    return ""
 
 
 def _code_in(code: str, patterns: list[str]) -> bool:

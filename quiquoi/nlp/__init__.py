@@ -155,6 +155,18 @@ def _string_memo(doc: Doc) -> _StringMemo:
     return found[1]
 
 
+def remembered(tok, key: str, compute):
+    """compute(tok), a pure function of the token's parse asked many times per article,
+    computed once per Doc and token (kept in the Doc's user_data under `key`)."""
+    memo = tok.doc.user_data.get(key)
+    if memo is None:
+        memo = tok.doc.user_data[key] = {}
+    found = memo.get(tok.i)
+    if found is None:
+        found = memo[tok.i] = compute(tok)
+    return found
+
+
 def _strings_of(doc: Doc, attr: int, key: str) -> list[str]:
     found = doc.user_data.get(key)
     if found is None:

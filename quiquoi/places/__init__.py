@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, fold
 from quiquoi.lang import LanguageData
-from quiquoi.nlp import ents_of, lemmas_of, lowers_of, text_of
+from quiquoi.nlp import ents_of, lemmas_of, lowers_of, remembered, text_of
 
 PLACE_ENTS = {"LOC", "GPE"}
 
@@ -80,14 +80,8 @@ class PlaceFinder:
 
     def _case(self, tok: Token) -> str:
         # asked for every mention of an actor (is it a place after "à"?): remembered per Doc
-        memo = tok.doc.user_data.get("quiquoi.place_case")
-        if memo is None:
-            memo = tok.doc.user_data["quiquoi.place_case"] = {}
-        found = memo.get(tok.i)
-        if found is None:
-            words = [fold(c.text) for c in tok.children if c.dep_ in ("case", "fixed") and c.i < tok.i]
-            found = memo[tok.i] = " ".join(words)
-        return found
+        return remembered(tok, "quiquoi.place_case", lambda t: " ".join(
+            fold(c.text) for c in t.children if c.dep_ in ("case", "fixed") and c.i < t.i))
 
     def is_locative(self, tok: Token) -> bool:
         return self._locative(tok)
