@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, MORPH, POS, SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, MORPH, POS, SENT_START
 from spacy.symbols import (ADJ, ADP, ADV, AUX, CCONJ, DET, NOUN, NUM, PRON, PROPN, PUNCT, SCONJ, SPACE,
                            VERB, X)
 
@@ -39,7 +39,7 @@ from typing import Iterable
 
 from .lexicon import SpeechLexicon, norm
 from .marks import MarkScanner, MarkSpan, paragraph_spans
-from quiquoi.nlp import ents_of, lemmas_of, offsets_of, texts_of
+from quiquoi.nlp import ents_of, heads_of, lemmas_of, offsets_of, texts_of
 
 _SENT_END = set(".!?…")
 _SENT_END_RE = re.compile("[" + re.escape("".join(sorted(_SENT_END))) + "]")
@@ -153,12 +153,9 @@ class _Run:
         if n:
             arr = doc.to_array([POS, IS_PUNCT, IS_SPACE, SENT_START, MORPH, ENT_IOB, ENT_TYPE])
             cols = arr.T.tolist()
-            # HEAD is an offset to the head; negative ones come back as wrapped uint64
-            offsets = doc.to_array(HEAD).view("int64").tolist()
-            self.head = [i + o for i, o in enumerate(offsets)]
         else:
             cols = [[]] * 7
-            self.head = []
+        self.head = heads_of(doc)     # the per-Doc array the events stage reads too
         # punct, space: 0/1 flags (is_punct, is_space); ent_iob: Token.ent_iob (3 "B", 1 "I")
         (self.pos, self.punct, self.space, sent_start, self.morph_ids, self.ent_iob, ent_types) = cols
         # texts, lemmas and offsets: the per-Doc arrays the other stages read too
