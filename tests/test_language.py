@@ -83,5 +83,5 @@ def test_dispatch_dates_count_as_french_words(monkeypatch):
     words, least = _french_words()
     monkeypatch.setattr(lid, "_identifier", lambda: (_ for _ in ()).throw(AssertionError("model used")))
     text = ("BERLIN, 12 octobre (Reuters) - Le président Alexandre Loukachenko a reçu jeudi "
-            "l'ambassadeur de Russie, a rapporté l'agence officielle Belta. " * 3)
+            "l'ambassadeur de Russie, deux jours après les élections. " * 3)
     assert identify(text, expected="fr", own_words=words, own_min=least) == ("fr", 1.0)
