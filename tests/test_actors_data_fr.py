@@ -80,6 +80,14 @@ def roles():
     return read_tsv("roles.tsv")[1]
 
 
+def _region_codes():
+    from quiquoi.lang import load_language
+    return frozenset(load_language("fr").config.get("region_adjectives") or {})
+
+
+REGION_CODES = _region_codes()
+
+
 def valid_iso3(code):
     return code in EXTRA_ISO3 or pycountry.countries.get(alpha_3=code) is not None
 
@@ -299,7 +307,8 @@ def test_organisation_fields(orgs):
         assert row["role"] in CAMEO_ROLES | {"GOV"}, lineno
         assert re.fullmatch(r"[A-Z]{3,}", row["code"]), lineno
         if row["country"]:
-            assert valid_iso3(row["country"]), lineno
+            # a country, or a world region for a group of states ("E3": EUR)
+            assert valid_iso3(row["country"]) or row["country"] in REGION_CODES, lineno
         if row["kind"] == "igo":
             assert row["role"] == "IGO" and row["code"].startswith("IGO") and not row["country"], lineno
 

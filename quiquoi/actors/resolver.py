@@ -574,16 +574,23 @@ class ArticleActors:
 
     def _phrase_span(self, tok: Token) -> tuple[int, int]:
         lo = hi = tok.i
+        # a noun phrase does not go on after a clause hung on it: what the parser hangs there
+        # ("invite les autorités françaises à retirer, sans délai, les forces") is the clause's
+        cut = min((c.i for c in tok.children if c.i > tok.i and c.dep_ in CLAUSE_DEPS), default=len(self.doc))
         stack = [tok]
         while stack:
             t = stack.pop()
             for c in t.children:
                 if c.dep_ in CLAUSE_DEPS or c.dep_ in PREDICATE_DEPS or c.dep_ == "punct" or c.is_space:
                     continue
-                if t.i == tok.i and c.dep_ in ("case", "mark") and c.i < tok.i:
+                if t.i == tok.i and ((c.dep_ in ("case", "mark") and c.i < tok.i) or c.i > cut):
                     continue
                 lo, hi = min(lo, c.i), max(hi, c.i)
                 stack.append(c)
+        # "Table de l'unité démocratique (MUD)": a bracket opened inside the phrase closes in it
+        if hi + 1 < len(self.doc) and self.doc[hi + 1].text == ")" \
+                and any(self.doc[j].text == "(" for j in range(lo, hi)):
+            hi += 1
         return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
 
     def _owners(self, tok: Token) -> list[Actor]:

@@ -61,7 +61,11 @@ class EventExtractor:
         self.force_types = set(config.get("state_force_types", []))
         self.state_kinds = set(config.get("state_kinds", []))
         self.fold_types = set(config.get("governing_fold_types", []))
+        self.aimed_types = set(config.get("aimed_types", []))
+        self.purpose_types = set(config.get("purpose_types", []))
         self.participant_types = set(config.get("participant_types", []))
+        self.holder_nouns = {fold(w) for w in config.get("holder_nouns", [])}
+        self.holder_cases = {fold(w) for w in config.get("holder_cases", [])}
         self.addressing_verbs = {fold(w) for w in config.get("addressing_verbs", [])}
         self.addressed_types = set(config.get("addressed_types", []))
         self.counterpart_nouns = {fold(w) for w in config.get("counterpart_nouns", [])}
@@ -698,8 +702,11 @@ class EventExtractor:
         par l'opposition": the act aims at the author of what it acts on."""
         if thing.pos_ != "NOUN":
             return []
+        # "forcer les accès à plusieurs hypermarchés": a way in is the way into its holder's
+        holder = fold(thing.lemma_) in self.holder_nouns
         for c in thing.children:
-            if c.dep_ == "nmod" and c.i > thing.i and (self._case(c) in self.genitive or self._case(c) in self.passive_agent):
+            if c.dep_ == "nmod" and c.i > thing.i and (self._case(c) in self.genitive or self._case(c) in self.passive_agent
+                                                       or (holder and self._case(c) in self.holder_cases)):
                 found = self._arg_actors(c, actors)
                 if found:
                     return found
@@ -876,7 +883,29 @@ class EventExtractor:
                 if not sources:
                     continue
             self._emit(events, tok, end, pred, sources, targets, sent, actors)
-        return self._drop_requested(self._drop_bare_intents(self._fold_governed(events, actors)))
+        return self._drop_requested(self._drop_bare_intents(self._aim_by_purpose(self._fold_governed(events, actors))))
+
+    def _aim_by_purpose(self, events: list[RawEvent]) -> list[RawEvent]:
+        """An act with no target (a demonstration called for) aims at the target of the
+        denunciation its doer gives as its purpose in a clause below it."""
+        for e in events:
+            if e.target is not None or e.predicate.plover_type not in self.aimed_types:
+                continue
+            for p in events:
+                if p.target is None or p.predicate.plover_type not in self.purpose_types or p.trigger.i <= e.trigger.i \
+                        or (e.source is not None and p.source is not None and e.source.key() != p.source.key()):
+                    continue
+                node = p.trigger
+                for _ in range(3):     # within a few steps of the tree: its own clause
+                    if node.head.i == node.i:
+                        break
+                    node = node.head
+                    if node.i == e.trigger.i:
+                        e.target = p.target
+                        break
+                if e.target is not None:
+                    break
+        return events
 
     def _drop_requested(self, events: list[RawEvent]) -> list[RawEvent]:
         """"exhorter l'Iran à coopérer avec l'AIEA", "sommer le régime de se retirer": the

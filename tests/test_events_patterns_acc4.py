@@ -1,0 +1,65 @@
+"""Fourth round of general French patterns behind the event coder's accuracy: one test per
+pattern, on short sentences written for the test (none taken from the evaluation articles)."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def code(coder):
+    def run(text, published="2023-03-14"):
+        return coder.code(text, published=published)
+    return run
+
+
+# -- "forcer les accès à X": an act on the way into something aims at its holder --------------
+def test_way_into_a_place_aims_at_its_holder(code):
+    evs = [e for e in code("Au Pérou, les accès à trois supermarchés ont été forcés par des "
+                           "manifestants en colère.").events if e.type == "COERCE"]
+    assert evs and evs[0].target is not None and evs[0].target.role == "BUS"
+    assert "supermarchés" in evs[0].target.text
+
+
+def test_way_in_without_a_holder_names_no_target(code):
+    evs = [e for e in code("Au Pérou, les accès ont été forcés par des manifestants en colère.").events
+           if e.type == "COERCE"]
+    assert all(e.target is None for e in evs)
+
+
+# -- "appeler à manifester afin de dénoncer X": the demonstration is against X ---------------------
+def test_demonstration_aims_at_what_its_purpose_denounces(code):
+    rec = code("Le principal parti d'opposition bolivien a appelé à une grande manifestation samedi à "
+               "La Paz afin de dénoncer la décision du gouvernement.")
+    protests = [e for e in rec.events if e.type == "PROTEST"]
+    assert protests and protests[0].target is not None
+    assert (protests[0].target.country, protests[0].target.role) == ("BOL", "GOV")
+
+
+def test_purpose_of_someone_else_gives_no_target(code):
+    # the denunciation is the unions', not the students' who march
+    rec = code("Les étudiants boliviens ont manifesté samedi, alors que les syndicats ont dénoncé "
+               "la décision du gouvernement.")
+    protests = [e for e in rec.events if e.type == "PROTEST"]
+    assert protests and all(e.target is None for e in protests)
+
+
+# -- an actor's words stop where a clause hung on it begins -----------------------------------
+def test_actor_text_stops_before_the_clause_hung_on_it(code):
+    rec = code("Le gouvernement tchadien invite les autorités soudanaises à retirer, sans délai, "
+               "les milices armées de la frontière.")
+    req = [e for e in rec.events if e.type == "REQUEST"]
+    assert req and req[0].target is not None
+    assert req[0].target.text == "les autorités soudanaises"
+
+
+def test_actor_text_keeps_the_closing_bracket_of_its_acronym(code):
+    rec = code("La coalition Alliance pour la démocratie (APD) a dénoncé les arrestations ordonnées par "
+               "le gouvernement malien.")
+    sources = [e.source.text for e in rec.events if e.source is not None]
+    assert any(s.endswith("(APD)") for s in sources), sources
+
+
+# -- a group of states under its own name -----------------------------------------------------
+def test_e3_is_a_european_group_of_governments(code):
+    rec = code("L'E3 a appelé l'Iran à reprendre sa coopération avec les inspecteurs.")
+    req = [e for e in rec.events if e.type == "REQUEST"]
+    assert req and req[0].source is not None and req[0].source.code == "EURGOV"
+    assert req[0].target.country == "IRN"
