@@ -63,6 +63,7 @@ class Coder:
         # event types whose object, when it is a place, is a target standing for its country
         self.place_target_types = set(self.data.config.get("place_target_types", []))
         self.physical_act_types = set(self.data.config.get("physical_act_types", []))
+        self.threat_place_types = set(self.data.config.get("threat_place_types", []))
         self.min_confidence = float(self.data.config.get("min_language_confidence", 0.5))
         self.own_words = frozenset(w.lower() for w in self.data.config.get("language_own_words") or [])
         self.own_min = int(self.data.config.get("language_own_min", 3))
@@ -188,6 +189,8 @@ class Coder:
             for ev in raw:
                 if ev.target is None and ev.predicate.plover_type in self.place_target_types:
                     ev.target = self._place_target(ev, places)
+                if ev.target is None and ev.predicate.plover_type in self.threat_place_types:
+                    ev.target = self._threatened_state(ev, places)
                 speaker = speakers.get(ev.trigger.idx)
                 if speaker is not None and ev.predicate.plover_type in self.physical_act_types:
                     continue      # '« ... », a jugé M. X': a verb introducing a quote is speech, not an act
@@ -212,6 +215,21 @@ class Coder:
                 country = p.geo.country if p.geo is not None else None
                 if country and p.start <= c.idx < p.end and not p.site:
                     return Actor(p.text, p.geo.name, country, None, country, p.start, p.end, "metonym")
+        return None
+
+    def _threatened_state(self, ev: RawEvent, places) -> Actor | None:
+        """The state of the foreign place that the act a threat governs would strike
+        ("menacer de frapper Idleb", "menacer de lancer une offensive à Idleb")."""
+        governed = [c for c in ev.trigger.children if c.pos_ == "VERB" and c.i > ev.trigger.i
+                    and c.dep_ in ("xcomp", "obl:arg", "ccomp", "advcl")]
+        spots = [o for v in governed for o in v.children if o.dep_ in ("obj", "obl:arg", "obl:mod", "obl")]
+        spots += [n for o in spots for n in o.children if n.dep_ == "nmod"]
+        own = ev.source.country if ev.source is not None else None
+        for c in spots:
+            for p in places:
+                country = p.geo.country if p.geo is not None else None
+                if country and country != own and p.start <= c.idx < p.end and not p.site:
+                    return Actor(p.text, p.geo.name, country, "GOV", country + "GOV", p.start, p.end, "metonym")
         return None
 
     def _geo_context(self, actors: ArticleActors, dateline) -> dict:

@@ -63,3 +63,17 @@ def test_e3_is_a_european_group_of_governments(code):
     req = [e for e in rec.events if e.type == "REQUEST"]
     assert req and req[0].source is not None and req[0].source.code == "EURGOV"
     assert req[0].target.country == "IRN"
+
+
+# -- "menacer de lancer une offensive à X": the threat is aimed at X's state ----------------
+def test_threat_of_an_offensive_on_a_foreign_place_aims_at_its_state(code):
+    evs = [e for e in code("Le président turc a menacé mardi de lancer une offensive militaire à Alep, "
+                           "dans le nord de la Syrie.").events if e.type == "THREATEN"]
+    assert evs and evs[0].target is not None
+    assert (evs[0].target.country, evs[0].target.role) == ("SYR", "GOV")
+
+
+def test_threat_to_act_at_home_names_no_target(code):
+    evs = [e for e in code("Les syndicats turcs ont menacé mardi de manifester à Ankara.").events
+           if e.type == "THREATEN"]
+    assert all(e.target is None or e.target.country != "TUR" for e in evs)
