@@ -77,3 +77,30 @@ def test_threat_to_act_at_home_names_no_target(code):
     evs = [e for e in code("Les syndicats turcs ont menacé mardi de manifester à Ankara.").events
            if e.type == "THREATEN"]
     assert all(e.target is None or e.target.country != "TUR" for e in evs)
+
+
+# -- held ground stands for whoever holds it ---------------------------------------------------
+def test_held_ground_stands_for_its_holder(code):
+    evs = [e for e in code("L'armée birmane a bombardé les positions rebelles près de la frontière.").events
+           if e.type == "ASSAULT"]
+    assert evs and evs[0].target is not None and evs[0].target.role == "REB"
+    evs = [e for e in code("Les insurgés ont attaqué les positions de l'armée malienne.").events
+           if e.type == "ASSAULT"]
+    assert evs and evs[0].target is not None and (evs[0].target.country, evs[0].target.role) == ("MLI", "MIL")
+
+
+def test_held_ground_alone_is_no_actor(code):
+    evs = [e for e in code("L'armée birmane a bombardé les positions près de la frontière.").events
+           if e.type == "ASSAULT"]
+    assert evs and all(e.target is None or e.target.role != "GOV" for e in evs)
+    evs = [e for e in code("L'aviation russe a bombardé les quartiers d'Alep.").events if e.type == "ASSAULT"]
+    assert all(e.target is None or e.target.role is None for e in evs)
+
+
+# -- "la Douma" is Russia's parliament; Douma, without its article, a Syrian town -------------
+def test_duma_needs_its_article(code):
+    evs = code("La Douma a condamné les sanctions américaines.").events
+    assert evs and evs[0].source.code == "RUSLEG"
+    evs = [e for e in code("Les forces syriennes ont bombardé le bastion rebelle de Douma.").events
+           if e.type == "ASSAULT"]
+    assert evs and evs[0].target is not None and evs[0].target.country == "SYR"

@@ -752,13 +752,17 @@ class ArticleActors:
                 fold(c.text) in self.former for c in tok.children if c.dep_ in ("amod", "advmod", "nmod")):
             role_code = "ELI"       # "l'ancien président américain"
         if role_code == "INHERIT":   # "le porte-parole de la diplomatie américaine"
-            inherited = [a for c in tok.children if c.dep_ == "nmod" for a in self.actors(c)]
+            inherited = [a for c in tok.children if c.dep_ == "nmod" for a in self.actors(c)
+                         # "les quartiers d'Alep": held ground of a place is a place
+                         if role.kind != "held" or a.kind not in ("country", "capital", "metonym")]
             if inherited:
                 base = inherited[0]
                 return [Actor(text, text, base.country, base.role, base.code, start, end, "title")]
             # "le chef rebelle", "le chef militaire": the adjective says whose
             adjectival = [r.role for c in tok.children if c.dep_ == "amod"
                           for r in [self.dic.role(c.lemma_) or self.dic.role(c.text)] if r is not None and r.role != "INHERIT"]
+            if role.kind == "held" and not adjectival:
+                return []       # "les positions", "les positions syriennes": whose is not said
             role_code = adjectival[0] if adjectival else "GOV"
         if not isos and allow_memory and not owners and not self._not_current(tok):
             key = self._memory_key(tok)
