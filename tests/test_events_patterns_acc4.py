@@ -104,3 +104,29 @@ def test_duma_needs_its_article(code):
     evs = [e for e in code("Les forces syriennes ont bombardé le bastion rebelle de Douma.").events
            if e.type == "ASSAULT"]
     assert evs and evs[0].target is not None and evs[0].target.country == "SYR"
+
+
+# -- "qualifier X de violation": a name of blame is a criticism of X's author ----------------------
+def test_naming_an_act_a_violation_accuses_its_author(code):
+    evs = [e for e in code("Le ministre burkinabè a qualifié le retrait annoncé par le président ivoirien "
+                           "de « violation flagrante » des accords.").events if e.type == "ACCUSE"]
+    assert evs and (evs[0].source.country, evs[0].target.country) == ("BFA", "CIV")
+    assert evs[0].target.text == "le président ivoirien"      # the attribute is not the president's
+
+
+def test_naming_without_blame_is_no_event(code):
+    assert not [e for e in code("Le ministre burkinabè a qualifié la rencontre avec le président ivoirien "
+                                "d'historique.").events if e.type == "ACCUSE"]
+
+
+def test_calling_someone_a_criminal_accuses_him(code):
+    evs = [e for e in code("Le président turc a traité le Premier ministre israélien de terroriste.").events
+           if e.type == "ACCUSE"]
+    assert evs and (evs[0].target.country, evs[0].target.role) == ("ISR", "GOV")
+
+
+def test_naming_verb_gets_its_attribute_back_from_the_object(coder):
+    doc = coder.nlp("Le ministre a qualifié le retrait annoncé par le président français de « violation flagrante ».")
+    verb = next(t for t in doc if t.lemma_ == "qualifier")
+    attr = next(t for t in doc if t.text == "violation")
+    assert attr.head.i == verb.i

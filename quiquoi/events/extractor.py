@@ -123,10 +123,14 @@ class EventExtractor:
                 if p.obj not in objects:
                     continue
             # "appeler les habitants à rester calmes": the infinitive may hang on the object
-            if p.prep and not any(self._case(c) == p.prep for c in tok.children) and not any(
+            if p.prep and not p.prep_lemmas and not any(self._case(c) == p.prep for c in tok.children) and not any(
                     self._case(g) == p.prep for c in tok.children if c.dep_ == "obj"
                     for g in c.children if g.dep_ in ("acl", "xcomp") and g.pos_ == "VERB"):
                 continue
+            if p.prep_lemmas and not any(
+                    self._case(c) == p.prep and (fold(c.lemma_) in p.prep_lemmas or fold(c.text) in p.prep_lemmas)
+                    for c in tok.children):
+                continue     # "qualifier X de violation" accuses; "qualifier X d'historique" does not
             if p.reflexive is not None:
                 pronominal = any(fold(c.text) in self.reflexive for c in tok.children
                                  if c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj"))

@@ -23,6 +23,7 @@ class Predicate:
     source: tuple[str, ...] = ()
     obj: str | None = None
     prep: str | None = None
+    prep_lemmas: tuple[str, ...] = ()  # verbs: the `prep` complement must have one of these lemmas
     reflexive: bool | None = None      # True: must be pronominal; False: must not be
     fixed: str | None = None
     requires_adj: tuple[str, ...] = ()
@@ -46,7 +47,7 @@ class Predicate:
     @property
     def constraints(self) -> int:
         return sum(bool(x) for x in (self.obj, self.prep, self.reflexive is not None, self.fixed, self.requires_adj,
-                                     self.requires_of, self.negative_only))
+                                     self.requires_of, self.negative_only, self.prep_lemmas))
 
 
 @dataclass
@@ -76,6 +77,7 @@ class EventLexicon:
                     plover_mode=info["plover_mode"], goldstein=info["goldstein"],
                     target=tuple(_as_list(e.get("target"))), source=tuple(_as_list(e.get("source"))),
                     obj=fold(e["obj"]) if e.get("obj") else None, prep=fold(e["prep"]) if e.get("prep") else None,
+                    prep_lemmas=tuple(fold(a) for a in _as_list(e.get("prep_lemmas"))),
                     reflexive=e.get("reflexive"), fixed=fold(e["fixed"]) if e.get("fixed") else None,
                     requires_adj=tuple(fold(a) for a in _as_list(e.get("requires_adj"))),
                     between=bool(e.get("between")), symmetric=bool(e.get("symmetric")),

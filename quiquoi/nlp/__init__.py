@@ -61,7 +61,8 @@ def load_pipeline(lang: str = "fr") -> Language:
         from quiquoi.nlp import repairs  # noqa: F401  (registers the component)
         nlp.add_pipe(REPAIR_COMPONENT, last=True, config={
             "time_words": list(data.config["time_object_words"]),
-            "partitives": list(data.config.get("partitive_articles") or [])})
+            "partitives": list(data.config.get("partitive_articles") or []),
+            "attribute_verbs": list(data.config.get("attribute_verbs") or [])})
     return nlp
 
 

@@ -5,10 +5,15 @@ after a day word, the French model reads the partitive article "des"/"de" as the
 preposition "de" + "les" and hangs the verb's object on the day ("dimanche" obj, "frappes"
 nmod of it). The repair gives the verb its object back and makes the day a modifier.
 The words come from the language's config.yaml (time_object_words, partitive_articles).
+
+"Il a qualifié le retrait annoncé par le président français de « violation flagrante »":
+the model hangs the attribute "de violation" on the object's last noun, so that the
+president's phrase swallows it. Verbs of naming (config attribute_verbs) get back their
+"de" attribute: the first bare noun or adjective (no article) after their object.
 """
 from __future__ import annotations
 
-from spacy.attrs import LOWER
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,11 +21,14 @@ from quiquoi.actors.dictionary import fold
 
 
 class PartitiveAfterTime:
-    def __init__(self, time_words: list[str], partitives: list[str]):
+    def __init__(self, time_words: list[str], partitives: list[str], attribute_verbs: list[str] = ()):
         self.time_words = {fold(w) for w in time_words}
         self.partitives = {fold(w) for w in partitives}
+        self.attribute_verbs = {fold(w) for w in attribute_verbs}
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.attribute_verbs:
+            self._attributes(doc)
         n = len(doc)
         strings = doc.vocab.strings
         lowers = doc.to_array(LOWER).tolist()     # no Token made for the other words
@@ -51,6 +59,35 @@ class PartitiveAfterTime:
         return doc
 
 
-@Language.factory("quiquoi_partitive_after_time", default_config={"time_words": [], "partitives": []})
-def make_partitive_after_time(nlp: Language, name: str, time_words: list[str], partitives: list[str]):
-    return PartitiveAfterTime(time_words, partitives)
+    def _attributes(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        for i, lemma in enumerate(doc.to_array(LEMMA).tolist()):
+            if fold(strings[lemma]) not in self.attribute_verbs:
+                continue
+            verb = doc[i]
+            if verb.pos_ != "VERB" or any(c.dep_.startswith("obl") and c.i > i and _case(c) in ("de", "d")
+                                          for c in verb.children):
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > i), None)
+            if obj is None:
+                continue
+            for d in obj.subtree:
+                if d.i > obj.i and d.dep_ == "nmod" and d.pos_ in ("NOUN", "ADJ") \
+                        and _case(d) in ("de", "d") and not any(c.dep_ == "det" for c in d.children):
+                    d.head = verb
+                    d.dep_ = "obl:arg"
+                    break
+
+
+def _case(tok) -> str:
+    for c in tok.children:
+        if c.dep_ == "case":
+            return fold(c.text).rstrip("'’")
+    return ""
+
+
+@Language.factory("quiquoi_partitive_after_time",
+                  default_config={"time_words": [], "partitives": [], "attribute_verbs": []})
+def make_partitive_after_time(nlp: Language, name: str, time_words: list[str], partitives: list[str],
+                              attribute_verbs: list[str]):
+    return PartitiveAfterTime(time_words, partitives, attribute_verbs)
