@@ -130,3 +130,15 @@ def test_naming_verb_gets_its_attribute_back_from_the_object(coder):
     verb = next(t for t in doc if t.lemma_ == "qualifier")
     attr = next(t for t in doc if t.text == "violation")
     assert attr.head.i == verb.i
+
+
+# -- "celles de Damas": a demonstrative stands for the role noun said just before --------------------
+def test_demonstrative_takes_the_role_of_the_noun_before_and_its_owner_country(code):
+    evs = [e for e in code("Les soldats maliens ont attaqué ceux du Burkina Faso.").events if e.type == "ASSAULT"]
+    assert evs and evs[0].target is not None
+    assert (evs[0].target.country, evs[0].target.role) == ("BFA", "MIL")
+
+
+def test_demonstrative_without_owner_is_no_actor(code):
+    evs = [e for e in code("Les soldats maliens ont attaqué ceux qui fuyaient.").events if e.type == "ASSAULT"]
+    assert all(e.target is None for e in evs)

@@ -63,6 +63,7 @@ class ArticleActors:
         self.relative_pronouns = {fold(w) for w in config.get("relative_pronouns", [])}
         self.plural_pronouns = {fold(w) for w in config.get("plural_pronouns", [])}
         self.first_person = {fold(w) for w in config.get("first_person_pronouns", [])}
+        self.demonstratives = {fold(w) for w in config.get("demonstrative_pronouns", [])}
         self.leading_verbs = {fold(w) for w in config.get("leading_verbs", [])}
         self.kinship_nouns = {fold(w) for w in config.get("kinship_nouns", [])}
         self.object_pronouns = {fold(w) for w in config.get("object_pronouns", [])}
@@ -165,6 +166,28 @@ class ArticleActors:
                 self.people[fold(person.name)] = titled
                 self.people[fold(person.name.split()[-1])] = titled
 
+    def _demonstrative(self, tok: Token) -> list[Actor]:
+        """"celles de Damas" after "les forces d'Ankara": the role noun said last before it
+        in the sentence, owned by the demonstrative's "de" complement."""
+        owners = [a for c in tok.children if c.dep_ == "nmod" and c.i > tok.i for a in self.actors(c)
+                  if a.country]
+        if not owners:
+            return []
+        plural = fold(tok.text) in ("ceux", "celles")
+        for j in range(tok.i - 1, tok.sent.start - 1, -1):
+            noun = self.doc[j]
+            if noun.pos_ != "NOUN" or ("Plur" in noun.morph.get("Number")) != plural:
+                continue
+            role = self.dic.role(noun.lemma_) or self.dic.role(noun.text)
+            if role is None or role.role == "INHERIT" or role.kind == "held":
+                continue
+            o = owners[0]
+            start, end = self._phrase_span(tok)
+            text = self.text[start:end]
+            return [Actor(text, f"{noun.text} ({o.name})", o.country, role.role, o.country + role.role,
+                          start, end, role.kind)]
+        return []
+
     def pronoun(self, tok: Token) -> list[Actor]:
         """The antecedent of a relative or subject pronoun."""
         if "Rel" in tok.morph.get("PronType") or fold(tok.text) in self.relative_pronouns:
@@ -173,6 +196,8 @@ class ArticleActors:
                 return self.actors(verb.head) or self._from_complement(verb.head)
             return []
         word = fold(tok.text)
+        if word in self.demonstratives:
+            return self._demonstrative(tok)
         if word in self.first_person:
             # "nous" inside a quotation is whoever says it
             return [a for s, e, a in self.quote_speakers if s <= tok.idx < e][:1]
