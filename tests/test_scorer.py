@@ -101,3 +101,24 @@ def test_matching_is_one_to_one_and_maximal():
     assert pairs == {0: 1, 1: 0}
     # an earlier gold is never given up for a later one
     assert best_matching(["A", "B"], ["p0"], lambda g, p: True) == {0: 0}
+
+
+def test_coordinated_gold_actor_covers_one_event_per_actor(tmp_path: Path):
+    """The contract codes "X et Y ont été arrêtés" as two events; a gold event written with
+    both names counts once, and its second event is no extra. Another actor still is."""
+    (tmp_path / "a.fr.txt").write_text("Un.", encoding="utf-8")
+    gold = {"article": {"file": "a.fr.txt", "published": "2017-08-01"},
+            "events": [{"sentence": 1, "level": "must", "type": "COERCE",
+                        "target": {"name": "Leopoldo Lopez et Antonio Ledezma", "actor": "VEN OPP"}}]}
+    path = tmp_path / "a.expected.yaml"
+    path.write_text(yaml.safe_dump(gold, allow_unicode=True), encoding="utf-8")
+    g = load_gold(path)
+    lopez = Actor("Leopoldo Lopez", "Leopoldo Lopez", "VEN", "OPP", "VENOPP")
+    ledezma = Actor("Antonio Ledezma", "Antonio Ledezma", "VEN", "OPP", "VENOPP")
+    other = Actor("Henrique Capriles", "Henrique Capriles", "VEN", "OPP", "VENOPP")
+    rec = ArticleRecord("a", "fr", "2017-08-01", events=[_event(1, "COERCE", None, lopez),
+                                                          _event(1, "COERCE", None, ledezma),
+                                                          _event(1, "COERCE", None, other)])
+    sc = score_article(g, rec, {})
+    assert (sc.events.tp, sc.events.fp, sc.events.fn) == (1, 1, 0)
+    assert any("Capriles" in x for x in sc.extras)

@@ -70,6 +70,23 @@ def event_matches(g: GoldEvent, p: Event) -> bool:
             and actor_matches(g.source, p.source) and actor_matches(g.target, p.target))
 
 
+_COORDINATION = re.compile(r"\bet\b|,")
+
+
+def covered_by_coordination(g: GoldEvent, p: Event) -> bool:
+    """A gold event written with coordinated actors ("Leopoldo Lopez et Antonio Ledezma")
+    is one event per actor in the coder's contract: each further one that matches it and
+    names one of those actors is no extra (nor a second hit)."""
+    if not event_matches(g, p):
+        return False
+    for want, got in ((g.source, p.source), (g.target, p.target)):
+        if want is not None and want.name and got is not None and _COORDINATION.search(want.name):
+            last = fold(got.name).split()[-1:] or [""]
+            if last[0] and last[0] in fold(want.name).split():
+                return True
+    return False
+
+
 @dataclass
 class Counts:
     tp: int = 0
@@ -175,7 +192,8 @@ def score_article(gold: GoldArticle, rec: ArticleRecord, found_dates: dict[str, 
             sc.events.fn += 1
             lvl.fn += 1
             sc.misses.append(describe_gold(g))
-    remaining = [p for pi, p in enumerate(rec.events) if pi not in matched]
+    remaining = [p for pi, p in enumerate(rec.events) if pi not in matched
+                 and not any(covered_by_coordination(golds[gi], p) for gi in pairs)]
     sc.events.fp = len(remaining)
     lenient = best_matching(golds, rec.events, event_matches_lenient)
     sc.lenient.tp = len(lenient)
