@@ -142,3 +142,13 @@ def test_demonstrative_takes_the_role_of_the_noun_before_and_its_owner_country(c
 def test_demonstrative_without_owner_is_no_actor(code):
     evs = [e for e in code("Les soldats maliens ont attaqué ceux qui fuyaient.").events if e.type == "ASSAULT"]
     assert all(e.target is None for e in evs)
+
+
+# -- a participle tagged as an adjective still governs its infinitive's modality ------------------
+def test_participle_read_as_adjective_makes_its_infinitive_requested(code):
+    rec = code('Sommant encore le régime birman de se retirer de plusieurs villages à Sagaing avant la fin du '
+               'mois, le chef rebelle a déclaré : "Ce sont nos derniers avertissements."')
+    assert rec.events and rec.events[0].trigger.text == "Sommant"
+    acts = [e for e in rec.events if e.trigger.text == "retirer"]
+    assert all(e.modality == "requested" for e in acts)
+    assert [e for e in rec.events if e.type == "REQUEST"]

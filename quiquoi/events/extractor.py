@@ -82,6 +82,7 @@ class EventExtractor:
         endings = config.get("participle_endings") or {}
         self.participle_endings = sorted(((fold(k), fold(v)) for k, v in endings.items()), key=lambda kv: -len(kv[0]))
         self.participle_tail = tuple({k[-3:] for k in endings}) or ("",)
+        self.mod.participle_verb = self._infinitive_of_participle
         self.bare_intent_codes = {str(c) for c in config.get("bare_intent_codes", [])}
         travel = config.get("travel_not_visit") or {}
         self.visit_codes = [str(c) for c in travel.get("codes", [])]

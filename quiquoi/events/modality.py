@@ -31,6 +31,9 @@ class Modality:
         self.reported_markers = {fold(w) for w in (data.get("governors") or {}).get("reported", [])}
         # inflected forms the model leaves unlemmatised ("invite") -> lemma; set by the extractor
         self.surface_lemmas: dict[str, str] = {}
+        # present participle the model tags as an adjective ("Sommant") -> its verb, or None;
+        # set by the extractor, which knows the language's participle endings
+        self.participle_verb = lambda word: None
 
     def negated(self, tok: Token) -> bool:
         if self._has_negation(tok):
@@ -75,6 +78,11 @@ class Modality:
             lemma = fold(gov.lemma_)
             if lemma not in self.governors and lemma not in self.cessation:
                 lemma = self.surface_lemmas.get(fold(gov.text), lemma)   # "le gouvernement invite X à"
+            gov_verb = gov.pos_ in ("VERB", "AUX")
+            if not gov_verb and gov.pos_ == "ADJ" and lemma not in self.governors:
+                # "Sommant le régime de se retirer": a participle tagged as an adjective
+                lemma = self.participle_verb(gov.text) or lemma
+                gov_verb = lemma in self.governors
             if gov.pos_ in ("VERB", "AUX") and lemma in self.cessation:
                 return "asserted"            # "cesser de bombarder": the bombing goes on
             marks = {fold(c.text) for c in node.children if c.dep_ == "mark"}
@@ -86,7 +94,7 @@ class Modality:
                 break     # "refuser le report demandé par l'opposition": the request was made
             if node.dep_ == "advcl" and marks & self.hyp_conjunctions:
                 return "hypothetical"
-            if gov.pos_ in ("VERB", "AUX") and lemma in self.governors:
+            if gov_verb and lemma in self.governors:
                 if node.dep_ == "nsubj" and self.governors[lemma] == "refused":
                     break    # "des heurts ont opposé X à Y": the active subject is not what is refused
                 return self.governors[lemma]
