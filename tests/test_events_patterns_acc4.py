@@ -152,3 +152,46 @@ def test_participle_read_as_adjective_makes_its_infinitive_requested(code):
     acts = [e for e in rec.events if e.trigger.text == "retirer"]
     assert all(e.modality == "requested" for e in acts)
     assert [e for e in rec.events if e.type == "REQUEST"]
+
+
+# -- verbs whose plain sense needs a named victim or doer --------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Le Congrès veut punir les responsables chinois qui violent les obligations internationales de la Chine.",
+    "Les Pays-Bas apportent une aide pour affronter la crise.",
+    "Des propos qui ciblent les Etats-Unis ont choqué.",
+    "La surprise s'est emparée du parti.",
+    "Le réquisitoire, consulté par l'AFP, est long.",
+    "La maison avait été visitée par le suspect.",
+])
+def test_figurative_uses_are_no_violence_and_no_meeting(code, text):
+    assert not [e for e in code(text).events if e.type in ("ASSAULT", "CONSULT", "COERCE")], text
+
+
+def test_violence_against_named_people_still_counts(code):
+    evs = code("Un soldat a violé une femme dans le village. Les rebelles se sont emparés de la ville de Goma. "
+               "Le ministre a consulté ses homologues européens.").events
+    assert {e.cameo for e in evs} >= {"1821", "192", "040"}
+    rape = [e for e in evs if e.cameo == "1821"]
+    assert rape[0].target is not None and rape[0].target.role == "CVL"
+
+
+def test_actor_text_starts_at_its_own_preposition(code):
+    evs = [e for e in code("La marche avait été interdite il y a deux jours par les autorités, pour la "
+                           "première fois depuis 1990.").events if e.source is not None]
+    assert evs and evs[0].source.text == "les autorités"
+
+
+@pytest.mark.parametrize("text", [
+    "Les candidats du parti se dispersent au gré des alliances.",
+    "Le parti a perdu les villes qu'il détenait.",
+    "Le gouvernement veut combattre l'épidémie.",
+    "La zone doit accueillir les gens.",
+])
+def test_ordinary_uses_of_force_verbs_are_no_events(code, text):
+    assert not [e for e in code(text).events if e.type in ("ASSAULT", "COERCE", "CONSULT")], text
+
+
+def test_force_verbs_with_named_people_still_count(code):
+    evs = code("La police a dispersé les manifestants. Trois journalistes sont détenus par les rebelles. "
+               "L'armée combat les jihadistes. Le président malien a accueilli son homologue nigérien.").events
+    assert {e.cameo for e in evs} >= {"175", "173", "190", "043"}

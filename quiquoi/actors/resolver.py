@@ -602,13 +602,16 @@ class ArticleActors:
         # a noun phrase does not go on after a clause hung on it: what the parser hangs there
         # ("invite les autorités françaises à retirer, sans délai, les forces") is the clause's
         cut = min((c.i for c in tok.children if c.i > tok.i and c.dep_ in CLAUSE_DEPS), default=len(self.doc))
+        # ... nor does it start before its own preposition ("interdit il y a quelques jours par
+        # les autorités": what the parser hangs before "par" is not the authorities')
+        opening = max((c.i for c in tok.children if c.i < tok.i and c.dep_ in ("case", "mark")), default=-1)
         stack = [tok]
         while stack:
             t = stack.pop()
             for c in t.children:
                 if c.dep_ in CLAUSE_DEPS or c.dep_ in PREDICATE_DEPS or c.dep_ == "punct" or c.is_space:
                     continue
-                if t.i == tok.i and ((c.dep_ in ("case", "mark") and c.i < tok.i) or c.i > cut):
+                if t.i == tok.i and ((c.dep_ in ("case", "mark") and c.i < tok.i) or c.i > cut or c.i < opening):
                     continue
                 lo, hi = min(lo, c.i), max(hi, c.i)
                 stack.append(c)
