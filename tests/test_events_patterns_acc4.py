@@ -195,3 +195,21 @@ def test_force_verbs_with_named_people_still_count(code):
     evs = code("La police a dispersé les manifestants. Trois journalistes sont détenus par les rebelles. "
                "L'armée combat les jihadistes. Le président malien a accueilli son homologue nigérien.").events
     assert {e.cameo for e in evs} >= {"175", "173", "190", "043"}
+
+
+@pytest.mark.parametrize("text", [
+    "Le président n'a guère tiré de bénéfices politiques de la crise.",
+    "Le syndicat a tiré les leçons de la grève.",
+    "Le maire s'est rendu sur place dimanche.",
+    "Des défilés de groupes armés ont eu lieu à Tripoli.",
+    "Ces tensions pourraient pousser le président à démissionner.",
+    "Le commentateur juge que la presse va mal.",
+])
+def test_idioms_of_force_words_are_no_violence_no_surrender_no_aid(code, text):
+    assert not [e for e in code(text).events if e.type in ("ASSAULT", "RETREAT", "AID", "REQUEST", "COERCE")], text
+
+
+def test_shots_surrender_and_arms_with_their_actors_still_count(code):
+    evs = code("La police a tiré sur les manifestants. Les rebelles se sont rendus. "
+               "Moscou a armé les séparatistes.").events
+    assert {e.cameo for e in evs} >= {"190", "0874", "072"}
