@@ -25,6 +25,7 @@ class PartitiveAfterTime:
         self.time_words = {fold(w) for w in time_words}
         self.partitives = {fold(w) for w in partitives}
         self.attribute_verbs = {fold(w) for w in attribute_verbs}
+        self.attribute_forms = set(attribute_verbs) | {w.lower() for w in attribute_verbs}
 
     def __call__(self, doc: Doc) -> Doc:
         if self.attribute_verbs:
@@ -61,8 +62,9 @@ class PartitiveAfterTime:
 
     def _attributes(self, doc: Doc) -> None:
         strings = doc.vocab.strings
+        wanted = {strings[w] for w in self.attribute_forms}     # lemma hashes: no string per word
         for i, lemma in enumerate(doc.to_array(LEMMA).tolist()):
-            if fold(strings[lemma]) not in self.attribute_verbs:
+            if lemma not in wanted:
                 continue
             verb = doc[i]
             if verb.pos_ != "VERB" or any(c.dep_.startswith("obl") and c.i > i and _case(c) in ("de", "d")
