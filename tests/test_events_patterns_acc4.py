@@ -213,3 +213,9 @@ def test_shots_surrender_and_arms_with_their_actors_still_count(code):
     evs = code("La police a tiré sur les manifestants. Les rebelles se sont rendus. "
                "Moscou a armé les séparatistes.").events
     assert {e.cameo for e in evs} >= {"190", "0874", "072"}
+
+
+def test_ground_retaken_is_taken_from_its_holder(code):
+    evs = [e for e in code("L'armée nigériane a repris le dernier bastion jihadiste de la région.").events
+           if e.cameo == "192"]
+    assert evs and evs[0].target is not None and evs[0].target.role == "UAF"
