@@ -219,3 +219,19 @@ def test_ground_retaken_is_taken_from_its_holder(code):
     evs = [e for e in code("L'armée nigériane a repris le dernier bastion jihadiste de la région.").events
            if e.cameo == "192"]
     assert evs and evs[0].target is not None and evs[0].target.role == "UAF"
+
+
+# -- "appeler X au calme", "appeler X et Y à respecter": still a call, not a phone call --------------
+def test_call_with_a_contracted_preposition_is_a_request(code):
+    evs = code("Le président nigérien a appelé les Nigériens au calme.").events
+    assert [e.cameo for e in evs] == ["020"]
+
+
+def test_call_whose_infinitive_hangs_on_a_conjunct_is_a_request(code):
+    evs = code("Le secrétaire général de l'ONU a appelé les candidats et leurs partis à respecter les résultats.").events
+    assert evs and all(e.cameo == "020" for e in evs)
+
+
+def test_plain_call_to_someone_is_still_a_phone_call(code):
+    evs = code("Le président américain a appelé son homologue russe mardi.").events
+    assert evs and evs[0].cameo == "041"

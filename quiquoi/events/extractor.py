@@ -124,9 +124,13 @@ class EventExtractor:
                 if p.obj not in objects:
                     continue
             # "appeler les habitants à rester calmes": the infinitive may hang on the object
-            if p.prep and not p.prep_lemmas and not any(self._case(c) == p.prep for c in tok.children) and not any(
-                    self._case(g) == p.prep for c in tok.children if c.dep_ == "obj"
-                    for g in c.children if g.dep_ in ("acl", "xcomp") and g.pos_ == "VERB"):
+            # "appeler les Maliens AU calme": a contracted preposition is the same one; "appeler
+            # les candidats et leurs partis à respecter": the infinitive may hang on a conjunct
+            if p.prep and not p.prep_lemmas and not any(self._prep_is(c, p.prep) for c in tok.children) and not any(
+                    self._prep_is(g, p.prep) for c in tok.children if c.dep_ == "obj"
+                    for o in (c, *(k for k in c.children if k.dep_ == "conj"))
+                    for g in o.children if (g.dep_ in ("acl", "xcomp") and g.pos_ == "VERB")
+                    or (g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i > o.i and p.prep in self.dative)):
                 continue
             if p.prep_lemmas and not any(
                     self._case(c) == p.prep and (fold(c.lemma_) in p.prep_lemmas or fold(c.text) in p.prep_lemmas)
@@ -145,6 +149,12 @@ class EventExtractor:
                     continue
             return p
         return None
+
+    def _prep_is(self, tok: Token, prep: str) -> bool:
+        """Whether `tok`'s preposition is `prep`, contracted forms included (au = à, du = de)."""
+        case = self._case(tok)
+        return case == prep or (prep in self.dative and case in self.dative) or (
+            prep in self.genitive and case in self.genitive)
 
     def _infinitive_of_participle(self, word: str) -> str | None:
         """The lexicon verb a present participle is a form of ("sommant" -> "sommer",
