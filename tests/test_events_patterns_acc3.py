@@ -1,13 +1,5 @@
 """Third round of general French patterns behind the event coder's accuracy: one test per
 pattern, on short sentences written for the test (none taken from the evaluation articles)."""
-import pytest
-
-
-@pytest.fixture(scope="module")
-def code(coder):
-    def run(text, published="2023-03-14"):
-        return coder.code(text, published=published)
-    return run
 
 
 def _types(rec):

@@ -3,13 +3,6 @@ pattern, on short sentences written for the test (none taken from the evaluation
 import pytest
 
 
-@pytest.fixture(scope="module")
-def code(coder):
-    def run(text, published="2023-03-14"):
-        return coder.code(text, published=published)
-    return run
-
-
 # -- "forcer les accès à X": an act on the way into something aims at its holder --------------
 def test_way_into_a_place_aims_at_its_holder(code):
     evs = [e for e in code("Au Pérou, les accès à trois supermarchés ont été forcés par des "

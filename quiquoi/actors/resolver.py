@@ -173,7 +173,7 @@ class ArticleActors:
                   if a.country]
         if not owners:
             return []
-        plural = fold(tok.text) in ("ceux", "celles")
+        plural = "Plur" in tok.morph.get("Number")
         for j in range(tok.i - 1, tok.sent.start - 1, -1):
             noun = self.doc[j]
             if noun.pos_ != "NOUN" or ("Plur" in noun.morph.get("Number")) != plural:

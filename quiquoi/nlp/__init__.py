@@ -62,7 +62,8 @@ def load_pipeline(lang: str = "fr") -> Language:
         nlp.add_pipe(REPAIR_COMPONENT, last=True, config={
             "time_words": list(data.config["time_object_words"]),
             "partitives": list(data.config.get("partitive_articles") or []),
-            "attribute_verbs": list(data.config.get("attribute_verbs") or [])})
+            "attribute_verbs": list(data.config.get("attribute_verbs") or []),
+            "attribute_preps": list(data.config.get("attribute_prepositions") or [])})
     return nlp
 
 

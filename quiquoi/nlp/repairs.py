@@ -21,9 +21,11 @@ from quiquoi.actors.dictionary import fold
 
 
 class PartitiveAfterTime:
-    def __init__(self, time_words: list[str], partitives: list[str], attribute_verbs: list[str] = ()):
+    def __init__(self, time_words: list[str], partitives: list[str], attribute_verbs: list[str] = (),
+                 attribute_preps: list[str] = ()):
         self.time_words = {fold(w) for w in time_words}
         self.partitives = {fold(w) for w in partitives}
+        self.attribute_preps = {fold(w).rstrip("'’") for w in attribute_preps}
         self.attribute_verbs = {fold(w) for w in attribute_verbs}
         self.attribute_forms = set(attribute_verbs) | {w.lower() for w in attribute_verbs}
 
@@ -67,7 +69,7 @@ class PartitiveAfterTime:
             if lemma not in wanted:
                 continue
             verb = doc[i]
-            if verb.pos_ != "VERB" or any(c.dep_.startswith("obl") and c.i > i and _case(c) in ("de", "d")
+            if verb.pos_ != "VERB" or any(c.dep_.startswith("obl") and c.i > i and _case(c) in self.attribute_preps
                                           for c in verb.children):
                 continue
             obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > i), None)
@@ -75,7 +77,7 @@ class PartitiveAfterTime:
                 continue
             for d in obj.subtree:
                 if d.i > obj.i and d.dep_ == "nmod" and d.pos_ in ("NOUN", "ADJ") \
-                        and _case(d) in ("de", "d") and not any(c.dep_ == "det" for c in d.children):
+                        and _case(d) in self.attribute_preps and not any(c.dep_ == "det" for c in d.children):
                     d.head = verb
                     d.dep_ = "obl:arg"
                     break
@@ -89,7 +91,8 @@ def _case(tok) -> str:
 
 
 @Language.factory("quiquoi_partitive_after_time",
-                  default_config={"time_words": [], "partitives": [], "attribute_verbs": []})
+                  default_config={"time_words": [], "partitives": [], "attribute_verbs": [],
+                                  "attribute_preps": []})
 def make_partitive_after_time(nlp: Language, name: str, time_words: list[str], partitives: list[str],
-                              attribute_verbs: list[str]):
-    return PartitiveAfterTime(time_words, partitives, attribute_verbs)
+                              attribute_verbs: list[str], attribute_preps: list[str]):
+    return PartitiveAfterTime(time_words, partitives, attribute_verbs, attribute_preps)
