@@ -210,12 +210,7 @@ class Coder:
         objects = [c for c in trig.children
                    if (c.dep_ in ("obj", "nsubj:pass") and "obj" in slots and c.i > trig.i)
                    or (c.dep_.startswith(("obl", "nmod")) and self.extractor._case(c) in slots)]
-        for c in objects:
-            for p in places:
-                country = p.geo.country if p.geo is not None else None
-                if country and p.start <= c.idx < p.end and not p.site:
-                    return Actor(p.text, p.geo.name, country, None, country, p.start, p.end, "metonym")
-        return None
+        return _state_of_place(objects, places)
 
     def _threatened_state(self, ev: RawEvent, places) -> Actor | None:
         """The state of the foreign place that the act a threat governs would strike
@@ -224,13 +219,7 @@ class Coder:
                     and c.dep_ in ("xcomp", "obl:arg", "ccomp", "advcl")]
         spots = [o for v in governed for o in v.children if o.dep_ in ("obj", "obl:arg", "obl:mod", "obl")]
         spots += [n for o in spots for n in o.children if n.dep_ == "nmod"]
-        own = ev.source.country if ev.source is not None else None
-        for c in spots:
-            for p in places:
-                country = p.geo.country if p.geo is not None else None
-                if country and country != own and p.start <= c.idx < p.end and not p.site:
-                    return Actor(p.text, p.geo.name, country, "GOV", country + "GOV", p.start, p.end, "metonym")
-        return None
+        return _state_of_place(spots, places, role="GOV", foreign_to=ev.source.country if ev.source else None)
 
     def _geo_context(self, actors: ArticleActors, dateline) -> dict:
         # a capital read as a place ("à Vienne") must not vote for its own country
@@ -314,3 +303,14 @@ class Coder:
             return Actor(span.text, name or span.text, isos[0] if isos else None, None,
                          isos[0] if isos else None, span.start_char, span.end_char, "unresolved")
         return None
+
+
+def _state_of_place(tokens, places, role: str | None = None, foreign_to: str | None = None) -> Actor | None:
+    """The country of the first geocoded place (not a site) one of `tokens` falls in, as an
+    actor with `role`; a place of the country `foreign_to` does not count."""
+    for c in tokens:
+        for p in places:
+            country = p.geo.country if p.geo is not None else None
+            if country and country != foreign_to and p.start <= c.idx < p.end and not p.site:
+                return Actor(p.text, p.geo.name, country, role, country + (role or ""), p.start, p.end, "metonym")
+    return None

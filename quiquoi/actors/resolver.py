@@ -69,6 +69,14 @@ class ArticleActors:
         self.object_pronouns = {fold(w) for w in config.get("object_pronouns", [])}
         # (start, end, speaker) of the article's quotations, set once quotes are known
         self.quote_speakers: list[tuple[int, int, Actor]] = []
+        # what the events stage coded, for later back-references (it writes them):
+        # (one side, other side) of each meeting, in article order:
+        # "son interlocuteur" is the other side of the last one
+        self.meetings: list[tuple[Actor, Actor]] = []
+        # (trigger index, doer, target) of each act coded, for "cette décision"; (document noun
+        # index, authors) of each document someone wrote, for "ce texte"
+        self.acts: list[tuple[int, Actor, Actor | None]] = []
+        self.document_authors: list = []
         self.impersonal_verbs = {fold(w) for w in config.get("impersonal_verbs", [])}
         self.impersonal_clitics = {fold(w) for w in config.get("impersonal_clitics", [])}
         self.possessives = {fold(k): v for k, v in (config.get("possessives") or {}).items()}
@@ -79,6 +87,7 @@ class ArticleActors:
         self.regional = {fold(w): iso for iso, words in (config.get("regional_adjectives") or {}).items()
                          for w in words}
         self.opposing = {fold(w) for w in config.get("opposing_participles", [])}
+        self.state_roles = set(config.get("state_roles", []))
         self.in_country_preps = {fold(w) for w in config.get("in_country_prepositions", [])}
         self.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
         self.country_nouns = {fold(w) for w in config.get("country_nouns", [])}
@@ -773,7 +782,7 @@ class ArticleActors:
             return [Actor(text, text, o.country, o.role, o.code, start, end, "title")]
         isos = self._countries(tok, role)
         role_code = role.role
-        if role.kind in ("group", "body") and role_code not in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO") \
+        if role.kind in ("group", "body") and role_code not in self.state_roles \
                 and self._opposed_to_state(tok):
             role_code = "OPP"       # "les sept candidats opposés au président"
         if role_code == "GOV" and role.kind in ("title", "group") and any(

@@ -18,7 +18,7 @@ from quiquoi.events.lexicon import EventLexicon, Predicate
 from quiquoi.events.modality import Modality
 from quiquoi.lang import cameo_table
 from quiquoi.model import Actor
-from quiquoi.nlp import deps_of, heads_of, lemmas_of, pos_of, remembered, texts_of
+from quiquoi.nlp import deps_of, heads_of, lemmas_of, pos_of, preposition_of, remembered, texts_of
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 SUBJECT_DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY"}
@@ -61,6 +61,7 @@ class EventExtractor:
         self.force_types = set(config.get("state_force_types", []))
         self.state_kinds = set(config.get("state_kinds", []))
         self.fold_types = set(config.get("governing_fold_types", []))
+        self.aim_preps = {fold(w) for w in config.get("governed_aim_prepositions", [])}
         self.aimed_types = set(config.get("aimed_types", []))
         self.purpose_types = set(config.get("purpose_types", []))
         self.participant_types = set(config.get("participant_types", []))
@@ -210,7 +211,7 @@ class EventExtractor:
     @staticmethod
     def _case(tok: Token) -> str:
         # asked for every complement of every candidate verb: remembered per Doc
-        return remembered(tok, "quiquoi.case", _first_case)
+        return remembered(tok, "quiquoi.case", preposition_of)
 
     # -- arguments --------------------------------------------------------------------
     def _arg_actors(self, tok: Token, actors: ArticleActors) -> list[Actor]:
@@ -470,7 +471,7 @@ class EventExtractor:
         if noun.pos_ != "NOUN" or not (fold(noun.lemma_) in self.act_nouns or self._noun_predicate(noun) is not None) \
                 or not any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in noun.children):
             return []
-        acts = [a for a in actors.__dict__.get("acts") or [] if 0 < verb.i - a[0] <= self.act_window]
+        acts = [a for a in actors.acts if 0 < verb.i - a[0] <= self.act_window]
         if not acts:
             return []
         _, src, tgt = acts[-1]
@@ -496,7 +497,7 @@ class EventExtractor:
         article reported for the verb's subject."""
         if noun.pos_ != "NOUN" or fold(noun.lemma_) not in self.counterpart_nouns:
             return []
-        meetings = actors.__dict__.get("meetings") or []
+        meetings = actors.meetings
         if not meetings:
             return []
         doers = {a.key() for a in self.subjects(verb, actors)}
@@ -627,10 +628,10 @@ class EventExtractor:
                         # ... or its "contre"/"sur" complement ("menacer d'intervenir contre X")
                         # ... or that of its means ("riposter par des tirs contre les ports")
                         means = [g for o in c.children if o.dep_.startswith("obl") and o.pos_ == "NOUN"
-                                 for g in o.children if g.dep_ == "nmod" and self._case(g) in ("contre", "sur")]
+                                 for g in o.children if g.dep_ == "nmod" and self._case(g) in self.aim_preps]
                         for o in [*sorted(c.children, key=lambda o: o.dep_ != "obj"), *means]:
                             if o.pos_ in ("NOUN", "PROPN", "ADJ") and (o.dep_ == "obj" or (
-                                    o.dep_.startswith(("obl", "nmod")) and self._case(o) in ("contre", "sur"))):
+                                    o.dep_.startswith(("obl", "nmod")) and self._case(o) in self.aim_preps)):
                                 aims = self._arg_actors(o, actors)
                                 if aims:
                                     break
@@ -705,7 +706,7 @@ class EventExtractor:
                     found = actors.pronoun(c)
         if not found and doc_noun.dep_ == "obj" and doc_noun.head.pos_ in ("VERB", "AUX") and depth < 5:
             found = self.subjects(doc_noun.head, actors, depth + 1)
-        memory = actors.__dict__.setdefault("document_authors", [])
+        memory = actors.document_authors
         if found:
             memory.append((doc_noun.i, found))
             return found
@@ -1000,9 +1001,9 @@ class EventExtractor:
                     said = self._recode(pred, self.crowd_to)       # "des milliers ont exprimé leur colère"
                 events.append(RawEvent(tok, end, said, src, tgt, negated, modality))
                 if src is not None:
-                    actors.__dict__.setdefault("acts", []).append((tok.i, src, tgt))   # for "cette décision"
+                    actors.acts.append((tok.i, src, tgt))   # for "cette décision"
                 if said.plover_type in self.meeting_types and src is not None and tgt is not None:
-                    actors.__dict__.setdefault("meetings", []).append((src, tgt))   # for "son interlocuteur"
+                    actors.meetings.append((src, tgt))   # for "son interlocuteur"
                 if pred.symmetric and src is not None and tgt is not None:
                     # meeting, talks, signing: each side does it with the other
                     events.append(RawEvent(tok, end, pred, tgt, src, negated, modality))
@@ -1021,7 +1022,7 @@ class EventExtractor:
         if not any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
                    for c in noun.children):
             return False
-        met = {a.key() for pair in actors.__dict__.get("meetings") or [] for a in pair}
+        met = {a.key() for pair in actors.meetings for a in pair}
         return any(s.key() in met for s in sources)
 
     def _means_args(self, noun: Token, pred: Predicate, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
@@ -1180,14 +1181,6 @@ class EventExtractor:
                 out.append(RawEvent(tok, tok, preds[0], src[0] if src else None, tgt[0] if tgt else None,
                                     self.mod.negated(tok), "asserted"))
         return out
-
-
-def _first_case(tok: Token) -> str:
-    for c in tok.children:
-        if c.dep_ in ("case", "mark") and c.i < tok.i:
-            # elided forms ("d'", "qu'") compare without their apostrophe
-            return fold(c.text).rstrip("'")
-    return ""
 
 
 def _code_in(code: str, patterns: list[str]) -> bool:

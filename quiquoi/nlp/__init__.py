@@ -157,6 +157,16 @@ def _string_memo(doc: Doc) -> _StringMemo:
     return found[1]
 
 
+def preposition_of(tok) -> str:
+    """The preposition or subordinator that introduces `tok` (its first case or mark word
+    before it), folded, an elided form without its apostrophe ("d'" -> "d"); "" if none."""
+    from quiquoi.actors.dictionary import fold
+    for c in tok.children:
+        if c.dep_ in ("case", "mark") and c.i < tok.i:
+            return fold(c.text).rstrip("'")
+    return ""
+
+
 def remembered(tok, key: str, compute):
     """compute(tok), a pure function of the token's parse asked many times per article,
     computed once per Doc and token (kept in the Doc's user_data under `key`)."""

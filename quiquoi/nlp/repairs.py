@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quiquoi.actors.dictionary import fold
+from quiquoi.nlp import preposition_of
 
 
 class PartitiveAfterTime:
@@ -69,25 +70,18 @@ class PartitiveAfterTime:
             if lemma not in wanted:
                 continue
             verb = doc[i]
-            if verb.pos_ != "VERB" or any(c.dep_.startswith("obl") and c.i > i and _case(c) in self.attribute_preps
-                                          for c in verb.children):
+            if verb.pos_ != "VERB" or any(c.dep_.startswith("obl") and c.i > i
+                                          and preposition_of(c) in self.attribute_preps for c in verb.children):
                 continue
             obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > i), None)
             if obj is None:
                 continue
             for d in obj.subtree:
                 if d.i > obj.i and d.dep_ == "nmod" and d.pos_ in ("NOUN", "ADJ") \
-                        and _case(d) in self.attribute_preps and not any(c.dep_ == "det" for c in d.children):
+                        and preposition_of(d) in self.attribute_preps and not any(c.dep_ == "det" for c in d.children):
                     d.head = verb
                     d.dep_ = "obl:arg"
                     break
-
-
-def _case(tok) -> str:
-    for c in tok.children:
-        if c.dep_ == "case":
-            return fold(c.text).rstrip("'’")
-    return ""
 
 
 @Language.factory("quiquoi_partitive_after_time",
