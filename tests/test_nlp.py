@@ -18,6 +18,17 @@ def test_paragraph_component_runs_before_the_parser(nlp):
     assert names.index(PARAGRAPH_COMPONENT) < names.index("parser")
 
 
+def test_components_the_language_data_disables_do_not_run_and_lemmas_still_come(nlp):
+    from quiquoi.lang import load_language
+    disabled = load_language("fr").config.get("disable") or []
+    assert "attribute_ruler" in disabled
+    assert not set(disabled) & set(nlp.pipe_names)
+    doc = nlp("L'armée syrienne a bombardé les quartiers rebelles.")
+    # the French lemmatizer reads POS, not the TAG the attribute ruler would have written
+    assert [t.lemma_ for t in doc if t.pos_ in ("VERB", "NOUN")] == ["armée", "bombarder", "quartier"]
+    assert all(t.tag_ == "" for t in doc)
+
+
 def test_no_sentence_or_tree_crosses_a_blank_line(nlp):
     doc = nlp(TEXT)
     assert doc.text == TEXT
