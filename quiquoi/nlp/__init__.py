@@ -63,7 +63,8 @@ def load_pipeline(lang: str = "fr") -> Language:
             "time_words": list(data.config["time_object_words"]),
             "partitives": list(data.config.get("partitive_articles") or []),
             "attribute_verbs": list(data.config.get("attribute_verbs") or []),
-            "attribute_preps": list(data.config.get("attribute_prepositions") or [])})
+            "attribute_preps": list(data.config.get("attribute_prepositions") or []),
+            "detached_clauses": list(data.config.get("detached_clause_deps") or [])})
     return nlp
 
 

@@ -10,10 +10,17 @@ The words come from the language's config.yaml (time_object_words, partitive_art
 the model hangs the attribute "de violation" on the object's last noun, so that the
 president's phrase swallows it. Verbs of naming (config attribute_verbs) get back their
 "de" attribute: the first bare noun or adjective (no article) after their object.
+
+"Battu à l'élection présidentielle en août, Hakainde Hichilema, surnommé « HH », refuse
+toujours de reconnaître son rival": after a detached opening clause, the model often hangs
+the subject on that clause (here in apposition to "élection") and leaves the finite main
+verb with no subject. A main verb without one gets back the phrase that stands between
+two commas right before it, if that phrase hangs inside a clause opening the sentence
+(config detached_clause_deps names those clauses).
 """
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,7 +30,8 @@ from quiquoi.nlp import preposition_of
 
 class PartitiveAfterTime:
     def __init__(self, time_words: list[str], partitives: list[str], attribute_verbs: list[str] = (),
-                 attribute_preps: list[str] = ()):
+                 attribute_preps: list[str] = (), detached_clauses: list[str] = ()):
+        self.detached_clauses = set(detached_clauses)
         self.time_words = {fold(w) for w in time_words}
         self.partitives = {fold(w) for w in partitives}
         self.attribute_preps = {fold(w).rstrip("'’") for w in attribute_preps}
@@ -33,6 +41,8 @@ class PartitiveAfterTime:
     def __call__(self, doc: Doc) -> Doc:
         if self.attribute_verbs:
             self._attributes(doc)
+        if self.detached_clauses:
+            self._detached_subjects(doc)
         n = len(doc)
         strings = doc.vocab.strings
         lowers = doc.to_array(LOWER).tolist()     # no Token made for the other words
@@ -84,9 +94,118 @@ class PartitiveAfterTime:
                     break
 
 
+    def _detached_subjects(self, doc: Doc) -> None:
+        root, conj = doc.vocab.strings["ROOT"], doc.vocab.strings["conj"]
+        for i, dep in enumerate(doc.to_array(DEP).tolist()):
+            if dep == root or dep == conj:
+                self._detached_subject(doc, doc[i])
+
+    def _detached_subject(self, doc: Doc, verb) -> None:
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJECTS for c in verb.children):
+            return
+        if not ("Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)):
+            return
+        # the verb group's first word: "HH, n'a pas reconnu" -> "n'"
+        first = verb
+        while first.i > 0 and doc[first.i - 1].head.i == verb.i and (
+                doc[first.i - 1].dep_.split(":")[0] in _VERB_GROUP or doc[first.i - 1].pos_ == "PRON"
+                and doc[first.i - 1].dep_ in ("obj", "iobj")):
+            first = doc[first.i - 1]
+        if first.i < 3 or doc[first.i - 1].text != ",":
+            return
+        opening = None        # a participle opening the sentence that the parser made the main word
+        if verb.dep_ == "conj":
+            # "Battu à l'élection, John Mahama, ancien chef de l'Etat, conteste": the verb is
+            # a conjunct (no "et") of the opening participle
+            head = verb.head
+            if head.dep_ != "ROOT" or head.i > verb.i or any(c.dep_ == "cc" for c in verb.children) \
+                    or not _opening_participle(head):
+                return
+            clauses = [c for c in head.children if c.i < first.i]
+        else:
+            clauses = [c for c in verb.children if c.i < first.i and c.dep_ in self.detached_clauses]
+            before = doc[first.i - 2] if doc[first.i - 1].is_sent_start else None
+            if not clauses and before is not None:
+                # "Arrêté dimanche à l'aéroport, Ousmane Sonko, chef de l'opposition, a accusé":
+                # the parser ended a sentence at the comma before the verb
+                opening = before.sent.root
+                if not _fragment(opening) or "\n" in doc[opening.sent.start:first.i].text:
+                    return
+                clauses = [opening]
+        candidates = []
+        for c in clauses:
+            for t in c.subtree:
+                if t.pos_ not in ("PROPN", "NOUN") or t.right_edge.i != first.i - 2 \
+                        or any(d.dep_ == "cc" for d in t.children):
+                    continue
+                # "Mamadou Diallo, porte-parole de l'opposition, a dénoncé", "Mme Traoré, 66 ans,
+                # insiste": the parser hung the name and what follows it on a word before them;
+                # the name is the subject, with what follows it in apposition
+                t_start = _after_comma(doc, t)
+                if t_start is None:
+                    continue
+                names = []
+                if not any(d.dep_ == "det" and "Def" in d.morph.get("Definite") for d in t.children):
+                    # (a phrase with a definite article is no apposition: "Selon le porte-parole,
+                    # Jalal Maléki, l'explosion s'est produite")
+                    between = {d.i for c2 in t.head.children if c2.dep_ in ("punct", "acl", "acl:relcl")
+                               for d in c2.subtree}
+                    names = [u for u in t.head.children if u.i < t.i and u.dep_ in ("appos", "conj")
+                             and u.pos_ in ("PROPN", "NOUN")
+                             and all(k in between or doc[k].text == "," for k in range(u.right_edge.i + 1, t_start))]
+                for u in [t] + names:
+                    start = _after_comma(doc, u)
+                    # not "parmi lesquels 27 membres", nor an age alone ("66 ans")
+                    if start is not None and doc[start].pos_ not in ("ADP", "NUM") \
+                            and not any(d.dep_ == "case" and d.i >= start for d in u.children):
+                        candidates.append((start, u, t))
+        if not candidates:
+            return
+        _, subject, last = min(candidates, key=lambda c: c[0])    # the whole phrase between the commas
+        if opening is not None:
+            opening.head = verb
+            opening.dep_ = "advcl"
+        subject.head = verb
+        passive = any(c.dep_ == "aux:pass" for c in verb.children)
+        subject.dep_ = "nsubj:pass" if passive else "nsubj"
+        if last.i != subject.i and _after_comma(doc, last) == subject.right_edge.i + 2:
+            last.head = subject          # the title next to the name is its apposition
+            last.dep_ = "appos"
+
+
+def _fragment(tok) -> bool:
+    """A sentence's root with no subject and no finite verb (the tagger may take the opening
+    participle for a noun: "Arrêté dimanche à l'aéroport,")."""
+    return "Fin" not in tok.morph.get("VerbForm") and not any(
+        c.dep_.startswith("aux") or c.dep_ in _SUBJECTS or c.dep_ == "cop" for c in tok.children)
+
+
+def _opening_participle(tok) -> bool:
+    """A past participle with no auxiliary opening its sentence ("Battu à l'élection, ...")."""
+    return tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") and tok.i == tok.sent.start \
+        and not any(c.dep_.startswith("aux") for c in tok.children)
+
+
+def _after_comma(doc: Doc, tok) -> int | None:
+    """Where `tok`'s phrase starts if a comma opens it (its words before that comma, which
+    a bad parse may give it, left out); None if no comma does."""
+    comma = next((j for j in range(tok.i - 1, tok.left_edge.i - 2, -1) if j >= 0 and doc[j].text == ","), None)
+    if comma is None:
+        return None
+    start = min((d.i for d in tok.subtree if d.i > comma), default=tok.i)
+    return start if start == comma + 1 else None
+
+
+_SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj", "csubj")
+# words of a verb group that stand between its subject and the verb
+# (and clitic pronouns: "HH, le lui a dit")
+_VERB_GROUP = ("aux", "advmod", "expl")
+
+
 @Language.factory("quiquoi_partitive_after_time",
                   default_config={"time_words": [], "partitives": [], "attribute_verbs": [],
-                                  "attribute_preps": []})
+                                  "attribute_preps": [], "detached_clauses": []})
 def make_partitive_after_time(nlp: Language, name: str, time_words: list[str], partitives: list[str],
-                              attribute_verbs: list[str], attribute_preps: list[str]):
-    return PartitiveAfterTime(time_words, partitives, attribute_verbs, attribute_preps)
+                              attribute_verbs: list[str], attribute_preps: list[str],
+                              detached_clauses: list[str]):
+    return PartitiveAfterTime(time_words, partitives, attribute_verbs, attribute_preps, detached_clauses)
