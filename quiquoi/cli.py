@@ -50,6 +50,13 @@ def cmd_eval(args) -> int:
 
         res = evaluate_timebank(args.timebank)
         print(json.dumps(res, indent=2, default=str) if args.json else format_report(res))
+        if not args.paths and args.sequoia is None:
+            return 0
+    if args.sequoia is not None:
+        from quiquoi.evaluate.sequoia import evaluate_sequoia, format_report as sequoia_report
+
+        res = evaluate_sequoia(args.sequoia, _coder(args))
+        print(json.dumps(res, indent=2) if args.json else sequoia_report(res))
         if not args.paths:
             return 0
     from quiquoi.evaluate import default_gold_dirs, evaluate, print_report
@@ -110,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="*", help="gold .expected.yaml files or folders (default: tests/data/seed and dev)")
     e.add_argument("--timebank", nargs="?", const="../shared/eval/fr-timebank", default=None,
                    help="also score date resolution on French TimeBank (folder; default ../shared/eval/fr-timebank)")
+    e.add_argument("--sequoia", nargs="?", const="../shared/eval/sequoia-ne", default=None,
+                   help="also score persons, organisations and places on the Sequoia treebank's named "
+                        "entities (folder of its CoNLL-U files; default ../shared/eval/sequoia-ne)")
     e.add_argument("--json", action="store_true", help="print the summary as JSON")
     common(e)
     e.set_defaults(func=cmd_eval)

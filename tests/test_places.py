@@ -99,3 +99,23 @@ def test_places_data_file_is_well_formed():
     assert set(data["sites_named_after_their_town"]) <= set(data["site_nouns"])
     # every exclusion ends with a site noun, or it could never apply
     assert all(x.split()[-1] in data["site_nouns"] for x in data["site_exclusions"])
+
+
+def test_a_part_of_a_country_is_a_place_whatever_the_phrase_does(coder):
+    # the part noun is the subject, not after a preposition of place: its country is still a place
+    rec = coder.code("Le nord de la Finlande a été touché par les inondations, tout comme une banlieue "
+                     "de La Haye.", published="2020-01-10")
+    places = _places(rec)
+    assert places["Finlande"]["country"] == "FIN" and places["La Haye"]["country"] == "NLD"
+    assert not {"Finlande", "La Haye"} & {a.text for a in rec.actors}
+
+
+def test_where_someone_comes_from_is_a_place(coder):
+    rec = coder.code("Des centaines de jeunes venus de Belgique ont rejoint le camp. Le ministre est rentré "
+                     "de Moscou mardi.", published="2020-01-10")
+    places = _places(rec)
+    assert places["Belgique"]["country"] == "BEL" and places["Moscou"]["country"] == "RUS"
+    assert not {"Belgique", "Moscou"} & {a.text for a in rec.actors}
+    # a government's proposal is still an actor's
+    rec = coder.code("Le ministre a rejeté la proposition de Moscou.", published="2020-01-10")
+    assert "Moscou" not in _places(rec) and "Moscou" in {a.text for a in rec.actors}

@@ -75,6 +75,8 @@ class PlaceFinder:
         # a cheap first test on the lower-cased word, before folding it
         self.compass_forms = self.compass | {w.lower() for w in extra.get("compass_nouns", [])}
         self.relation_preps = {fold(w) for w in extra.get("relation_prepositions", [])}
+        self.part_nouns = {fold(w) for w in extra.get("part_nouns", [])}
+        self.origin_verbs = {fold(w) for w in extra.get("origin_verbs", [])}
         self.dic = dictionary
         self.gazetteer = gazetteer     # optional: names longer than the parser's entity
 
@@ -90,11 +92,20 @@ class PlaceFinder:
         case = self._case(tok)
         if case in self.preps or case.split(" ")[0] in self.preps:
             return True
-        # "dans les environs de Damas", "au nord d'Alep": the phrase's head has the preposition
-        if case in self.genitive and tok.head.pos_ == "NOUN" and fold(tok.head.lemma_) in self.relation_nouns:
-            head_case = self._case(tok.head).split(" ")[0]
-            return head_case in self.preps or head_case in self.relation_preps
-        return False
+        if case not in self.genitive:
+            return False
+        head = tok.head
+        if head.pos_ == "NOUN":
+            lemma = fold(head.lemma_)
+            # "le nord de la Finlande", "une banlieue de La Haye": a part of a place
+            if lemma in self.part_nouns:
+                return True
+            # "dans les environs de Damas", "au nord d'Alep": the phrase's head has the preposition
+            if lemma in self.relation_nouns:
+                head_case = self._case(head).split(" ")[0]
+                return head_case in self.preps or head_case in self.relation_preps
+        # "venus de France", "rentré de Moscou": where someone comes from
+        return head.pos_ == "VERB" and fold(head.lemma_) in self.origin_verbs
 
     def _extend(self, doc: Doc, start: int, end: int) -> int:
         """Where a place name really starts: "la bande de Gaza" when the parser's entity is
@@ -269,6 +280,9 @@ class PlaceFinder:
             if root.text.lower() in self.site_nouns:
                 continue              # "la place de la Concorde": a site, found below
             if self._locative(root) or self._object_place(root, span.text):
+                # the model's entity may take in the preposition before the name ("de Belgique")
+                while len(span) > 1 and span[0].pos_ == "ADP" and span[0].i != root.i:
+                    span = span[1:]
                 found.append(Place(span.text, span.text, span.start_char, span.end_char, root))
                 seen.update(range(span.start, span.end))
         found += self._sites(doc, sent, seen)
