@@ -48,7 +48,9 @@ def cmd_eval(args) -> int:
     if args.timebank is not None:
         from quiquoi.dates.timebank import evaluate_timebank, format_report
 
-        res = evaluate_timebank(args.timebank)
+        from quiquoi.nlp import load_pipeline
+
+        res = evaluate_timebank(args.timebank, args.lang, nlp=load_pipeline(args.lang))
         print(json.dumps(res, indent=2, default=str) if args.json else format_report(res))
         if not args.paths and args.sequoia is None:
             return 0

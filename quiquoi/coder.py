@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from quiquoi.actors.dictionary import ActorDictionary, fold
 from quiquoi.actors.resolver import ArticleActors
 from quiquoi.dates import TimeResolver
+from quiquoi.dates.tense import clause_tense, directed_value
 from quiquoi.events.extractor import EventExtractor, RawEvent, localise
 from quiquoi.events.lexicon import EventLexicon
 from quiquoi.events.modality import Modality
@@ -233,6 +234,9 @@ class Coder:
         when = self._time_of(ev.trigger, [t for t in times if s.start_char <= t.start < s.end_char])
         if when is not None and when.value:
             date_, precision, date_text = when.value, when.precision, when.text
+            if when.ahead or when.behind:     # "lundi": the last one or the next, by the verb's tense
+                date_ = directed_value(when, clause_tense(ev.trigger, self.times.future_auxiliaries,
+                                                                 self.times.perfect_with_etre))
         else:
             date_ = art.published.isoformat() if art.published else None
             precision, date_text = ("reported" if date_ else None), None

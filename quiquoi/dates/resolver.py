@@ -97,6 +97,11 @@ class TimeExpr:
     rule: str | None = None
     time: str | None = None
     range_end: str | None = None
+    # A bare weekday, day or month has two readings when nothing in its words gives the
+    # direction: the one at or after publication and the one at or before it. ``value``
+    # is the news-style guess; the clause's tense picks one of these (dates.tense).
+    ahead: str | None = None
+    behind: str | None = None
 
 
 # --------------------------------------------------------------------------
@@ -491,6 +496,9 @@ class TimeResolver:
                 self.prepositions[_norm(str(k))] = (v, None)
         prep_regex = _alternation(str(k) for k in preps) if preps else None
         self.keep_prep_single = bool(data.get("keep_preposition_with_single_word", False))
+        # lemmas of the verbs that make a future of the infinitive they govern (dates.tense)
+        self.future_auxiliaries = frozenset(_norm(str(w)) for w in data.get("future_auxiliaries", []) or [])
+        self.perfect_with_etre = frozenset(_norm(str(w)) for w in data.get("perfect_with_etre", []) or [])
 
         self.year_context = {_norm(str(w)) for w in data.get("year_context", []) or []}
         # what anchored scanning needs to know of each slot and of the prepositions
@@ -568,6 +576,7 @@ class TimeResolver:
                     precision=res["precision"], part=res.get("part"),
                     mod=mod or pat.spec.get("mod"), daypart=res.get("daypart"),
                     rule=pat.rule, time=res.get("time"), range_end=res.get("range_end"),
+                    ahead=res.get("ahead"), behind=res.get("behind"),
                 )
                 cands.append((start, end, idx, expr, res))
         # longest first, then leftmost, then YAML order
@@ -722,6 +731,7 @@ class TimeResolver:
             out["anaphor"] = (unit, n, precision, bool(spec.get("needs_anchor")))
         elif rule == "weekday":
             value, precision = self._weekday(slots, spec.get("rel"), pub, bias), "day"
+            out["ahead"], out["behind"] = self._weekday_readings(slots, spec.get("rel"), pub, bias)
         elif rule == "weekdays":
             first = self._weekday({"weekday": slots["a"], **({"rel": slots["rel"]} if "rel" in slots else {})},
                                   spec.get("rel"), pub, bias)
@@ -738,8 +748,14 @@ class TimeResolver:
             daypart = daypart or "NI"
         elif rule == "date":
             value, precision = self._date(slots, pub, bias), "day"
+            if "year" not in slots and "rel" not in slots and bias is None and value is not None:
+                out["ahead"] = self._date({**slots, "rel": 1}, pub)
+                out["behind"] = self._date({**slots, "rel": -1}, pub)
         elif rule == "month":
             value, precision = self._month(slots, pub, bias), "month"
+            if "year" not in slots and "rel" not in slots and bias is None and value is not None:
+                out["ahead"] = self._month(slots, pub, 1)
+                out["behind"] = self._month(slots, pub, -1)
         elif rule == "year":
             value, precision = str(slots["year"]), "year"
         else:
@@ -785,6 +801,17 @@ class TimeResolver:
         if base is None:
             return expr
         return dataclasses.replace(expr, value=_format(_shift(base, unit, n), precision))
+
+    @staticmethod
+    def _weekday_readings(slots: dict, default_rel: int | None, pub: Date | None,
+                          bias: int | None) -> tuple[str | None, str | None]:
+        """(next such day, last such day) for a weekday whose words give no direction."""
+        if pub is None or slots.get("rel", default_rel) is not None or bias is not None:
+            return None, None
+        ahead = (slots["weekday"] - pub.weekday()) % 7
+        if ahead == 0:
+            return None, None         # the publication day itself
+        return (pub + dt.timedelta(days=ahead)).isoformat(), (pub - dt.timedelta(days=7 - ahead)).isoformat()
 
     @staticmethod
     def _weekday(slots: dict, default_rel: int | None, pub: Date | None,

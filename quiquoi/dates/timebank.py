@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .resolver import TimeExpr, TimeResolver
+from .tense import directed
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -127,8 +128,10 @@ def _files(folder: str | Path) -> list[Path]:
 
 
 def evaluate_timebank(folder: str | Path = DEFAULT_FOLDER, lang: str = "fr",
-                      resolver: TimeResolver | None = None) -> dict:
-    """Run the resolver over every TimeBank document and score it."""
+                      resolver: TimeResolver | None = None, nlp=None) -> dict:
+    """Run the resolver over every TimeBank document and score it. With `nlp` (the
+    language's spaCy pipeline), a phrase whose words give no direction ("samedi") is read
+    the way its clause's tense points, as the coder reads an event's date."""
     r = resolver or TimeResolver.from_language(lang)
     files = _files(folder)
     if not files:
@@ -143,6 +146,8 @@ def evaluate_timebank(folder: str | Path = DEFAULT_FOLDER, lang: str = "fr",
     for path in files:
         text, dct, golds = parse_tml(path.read_text(encoding="utf-8"))
         preds = r.find(text, dct)
+        if nlp is not None:
+            preds = directed(preds, nlp(text), r.future_auxiliaries, r.perfect_with_etre)
         targets = [g for g in golds if g.type in ("DATE", "TIME")]
         n_pred += len(preds)
         for p in preds:
@@ -222,7 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list value errors, misses and false positives")
     args = ap.parse_args(argv)
     try:
-        res = evaluate_timebank(args.folder, args.lang)
+        from quiquoi.nlp import load_pipeline
+
+        res = evaluate_timebank(args.folder, args.lang, nlp=load_pipeline(args.lang))
     except FileNotFoundError as exc:
         print(exc, file=sys.stderr)
         return 2

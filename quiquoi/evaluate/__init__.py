@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from quiquoi.actors.dictionary import fold
+from quiquoi.dates.tense import directed
 from quiquoi.evaluate.gold import gold_files, load_gold
 from quiquoi.evaluate.scorer import ArticleScore, Counts, score_article
 
@@ -15,7 +16,10 @@ def evaluate(paths: list[str], coder) -> tuple[dict[str, Any], list[ArticleScore
         gold = load_gold(path)
         text = gold.text_path.read_text(encoding="utf-8")
         rec = coder.code(text, published=gold.published, id=gold.text_path.name)
-        found_dates = {fold(e.text): e.value for e in coder.times.find(text, gold.published)}
+        # read as the coder reads an event's date: "samedi" points the way its verb's tense does
+        exprs = directed(coder.times.find(text, gold.published), coder.nlp(text), coder.times.future_auxiliaries,
+                         coder.times.perfect_with_etre)
+        found_dates = {fold(e.text): e.value for e in exprs}
         scores.append(score_article(gold, rec, found_dates))
     total, quotes, lenient = Counts(), Counts(), Counts()
     levels: dict[str, Counts] = {}
