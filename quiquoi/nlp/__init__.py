@@ -64,7 +64,8 @@ def load_pipeline(lang: str = "fr") -> Language:
             "partitives": list(data.config.get("partitive_articles") or []),
             "attribute_verbs": list(data.config.get("attribute_verbs") or []),
             "attribute_preps": list(data.config.get("attribute_prepositions") or []),
-            "detached_clauses": list(data.config.get("detached_clause_deps") or [])})
+            "detached_clauses": list(data.config.get("detached_clause_deps") or []),
+            "time_phrase_words": list(data.config.get("time_phrase_words") or [])})
     return nlp
 
 

@@ -11,6 +11,12 @@ the model hangs the attribute "de violation" on the object's last noun, so that 
 president's phrase swallows it. Verbs of naming (config attribute_verbs) get back their
 "de" attribute: the first bare noun or adjective (no article) after their object.
 
+"La France a convoqué lundi 25 août l'ambassadeur américain", "a critiqué, jeudi soir,
+l'action du gouvernement": after a time phrase, the model reads the object as a modifier
+(obl:mod) and may hang the date's words on it. An active verb with no object gets it back
+when only the time phrase (config time_object_words, time_phrase_words, numbers, commas)
+stands between them.
+
 "Battu à l'élection présidentielle en août, Hakainde Hichilema, surnommé « HH », refuse
 toujours de reconnaître son rival": after a detached opening clause, the model often hangs
 the subject on that clause (here in apposition to "élection") and leaves the finite main
@@ -30,8 +36,12 @@ from quiquoi.nlp import preposition_of
 
 class PartitiveAfterTime:
     def __init__(self, time_words: list[str], partitives: list[str], attribute_verbs: list[str] = (),
-                 attribute_preps: list[str] = (), detached_clauses: list[str] = ()):
+                 attribute_preps: list[str] = (), detached_clauses: list[str] = (),
+                 time_phrase_words: list[str] = ()):
         self.detached_clauses = set(detached_clauses)
+        # words a time phrase between a verb and its object is made of (with the day words
+        # and numbers): "a convoqué lundi 25 août l'ambassadeur", "a critiqué, jeudi soir, l'action"
+        self.time_phrase_words = {fold(w) for w in time_phrase_words}
         self.time_words = {fold(w) for w in time_words}
         self.partitives = {fold(w) for w in partitives}
         self.attribute_preps = {fold(w).rstrip("'’") for w in attribute_preps}
@@ -70,7 +80,46 @@ class PartitiveAfterTime:
             art.pos_ = "DET"
             if t.dep_ == "obj":
                 t.dep_ = "obl:mod"
+        if self.time_phrase_words:
+            self._objects_after_time(doc, [strings[w] for w in lowers])
         return doc
+
+    def _objects_after_time(self, doc: Doc, lowers: list[str]) -> None:
+        """'a convoqué lundi 25 août l'ambassadeur': after a time phrase the model reads the
+        object as a modifier (obl:mod, with the date's words hung on it); an active verb with
+        no object gets it back, and the date's words go back to the time phrase."""
+        obl_mod = doc.vocab.strings["obl:mod"]
+        for i, dep in enumerate(doc.to_array(DEP).tolist()):
+            if dep != obl_mod or fold(lowers[i]) in self.time_phrase_words or fold(lowers[i]) in self.time_words:
+                continue
+            noun = doc[i]
+            verb = noun.head
+            if noun.pos_ not in ("NOUN", "PROPN") or verb.pos_ != "VERB" or verb.i >= noun.i \
+                    or any(c.dep_ == "case" for c in noun.children):
+                continue
+            dets = [c for c in noun.children if c.dep_ == "det" and c.i < noun.i]
+            if not dets or any(c.dep_ in ("obj", "aux:pass", "expl:pv", "expl:pass", "expl:comp")
+                               for c in verb.children):
+                continue
+            # a verb with no subject before it may have it after ("», a souligné jeudi la
+            # chancelière"): that phrase is the subject, not an object
+            if not any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children) \
+                    or any(lowers[k] in _CLOSING_QUOTES and lowers[k + 1] == ","
+                           for k in range(max(0, verb.i - 5), verb.i - 1)):
+                continue          # (a quotation's words are often taken for the incise's subject)
+            start = dets[0].i
+            between = range(verb.i + 1, start)
+            days = [k for k in between if fold(lowers[k]) in self.time_words
+                    or fold(lowers[k]) in self.time_phrase_words and doc[k].pos_ == "NOUN"]
+            if not days or not all(fold(lowers[k]) in self.time_words or fold(lowers[k]) in self.time_phrase_words
+                                   or lowers[k] == "," or doc[k].like_num for k in between):
+                continue
+            anchor = doc[days[0]]
+            for k in between:
+                if doc[k].head.i == noun.i:      # "25 août" hung on the object
+                    doc[k].head = anchor
+                    doc[k].dep_ = "punct" if lowers[k] == "," else "nmod"
+            noun.dep_ = "obj"
 
 
     def _attributes(self, doc: Doc) -> None:
@@ -197,6 +246,7 @@ def _after_comma(doc: Doc, tok) -> int | None:
 
 
 _SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj", "csubj")
+_CLOSING_QUOTES = {'"', "»", "”", "'"}
 # words of a verb group that stand between its subject and the verb
 # (and clitic pronouns: "HH, le lui a dit")
 _VERB_GROUP = ("aux", "advmod", "expl")
@@ -204,8 +254,9 @@ _VERB_GROUP = ("aux", "advmod", "expl")
 
 @Language.factory("quiquoi_partitive_after_time",
                   default_config={"time_words": [], "partitives": [], "attribute_verbs": [],
-                                  "attribute_preps": [], "detached_clauses": []})
+                                  "attribute_preps": [], "detached_clauses": [], "time_phrase_words": []})
 def make_partitive_after_time(nlp: Language, name: str, time_words: list[str], partitives: list[str],
                               attribute_verbs: list[str], attribute_preps: list[str],
-                              detached_clauses: list[str]):
-    return PartitiveAfterTime(time_words, partitives, attribute_verbs, attribute_preps, detached_clauses)
+                              detached_clauses: list[str], time_phrase_words: list[str]):
+    return PartitiveAfterTime(time_words, partitives, attribute_verbs, attribute_preps, detached_clauses,
+                              time_phrase_words)

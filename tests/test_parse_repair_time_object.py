@@ -1,0 +1,30 @@
+"""Parse repair: the object the model reads as a modifier after a time phrase
+('a convoqué lundi 25 août l'ambassadeur'). Sentences written for the test."""
+
+
+def _deps(doc, word):
+    tok = next(t for t in doc if t.text == word)
+    return tok.dep_, tok.head.text
+
+
+def test_object_after_a_date_is_the_verbs_object(coder, code):
+    doc = coder.nlp("La France a convoqué lundi 25 août l'ambassadeur américain à Paris.")
+    assert _deps(doc, "ambassadeur") == ("obj", "convoqué")
+    assert _deps(doc, "août")[1] != "ambassadeur"          # the date's words leave the object
+    ev = next(e for e in code("La France a convoqué lundi 25 août l'ambassadeur américain à Paris.").events
+              if e.trigger.text == "convoqué")
+    assert ev.target is not None and ev.target.country == "USA"
+
+
+def test_object_after_a_time_phrase_between_commas(coder):
+    doc = coder.nlp("Le président de la région a critiqué, jeudi 18 juin, l'action du gouvernement.")
+    assert _deps(doc, "action") == ("obj", "critiqué")
+    assert all(t.dep_ == "punct" for t in doc if t.text == ",")
+
+
+def test_an_inverted_subject_after_a_quotation_stays_the_subject(coder, code):
+    text = "« Nous ne céderons pas », a souligné jeudi la chancelière allemande Angela Merkel."
+    doc = coder.nlp(text)
+    assert _deps(doc, "chancelière")[0] != "obj"
+    rec = code(text)
+    assert rec.quotes and rec.quotes[0].speaker is not None and rec.quotes[0].speaker.country == "DEU"
