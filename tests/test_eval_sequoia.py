@@ -61,6 +61,7 @@ def test_scores_read_capitals_as_actors_and_towns_as_places(tmp_path, coder):
     assert overall["ORG"]["tp"] == 2 and overall["ORG"]["precision"] == 1.0
     assert overall["metonyms"] == {"gold": 2, "read_as_actor": 2, "read_as_place": 0}
     assert set(res["by_subcorpus"]) == {"parliament (Europarl)", "news (L'Est Républicain)"}
+    assert set(res["by_split"]) == {"dev"}
     assert coder.check_language        # turned back on after the run
 
 
