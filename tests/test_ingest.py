@@ -56,3 +56,16 @@ def test_check_text_limits():
 def test_parse_date():
     assert parse_date("2016-05-24T10:00:00Z") == date(2016, 5, 24)
     assert parse_date(None) is None
+
+
+def test_utf16_and_utf32_with_a_byte_order_mark_are_text():
+    from quiquoi.ingest.readers import decode
+    text = "Moscou a rejeté l'offre de Washington."
+    for codec in ("utf-16", "utf-16-be", "utf-32"):
+        raw = text.encode(codec) if codec != "utf-16-be" else b"\xfe\xff" + text.encode(codec)
+        assert decode(raw) == (text, None), codec
+    # a byte-order mark before binary content does not make it text
+    assert decode(b"\xff\xfe" + "abc\x00\x01".encode("utf-16-le"))[0] is None
+    assert decode(b"\xff\xfe")[1] == "empty input"
+    # UTF-16 without its mark is still refused as binary, with the reason
+    assert decode(text.encode("utf-16-le")) == (None, "binary content (NUL bytes), not text")

@@ -60,10 +60,26 @@ def parse_date(value) -> date | None:
         raise ValueError(f"unreadable date {value!r} (expected YYYY-MM-DD)") from None
 
 
+# byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one)
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 def decode(raw: bytes) -> tuple[str | None, str | None]:
     """(text, warning) for bytes that hold text, (None, reason) for bytes that do not."""
     if not raw.strip():
         return None, "empty input"
+    # UTF-16/32 (Windows "Unicode" exports) say so with a byte-order mark; their NUL bytes
+    # are no sign of binary content
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                return None, f"undecodable bytes ({codec} by its byte-order mark: {exc.reason} at byte {exc.start})"
+            if "\x00" in text or not text.strip():
+                return None, "binary content, not text" if text.strip() else "empty input"
+            return text, None
     if b"\x00" in raw[:4096]:
         return None, "binary content (NUL bytes), not text"
     try:
