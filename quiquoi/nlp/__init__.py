@@ -65,7 +65,9 @@ def load_pipeline(lang: str = "fr") -> Language:
             "attribute_verbs": list(data.config.get("attribute_verbs") or []),
             "attribute_preps": list(data.config.get("attribute_prepositions") or []),
             "detached_clauses": list(data.config.get("detached_clause_deps") or []),
-            "time_phrase_words": list(data.config.get("time_phrase_words") or [])})
+            "time_phrase_words": list(data.config.get("time_phrase_words") or []),
+            "name_particles": list(data.config.get("name_particles") or []),
+            "honorifics": list(data.config.get("honorifics") or [])})
     return nlp
 
 

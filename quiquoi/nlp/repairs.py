@@ -17,6 +17,10 @@ l'action du gouvernement": after a time phrase, the model reads the object as a 
 when only the time phrase (config time_object_words, time_phrase_words, numbers, commas)
 stands between them.
 
+"Marine Le Pen a critiqué": a first name that is also a word ("Marine", the navy) is read as
+a noun apart from the rest of the name; a capitalised word, a capitalised particle (config
+name_particles) and a proper noun in a row are made one name, as "Bruno Le Maire" is parsed.
+
 "Battu à l'élection présidentielle en août, Hakainde Hichilema, surnommé « HH », refuse
 toujours de reconnaître son rival": after a detached opening clause, the model often hangs
 the subject on that clause (here in apposition to "élection") and leaves the finite main
@@ -31,17 +35,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quiquoi.actors.dictionary import fold
-from quiquoi.nlp import preposition_of
+from quiquoi.nlp import preposition_of, texts_of
 
 
 class PartitiveAfterTime:
     def __init__(self, time_words: list[str], partitives: list[str], attribute_verbs: list[str] = (),
                  attribute_preps: list[str] = (), detached_clauses: list[str] = (),
-                 time_phrase_words: list[str] = ()):
+                 time_phrase_words: list[str] = (), name_particles: list[str] = (),
+                 honorifics: list[str] = ()):
         self.detached_clauses = set(detached_clauses)
         # words a time phrase between a verb and its object is made of (with the day words
         # and numbers): "a convoqué lundi 25 août l'ambassadeur", "a critiqué, jeudi soir, l'action"
         self.time_phrase_words = {fold(w) for w in time_phrase_words}
+        # capitalised particles inside a person's name ("Marine Le Pen", "Bruno Le Maire")
+        self.name_particles = {w[:1].upper() + w[1:] for w in name_particles}
+        self.honorifics = {w.lower().rstrip(".") for w in honorifics}     # "Mme Le Pen": not a first name
         self.time_words = {fold(w) for w in time_words}
         self.partitives = {fold(w) for w in partitives}
         self.attribute_preps = {fold(w).rstrip("'’") for w in attribute_preps}
@@ -49,6 +57,8 @@ class PartitiveAfterTime:
         self.attribute_forms = set(attribute_verbs) | {w.lower() for w in attribute_verbs}
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.name_particles:
+            self._particle_names(doc)
         if self.attribute_verbs:
             self._attributes(doc)
         if self.detached_clauses:
@@ -83,6 +93,30 @@ class PartitiveAfterTime:
         if self.time_phrase_words:
             self._objects_after_time(doc, [strings[w] for w in lowers])
         return doc
+
+    def _particle_names(self, doc: Doc) -> None:
+        """'Marine Le Pen a critiqué': the tagger may read a first name that is also a word
+        ("Marine": the navy) as a noun apart from the rest of the name, which it hangs on the
+        capitalised particle's last word. A capitalised word, a capitalised particle (config
+        name_particles) and a capitalised proper noun in a row are one name, headed by its
+        first word, as the parser gives other names ("Bruno Le Maire")."""
+        words = texts_of(doc)
+        for i in range(len(doc) - 2):
+            if words[i + 1] not in self.name_particles:
+                continue
+            first, particle, last = doc[i], doc[i + 1], doc[i + 2]
+            if first.pos_ != "NOUN" or not words[i][:1].isupper() or not words[i].isalpha() \
+                    or words[i].lower() in self.honorifics \
+                    or last.pos_ != "PROPN" or not words[i + 2][:1].isupper():
+                continue
+            if last.head.i not in (i, i + 1, i + 2):
+                # the name's place in the sentence is the one its last word was given
+                first.head, first.dep_ = (last.head, last.dep_)
+            elif first.head.i in (i + 1, i + 2):
+                first.head, first.dep_ = first, "ROOT"
+            first.pos_ = "PROPN"
+            particle.head, particle.dep_ = first, "flat:name"
+            last.head, last.dep_ = first, "flat:name"
 
     def _objects_after_time(self, doc: Doc, lowers: list[str]) -> None:
         """'a convoqué lundi 25 août l'ambassadeur': after a time phrase the model reads the
@@ -254,9 +288,11 @@ _VERB_GROUP = ("aux", "advmod", "expl")
 
 @Language.factory("quiquoi_partitive_after_time",
                   default_config={"time_words": [], "partitives": [], "attribute_verbs": [],
-                                  "attribute_preps": [], "detached_clauses": [], "time_phrase_words": []})
+                                  "attribute_preps": [], "detached_clauses": [], "time_phrase_words": [],
+                                  "name_particles": [], "honorifics": []})
 def make_partitive_after_time(nlp: Language, name: str, time_words: list[str], partitives: list[str],
                               attribute_verbs: list[str], attribute_preps: list[str],
-                              detached_clauses: list[str], time_phrase_words: list[str]):
+                              detached_clauses: list[str], time_phrase_words: list[str],
+                              name_particles: list[str], honorifics: list[str]):
     return PartitiveAfterTime(time_words, partitives, attribute_verbs, attribute_preps, detached_clauses,
-                              time_phrase_words)
+                              time_phrase_words, name_particles, honorifics)

@@ -1,5 +1,6 @@
-"""Parse repair: the object the model reads as a modifier after a time phrase
-('a convoqué lundi 25 août l'ambassadeur'). Sentences written for the test."""
+"""Parse repairs (quiquoi/nlp/repairs.py): the object the model reads as a modifier after a
+time phrase ('a convoqué lundi 25 août l'ambassadeur'), a first name read as a noun apart
+from its particle name ('Marine Le Pen'). Sentences written for the test."""
 
 
 def _deps(doc, word):
@@ -28,3 +29,15 @@ def test_an_inverted_subject_after_a_quotation_stays_the_subject(coder, code):
     assert _deps(doc, "chancelière")[0] != "obj"
     rec = code(text)
     assert rec.quotes and rec.quotes[0].speaker is not None and rec.quotes[0].speaker.country == "DEU"
+
+
+def test_a_first_name_read_as_a_noun_joins_its_particle_name(coder):
+    # "Marine" is also a word (the navy): the tagger reads it as a noun apart from "Le Pen"
+    doc = coder.nlp("Marine Le Pen a critiqué le gouvernement.")
+    first = doc[0]
+    assert first.pos_ == "PROPN" and first.dep_ == "nsubj" and first.head.text == "critiqué"
+    assert [(t.text, t.dep_) for t in first.children] == [("Le", "flat:name"), ("Pen", "flat:name")]
+    # an honorific is no first name; a lower-case article is no particle
+    doc = coder.nlp("Mme Le Pen a critiqué le gouvernement. La Marine a tiré des missiles.")
+    assert next(t for t in doc if t.text == "Mme").pos_ != "PROPN"
+    assert next(t for t in doc if t.text == "Marine").dep_ == "nsubj"
