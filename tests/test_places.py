@@ -119,3 +119,11 @@ def test_where_someone_comes_from_is_a_place(coder):
     # a government's proposal is still an actor's
     rec = coder.code("Le ministre a rejeté la proposition de Moscou.", published="2020-01-10")
     assert "Moscou" not in _places(rec) and "Moscou" in {a.text for a in rec.actors}
+
+
+def test_people_the_state_and_newspapers_are_not_places(coder):
+    rec = coder.code("Selon un sondage publié dans Le Parisien, 60 % des Français soutiennent le projet. "
+                     "La réforme a été présentée dans les colonnes du Point puis au Château. "
+                     "Le ministre s'est rendu à Lyon.", published="2020-01-10")
+    assert [p["text"] for p in rec.places] == ["Lyon"]
+

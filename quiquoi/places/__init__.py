@@ -76,6 +76,7 @@ class PlaceFinder:
         self.compass_forms = self.compass | {w.lower() for w in extra.get("compass_nouns", [])}
         self.relation_preps = {fold(w) for w in extra.get("relation_prepositions", [])}
         self.part_nouns = {fold(w) for w in extra.get("part_nouns", [])}
+        self.not_places = {fold(w) for w in extra.get("not_places", [])}
         self.origin_verbs = {fold(w) for w in extra.get("origin_verbs", [])}
         self.dic = dictionary
         self.gazetteer = gazetteer     # optional: names longer than the parser's entity
@@ -106,6 +107,15 @@ class PlaceFinder:
                 return head_case in self.preps or head_case in self.relation_preps
         # "venus de France", "rentré de Moscou": where someone comes from
         return head.pos_ == "VERB" and fold(head.lemma_) in self.origin_verbs
+
+    def _not_a_place(self, span) -> bool:
+        """A name the model took for a place that the gazetteer does not know and that names
+        people or an institution: a nationality ("les Français"), or a word of places.yaml
+        not_places ("l'État", "le Château" for the Élysée, "au Parisien" the newspaper)."""
+        if self.gazetteer is None or self.gazetteer.candidates(span.text):
+            return False
+        head = span.root.text
+        return bool(self.dic.demonym(head)) or fold(head) in self.not_places
 
     def _extend(self, doc: Doc, start: int, end: int) -> int:
         """Where a place name really starts: "la bande de Gaza" when the parser's entity is
@@ -281,8 +291,13 @@ class PlaceFinder:
                 continue              # "la place de la Concorde": a site, found below
             if self._locative(root) or self._object_place(root, span.text):
                 # the model's entity may take in the preposition before the name ("de Belgique")
+                # or a dash after it
                 while len(span) > 1 and span[0].pos_ == "ADP" and span[0].i != root.i:
                     span = span[1:]
+                while len(span) > 1 and span[-1].pos_ == "PUNCT" and span[-1].i != root.i:
+                    span = span[:-1]
+                if self._not_a_place(span):
+                    continue
                 found.append(Place(span.text, span.text, span.start_char, span.end_char, root))
                 seen.update(range(span.start, span.end))
         found += self._sites(doc, sent, seen)
