@@ -319,6 +319,9 @@ class ArticleActors:
                 return state
         if propn and fold(tok.text) in self.calendar_words:
             return []      # "Samedi, le président russe ...": a day, not a person with a title
+        if propn and match is not None and match[0].category in ("country", "capital") \
+                and self._place_in_name(tok, match):
+            match = None     # "François Hollande", "George Washington": a person, not the place
         if propn and (match is None or match[0].category == "person"):
             # "Amadou Abdramane, porte-parole des militaires": a title in apposition after the name
             title = None
@@ -370,6 +373,24 @@ class ArticleActors:
         if fold(tok.lemma_) in self.kinship_nouns:
             return self._kin(tok)
         return []
+
+    def _place_in_name(self, tok: Token, match: tuple[Entry, int, int]) -> bool:
+        """Whether a place name is a word of a person's name: the entity recogniser's person
+        name goes on past it over another name word ("François Hollande"), or, with no
+        article, it is the surname of a person the article named ("Hollande a dit")."""
+        _entry, start, end = match
+        if tok.ent_type_ == "PER":
+            for ent in ents_of(self.doc):
+                if ent.start <= tok.i < ent.end:
+                    if any(self.doc[j].pos_ == "PROPN" for j in range(ent.start, ent.end)
+                           if not start <= j < end):
+                        return True
+                    break
+        if end - start == 1 and not any(c.dep_ == "det" for c in tok.children) \
+                and not self._case(tok) in self.in_country_preps:
+            person = self.people.get(fold(tok.text))
+            return person is not None and fold(person.name.split()[-1]) == fold(tok.text)
+        return False
 
     def _people(self, tok: Token) -> list[Actor] | None:
         """"les Guinéens", "41 Russes", "des milliers de Birmans": a demonym written as a
@@ -425,7 +446,8 @@ class ArticleActors:
         for child in tok.children:
             if child.dep_ in ("appos", "flat:name", "nmod") and self._name_head(child) and child.i > tok.i:
                 m = self.matches.get(child.i)
-                if m and m[0].category != "person":
+                if m and m[0].category != "person" and not (
+                        m[0].category in ("country", "capital") and self._place_in_name(child, m)):
                     continue
                 if child.ent_type_ in ("PER", "") and child.dep_ != "nmod" or child.ent_type_ == "PER":
                     return child
@@ -475,9 +497,20 @@ class ArticleActors:
         for something else when the paragraph was short ("Yoav Gallant", "le président Macron")."""
         if t.pos_ == "PROPN":
             return True
-        return (t.text[:1].isupper() and t.pos_ in ("ADJ", "ADV", "NOUN", "VERB") and not t.is_sent_start
+        return (t.text[:1].isupper() and t.pos_ in ("ADJ", "ADV", "NOUN", "VERB")
+                and (not t.is_sent_start or self._glued_start(t))
                 and t.i not in self.matches and not self.dic.demonym(t.text)
                 and fold(t.text) not in self.honorifics)
+
+    def _glued_start(self, t: Token) -> bool:
+        """A sentence start the parser put right after a proper noun, with no punctuation
+        or break between them ("a déclaré Yoav | Gallant lors de"): no real sentence starts
+        there, the word goes on the name."""
+        if t.i == 0:
+            return False
+        prev = self.doc[t.i - 1]
+        return prev.pos_ == "PROPN" and not prev.is_punct and "\n" not in prev.whitespace_ \
+            and bool(prev.whitespace_)
 
     def _raw_name_span(self, tok: Token) -> tuple[int, int]:
         if tok.ent_type_ == "PER":
