@@ -17,3 +17,14 @@ def test_place_name_inside_a_person_name_is_the_person(code):
                "l'ancien président de la République François Hollande sur France Inter.")
     assert [s[0] for s in _speakers(rec)] == ["François Hollande"]
     assert all(s[1] != "NLDGOV" for s in _speakers(rec))
+
+
+def test_standalone_quote_after_a_sentence_about_a_person_is_theirs(code):
+    rec = code("Yoav Gallant a parlé à la presse. «Nous irons jusqu'au bout de cette opération "
+               "et personne ne nous arrêtera.»")
+    assert _speakers(rec) == [("Yoav Gallant", "ISRGOV")]
+
+
+def test_standalone_quote_after_a_sentence_about_a_thing_has_no_speaker(code):
+    rec = code("Le texte a été adopté mardi. «Nous allons réformer la police.»")
+    assert _speakers(rec) == [None]

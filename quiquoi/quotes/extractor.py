@@ -1151,6 +1151,17 @@ class _Run:
                     rq.verb, rq.verb_start, rq.verb_end = nxt.verb, *nxt.verb_span
                     self.set_speaker(rq, nxt.speaker)
 
+        # ---- a statement standing alone after a sentence about its speaker:
+        # Yoav Gallant a parlé à la presse. «Nous irons jusqu'au bout.»
+        for rq, m, si in quotes:
+            if rq.speaker_start is None and rq.kind == "direct":
+                prv = self.prev_sentence_speaker(m)
+                if prv is not None:
+                    rq.attribution = "previous_sentence"
+                    if prv.verb is not None:
+                        rq.verb, rq.verb_start, rq.verb_end = prv.verb, *prv.verb_span
+                    self.set_speaker(rq, prv.speaker)
+
         out = [q for q, _, _ in quotes]
         for q, m in enumerate(self.marks):
             for na, nb in m.nested:
@@ -1248,6 +1259,43 @@ class _Run:
             a = _Attr("next_sentence", sv[0], self.char_span(k, sv[1]), k, subj)
             return a
         return None
+
+    def prev_sentence_speaker(self, m: MarkSpan):
+        """A quotation that is a whole sentence, right after a sentence (of its paragraph, or
+        the last of the paragraph before when the quotation opens its own) whose main verb is
+        a verb of saying, or whose subject is a person ("Yoav Gallant a parlé à la presse.
+        «…»"): that subject."""
+        doc, text, lex = self.doc, self.text, self.lex
+        si, seg = self.seg_of(m.open_pos)
+        if m.close_pos is None or si == 0 or text[seg[0]:m.open_pos].strip():
+            return None
+        if any(not self.punct[i] and not self.space[i] and self.qid[i] == -1
+               for i in self.toks_in(m.outer_end, seg[1])):
+            return None
+        pseg = self.segments[si - 1]
+        if self.para_of(m.open_pos) - self.para_of(pseg[0]) > 1:
+            return None
+        toks = [k for k in self.toks_in(*pseg) if not self.space[k]]
+        if not toks or any(self.qid[k] != -1 for k in toks):
+            return None      # a sentence with quotations has speakers of its own
+        root = next((k for k in toks if doc[k].dep_ == "ROOT"), None)
+        if root is None or self.pos[root] not in _VERB_POS:
+            return None
+        subj = self.subject_of(root)
+        if subj is None:
+            return None
+        sv = self.speech_verb(root)
+        if not sv:
+            head = doc[subj[2]]
+            if subj[3]:
+                if norm(head.text).lstrip("-") not in lex.third_person:
+                    return None
+            elif not (head.ent_type_ in ("PER", "PERSON") or norm(head.lemma_) in lex.person_nouns
+                      or norm(head.text) in lex.person_nouns):
+                return None
+        a = _Attr("previous_sentence", sv[0] if sv else None,
+                  self.char_span(root, sv[1]) if sv else None, root, subj)
+        return a
 
     def quote_text(self, m: MarkSpan) -> str:
         if not m.continuations:
