@@ -28,3 +28,31 @@ def test_standalone_quote_after_a_sentence_about_a_person_is_theirs(code):
 def test_standalone_quote_after_a_sentence_about_a_thing_has_no_speaker(code):
     rec = code("Le texte a été adopté mardi. «Nous allons réformer la police.»")
     assert _speakers(rec) == [None]
+
+
+def test_incise_pronoun_after_a_title_subject_is_that_title(code):
+    rec = code("Le ministre kényan des Affaires étrangères a reçu les ambassadeurs. "
+               "«Nous ne tolérerons aucune ingérence», a-t-il ajouté.")
+    assert [s[1] for s in _speakers(rec)] == ["KENGOV"]
+
+
+def test_incise_pronoun_after_a_body_subject_is_that_body(code):
+    rec = code("Le Kremlin a rejeté l'accord. «Ce texte est mort», a-t-il ajouté.")
+    assert [s[1] for s in _speakers(rec)] == ["RUSGOV"]
+
+
+def test_incise_pronoun_after_a_subject_that_speaks_for_no_one_has_no_speaker(code):
+    rec = code("La situation reste tendue. «Ce texte est mort», a-t-il ajouté.")
+    assert _speakers(rec) == [None]
+
+
+def test_a_title_repeated_is_the_person_it_was_given_to(code):
+    rec = code("La présidente de la Chambre des représentants Nancy Pelosi est arrivée à Taipei. "
+               "«Nous ne céderons rien», a déclaré la présidente de la Chambre.")
+    assert [s[0] for s in _speakers(rec)] == ["Nancy Pelosi"]
+
+
+def test_a_name_cut_off_its_title_by_the_parser_is_the_title_holder(code):
+    rec = code("Le président kényan William Ruto a reçu les ambassadeurs mardi. Les discussions ont "
+               "duré trois heures. «Nous ne céderons rien», a déclaré le président kényan.")
+    assert _speakers(rec) == [("William Ruto", "KENGOV")]

@@ -444,6 +444,8 @@ class ArticleActors:
 
     def _attached_name_of(self, tok: Token) -> Token | None:
         for child in tok.children:
+            if child.dep_ == "amod" and child.i > tok.i and child.pos_ == "PROPN" and child.ent_type_ == "PER":
+                return child     # a name the parser hung as an adjective
             if child.dep_ in ("appos", "flat:name", "nmod") and self._name_head(child) and child.i > tok.i:
                 m = self.matches.get(child.i)
                 if m and m[0].category != "person" and not (
@@ -462,6 +464,13 @@ class ArticleActors:
             t = self.doc[j]
             if t.ent_type_ == "PER" and t.pos_ == "PROPN":
                 return t
+            if t.pos_ == "PROPN" and j > tok.i + 1 and j not in self.matches and t.text[:1].isupper():
+                # a name of two words or more the recogniser missed and the parser cut off
+                # ("le président kényan William Ruto"), or one the dictionaries know
+                s, e = self._raw_name_span(t)
+                if s == j and (e - s > 1 and not any(k in self.matches for k in range(s, e))
+                               or self.dic.person(self.doc[s:e].text, self.when)):
+                    return t
             if not (t.pos_ in ("ADJ",) or self.dic.demonym(t.text)):
                 break
         # "l'envoyé spécial des États-Unis pour la Syrie, Michael Ratney": the parser may hang
@@ -472,11 +481,22 @@ class ArticleActors:
             t = doc[j]
             if t.pos_ in ("VERB", "AUX") or t.is_sent_start or t.text in (";", ":", "«", "»", '"'):
                 break
-            if t.dep_ == "appos" and t.ent_type_ == "PER" and tok.i <= t.head.i < j and (
-                    doc[j - 1].text == "," or (t.head.dep_ == "nmod" and t.head.head.i == tok.i)):
+            if t.dep_ in ("appos", "amod") and t.ent_type_ == "PER" and tok.i <= t.head.i < j and (
+                    doc[j - 1].text == "," or self._complement_of(t.head, tok)):
                 # "l'émissaire de l'ONU pour la Libye Ghassan Salamé": hung on the last complement
                 return t
         return None
+
+    def _complement_of(self, t: Token, tok: Token) -> bool:
+        """Whether `t` is a "de" complement of `tok`, or of one of its complements ("la
+        présidente de la Chambre des représentants")."""
+        for _ in range(4):
+            if t.dep_ != "nmod":
+                return False
+            t = t.head
+            if t.i == tok.i:
+                return True
+        return False
 
     def _name_head(self, t: Token) -> bool:
         """A name's first word: a proper noun, or a first name the tagger read as a common
@@ -834,6 +854,11 @@ class ArticleActors:
             if role.kind == "held" and not adjectival:
                 return []       # "les positions", "les positions syriennes": whose is not said
             role_code = adjectival[0] if adjectival else "GOV"
+        if role.kind == "title" and allow_memory:
+            p = self._titled_before(tok, text)
+            if p is not None:
+                # "le président kényan William Ruto ... le président kényan": that person
+                return [Actor(text, p.name, p.country, p.role, p.code, start, end, "person")]
         if not isos and allow_memory and not owners and not self._not_current(tok):
             key = self._memory_key(tok)
             prev = self.last_by_head.get(key)
@@ -870,6 +895,32 @@ class ArticleActors:
             return [held]
         return [Actor(text, name if len(isos) == 1 else f"{name} ({iso})", iso, role_code,
                       iso + (role_code or ""), start, end, role.kind) for iso in isos]
+
+    def _titled_before(self, tok: Token, text: str) -> Actor | None:
+        """The person an earlier mention gave this whole title to: "la présidente de la
+        Chambre" after "la présidente de la Chambre des représentants Nancy Pelosi". Only
+        for a singular, definite title with words after its noun (a bare "le président" is
+        the memory's business in _role_actor)."""
+        got = self.titled.get(self._memory_key(tok))
+        if got is None or got[0] >= tok.i or "Plur" in tok.morph.get("Number"):
+            return None
+        if not any(c.dep_ == "det" and fold(c.text) in self.definite for c in tok.children):
+            return None
+        words = fold(text).split()
+        if words and words[0] in self.definite:
+            words = words[1:]
+        elif words and words[0][:2] in ("l'",):
+            words[0] = words[0][2:]
+        if len(words) < 2:
+            return None
+        earlier = fold(got[1].text).split()
+        if earlier and earlier[0] in self.definite:
+            earlier = earlier[1:]
+        elif earlier and earlier[0][:2] == "l'":
+            earlier[0] = earlier[0][2:]
+        if earlier[:len(words)] != words or len(earlier) == len(words):
+            return None
+        return got[1]
 
     def _opposed_to_state(self, tok: Token) -> bool:
         """Whether a group is set, by a participle, against a government actor ("opposés au

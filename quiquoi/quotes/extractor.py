@@ -1646,6 +1646,39 @@ class _Run:
             return hw
         return None
 
+    def noun_subject_before(self, k: int):
+        """The nearest main-clause subject outside quotations before token k, in its segment
+        or the one before, when it is a name or a person or body noun of the lexicon ("Le
+        ministre kényan des Affaires étrangères a reçu ... «…», a-t-il ajouté"):
+        (start char, end char, head, number). None when that subject is anything else (a
+        pronoun has an antecedent of its own; "la situation" speaks for no one)."""
+        doc, lex = self.doc, self.lex
+        si = bisect.bisect_right(self.seg_starts, self.tok_starts[k]) - 1
+        lo = self.toks_in(*self.segments[max(0, si - 1)]).start
+        for j in range(k - 1, lo - 1, -1):
+            if self.qid[j] != -1 or self.space[j] or self.ntext[j].startswith("-"):
+                continue      # ("a-t-elle": the incise's own clitics)
+            t = doc[j]
+            if t.dep_ not in ("nsubj", "nsubj:pass"):
+                continue
+            v = t.head
+            if not (v.dep_ in ("ROOT", "parataxis") or v.dep_ == "conj" and v.head.dep_ == "ROOT"):
+                continue      # "... que ce mouvement sera suivi": not the clause that speaks
+            if self.pos[j] == PROPN:
+                if t.ent_type_ in ("PER", "PERSON"):
+                    return None      # a person: the named persons' business
+            elif self.pos[j] == NOUN:
+                lem, w = norm(t.lemma_), self.ntext[j]
+                if not (lem in lex.person_nouns or w in lex.person_nouns or lem in lex.body_nouns
+                        or w in lex.body_nouns):
+                    return None
+            else:
+                return None
+            s, e, h, _ = self.dep_np(j)
+            nb = t.morph.get("Number")
+            return self.tok_starts[s], self.tok_ends[e - 1], j, nb[0] if nb else "Sing"
+        return None
+
     def resolve_pronouns(self, quotes: list[RawQuote]) -> None:
         doc, lex, text = self.doc, self.lex, self.text
         persons = [e for e in ents_of(doc) if e.label_ in ("PER", "PERSON")
@@ -1727,6 +1760,14 @@ class _Run:
             if subj_pers:
                 e = subj_pers[-1]
                 cands.append((e.start_char, e.end_char, e.root.i, "Sing"))
+            if not cands and pw in lex.personal:
+                # no person named before: a subject named by a person or body noun ("Le
+                # ministre kényan des Affaires étrangères a reçu ... «…», a-t-il ajouté"), in
+                # the sentences just before
+                noun_subj = self.noun_subject_before(q.speaker_head if q.speaker_head is not None
+                                                     else self.tok_at(pos))
+                if noun_subj is not None:
+                    cands.append(noun_subj)
             if not cands:
                 before = [e for e in persons if e.end_char <= pos]
                 if before:
@@ -1740,6 +1781,8 @@ class _Run:
                     continue
                 if plural and c[3] == "Sing" and len(list(self.toks_in(c[0], c[1]))) == 1:
                     continue
+                if not plural and c[3] == "Plur":
+                    continue     # "a-t-il ajouté" is not "les manifestants"
                 chosen = c
                 break
             if chosen is None and cands:
