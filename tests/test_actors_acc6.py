@@ -56,3 +56,46 @@ def test_a_name_cut_off_its_title_by_the_parser_is_the_title_holder(code):
     rec = code("Le président kényan William Ruto a reçu les ambassadeurs mardi. Les discussions ont "
                "duré trois heures. «Nous ne céderons rien», a déclaré le président kényan.")
     assert _speakers(rec) == [("William Ruto", "KENGOV")]
+
+
+# ---- titles of bodies the dictionaries do not know --------------------------------
+from datetime import date
+
+import pytest
+
+from quiquoi.actors.resolver import ArticleActors
+from quiquoi.nlp import parse_many
+
+
+@pytest.fixture(scope="module")
+def resolve(coder):
+    def run(text, published=date(2021, 3, 10)):
+        doc = next(parse_many(coder.nlp, [text]))
+        return doc, ArticleActors(doc, coder.dictionary, coder.data.config, published)
+    return run
+
+
+def _at(doc, aa, word, nth=0):
+    tok = [t for t in doc if t.text == word][nth]
+    return aa.actors(tok)
+
+
+def test_president_of_an_unknown_organisation_is_not_the_government(resolve):
+    doc, aa = resolve("Le président de l'Union des producteurs de lait a dénoncé la réforme.")
+    assert [a.role for a in _at(doc, aa, "président")] == [None]
+
+
+def test_president_of_the_republic_stays_the_government(resolve):
+    doc, aa = resolve("Le président de la République a répondu aux syndicats.")
+    assert [a.role for a in _at(doc, aa, "président")] == ["GOV"]
+
+
+def test_secretary_general_is_no_general(resolve):
+    doc, aa = resolve("Le secrétaire général de l'Alliance des planteurs de coton a quitté la réunion.")
+    assert all(a.role != "MIL" for a in _at(doc, aa, "secrétaire"))
+
+
+def test_french_unions_are_labour(resolve):
+    doc, aa = resolve("Le président de la FNSEA et le secrétaire général de FO ont dénoncé l'accord.")
+    assert [a.code for a in _at(doc, aa, "président")] == ["FRALAB"]
+    assert [a.code for a in _at(doc, aa, "secrétaire")] == ["FRALAB"]

@@ -849,11 +849,17 @@ class ArticleActors:
                 base = inherited[0]
                 return [Actor(text, text, base.country, base.role, base.code, start, end, "title")]
             # "le chef rebelle", "le chef militaire": the adjective says whose
-            adjectival = [r.role for c in tok.children if c.dep_ == "amod"
+            # (an adjective of the title itself is not one: "secrétaire général" is no general)
+            m = self.matches.get(tok.i)
+            own = range(m[1], m[2]) if m else range(tok.i, tok.i + 1)
+            adjectival = [r.role for c in tok.children if c.dep_ == "amod" and c.i not in own
                           for r in [self.dic.role(c.lemma_) or self.dic.role(c.text)] if r is not None and r.role != "INHERIT"]
             if role.kind == "held" and not adjectival:
                 return []       # "les positions", "les positions syriennes": whose is not said
             role_code = adjectival[0] if adjectival else "GOV"
+        if role_code == "GOV" and role.kind == "title" and not owners \
+                and fold(tok.lemma_) not in self.cabinet_titles and self._unknown_body_owner(tok):
+            role_code = None     # "président de la FNSEA": whose, we do not know; not the state's
         if role.kind == "title" and allow_memory:
             p = self._titled_before(tok, text)
             if p is not None:
@@ -895,6 +901,25 @@ class ArticleActors:
             return [held]
         return [Actor(text, name if len(isos) == 1 else f"{name} ({iso})", iso, role_code,
                       iso + (role_code or ""), start, end, role.kind) for iso in isos]
+
+    def _unknown_body_owner(self, tok: Token) -> bool:
+        """Whether the title's "de" complement names an organisation the dictionaries do not
+        know: the entity recogniser's organisation or an acronym, with no nationality
+        adjective and no state noun ("président de la FNSEA", "président d'Action praticiens
+        hôpital"; not "président de la République", "président du Conseil italien")."""
+        for c in tok.children:
+            if c.dep_ != "nmod" or c.i < tok.i or self._case(c) not in self.of_preps:
+                continue
+            if not (c.ent_type_ in ("ORG",) or c.pos_ == "PROPN" and c.text.isupper() and len(c.text) > 1):
+                continue
+            if fold(c.lemma_) in self.state_nouns or fold(c.lemma_) in self.country_nouns:
+                continue
+            if any(self.dic.demonym(t.text) or self.dic.prefixed_countries(t.text) for t in c.subtree):
+                continue
+            if self.actors(c):
+                continue
+            return True
+        return False
 
     def _titled_before(self, tok: Token, text: str) -> Actor | None:
         """The person an earlier mention gave this whole title to: "la présidente de la
