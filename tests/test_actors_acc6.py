@@ -99,3 +99,13 @@ def test_french_unions_are_labour(resolve):
     doc, aa = resolve("Le président de la FNSEA et le secrétaire général de FO ont dénoncé l'accord.")
     assert [a.code for a in _at(doc, aa, "président")] == ["FRALAB"]
     assert [a.code for a in _at(doc, aa, "secrétaire")] == ["FRALAB"]
+
+
+def test_personalities_of_a_country_are_its_officials(resolve):
+    doc, aa = resolve("Bruxelles a gelé les avoirs de douze personnalités iraniennes.")
+    assert [(a.country, a.role) for a in _at(doc, aa, "personnalités")] == [("IRN", "GOV")]
+
+
+def test_a_personality_of_the_opposition_is_the_opposition(resolve):
+    doc, aa = resolve("Une personnalité de l'opposition guinéenne a été arrêtée.")
+    assert [(a.country, a.role) for a in _at(doc, aa, "personnalité")] == [("GIN", "OPP")]
