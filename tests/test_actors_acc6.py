@@ -109,3 +109,20 @@ def test_personalities_of_a_country_are_its_officials(resolve):
 def test_a_personality_of_the_opposition_is_the_opposition(resolve):
     doc, aa = resolve("Une personnalité de l'opposition guinéenne a été arrêtée.")
     assert [(a.country, a.role) for a in _at(doc, aa, "personnalité")] == [("GIN", "OPP")]
+
+
+def test_a_body_in_power_in_a_capital_is_that_state(resolve):
+    doc, aa = resolve("La junte au pouvoir à Niamey a expulsé l'ambassadeur.")
+    assert [a.country for a in _at(doc, aa, "junte")] == ["NER"]
+
+
+def test_a_group_in_a_capital_belongs_to_its_country(resolve):
+    doc, aa = resolve("Les manifestants à Minsk ont défilé dimanche.")
+    assert [(a.country, a.role) for a in _at(doc, aa, "manifestants")] == [("BLR", "OPP")]
+
+
+def test_a_title_country_wins_over_a_namesake_in_the_dictionaries(resolve):
+    doc, aa = resolve("Le chef de la diplomatie malien, Abdoulaye Diop, a reçu l'ambassadeur. "
+                      "M. Diop a ensuite accusé Paris.")
+    assert [a.code for a in _at(doc, aa, "chef")] == ["MLIGOV"]
+    assert [a.code for a in _at(doc, aa, "Diop", 1)] == ["MLIGOV"]

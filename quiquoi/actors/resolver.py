@@ -89,6 +89,9 @@ class ArticleActors:
         self.opposing = {fold(w) for w in config.get("opposing_participles", [])}
         self.state_roles = set(config.get("state_roles", []))
         self.in_country_preps = {fold(w) for w in config.get("in_country_prepositions", [])}
+        self.seat_preps = {fold(w) for w in config.get("seat_prepositions", [])}
+        self.region_codes = set(self.regions.values())
+        self.power_nouns = {fold(w) for w in config.get("in_power_nouns", [])}
         self.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
         self.country_nouns = {fold(w) for w in config.get("country_nouns", [])}
         self.state_nouns = {fold(w) for w in config.get("state_nouns", [])}
@@ -600,6 +603,11 @@ class ArticleActors:
         if entry is not None:
             country, role_code = entry.country, entry.role
             name = entry.name if fold(entry.name) != fold(name) and len(name.split()) == 1 else name
+        if entry is not None and title_actor is not None and title_actor.country and entry.country \
+                and title_actor.country != entry.country and title_actor.country not in self.region_codes:
+            # "le chef de la diplomatie malien, Abdoulaye Diop": the title's country names this
+            # person, not a namesake of another country in the dictionaries
+            country, role_code = title_actor.country, title_actor.role or role_code
         if title_actor is not None and not (entry is not None and entry.code and not entry.country):
             # (a person the dictionary codes as an international body's keeps that code:
             # "le directeur général de l'instance onusienne Rafael Grossi" is not GOV)
@@ -791,6 +799,19 @@ class ArticleActors:
                     isos += [a.country for a in self.actors(c) if a.kind in ("country", "capital") and a.country]
                     if isos:
                         break
+        if not isos and role.kind in ("body", "group") and self.seat_preps:
+            # "le pouvoir à Niamey", "les manifestants à Minsk": a body in a capital is that
+            # state's; "la junte au pouvoir à Bamako": the capital where it holds power
+            for c in tok.children:
+                if c.i < tok.i or c.dep_ not in ("nmod", "acl", "obl:mod"):
+                    continue
+                seats = [c] if self._case(c) in self.seat_preps and c.dep_ != "acl" else \
+                    [g for g in c.children if g.i > c.i and self._case(g) in self.seat_preps] \
+                    if fold(c.lemma_) in self.power_nouns else []
+                for g in seats:
+                    isos += [a.country for a in self.actors(g) if a.kind == "capital" and a.country]
+                if isos:
+                    break
         if not isos and (self.regions or self.regional):
             # "les trois pays européens": a region's adjective when no country is named;
             # "les rebelles tigréens": a people of one country
