@@ -126,3 +126,21 @@ def test_a_title_country_wins_over_a_namesake_in_the_dictionaries(resolve):
                       "M. Diop a ensuite accusé Paris.")
     assert [a.code for a in _at(doc, aa, "chef")] == ["MLIGOV"]
     assert [a.code for a in _at(doc, aa, "Diop", 1)] == ["MLIGOV"]
+
+
+def test_family_name_written_first_with_an_honorific(code):
+    rec = code("La présidente taïwanaise Tsai Ing-wen a reçu la délégation. "
+               "«Nous ne céderons pas», a affirmé Mme Tsai.")
+    assert _speakers(rec) == [("Tsai Ing-wen", "TWNGOV")]
+
+
+def test_one_person_one_coding_across_mentions(code):
+    rec = code("«Je quitte le parti», a déclaré Kofi Mensah. Le député ghanéen Kofi Mensah a ensuite "
+               "quitté la salle.")
+    assert _speakers(rec) == [("Kofi Mensah", "GHALEG")]
+
+
+def test_lower_case_nationality_tagged_as_a_name_is_no_person(resolve):
+    doc, aa = resolve("Le chef de la junte birmane, le général Min Aung Hlaing, a promis des élections.")
+    assert [(a.country, a.kind) for a in _at(doc, aa, "junte")] == [("MMR", "body")]
+    assert _at(doc, aa, "birmane") == []

@@ -115,6 +115,7 @@ class ArticleActors:
         self._names: dict[int, int | None] = {}           # title token -> its holder's name token
         self.mentions: list[tuple[int, Actor]] = []       # (head token index, actor) in text order
         self.people: dict[str, Actor] = {}                 # folded full name / surname -> person
+        self.first_names: dict[str, Actor] = {}            # folded first word of a name -> person
         self.last_by_head: dict[str, Actor] = {}           # folded head lemma -> last actor
         self.last_plural: dict[str, bool] = {}              # same key -> whether that mention was plural
         self._in_progress: set[int] = set()
@@ -141,6 +142,36 @@ class ArticleActors:
                     self.actors(doc[i])
             elif deps[i] not in NAME_DEPS:
                 self.actors(doc[i])
+        self._consolidate_people()
+
+    def _consolidate_people(self) -> None:
+        """One person, one coding: a mention that left a person without a country ("le
+        général Min Aung Hlaing" in apposition to "le chef de la junte birmane") takes the
+        country and role another mention of the same name gave ("Pavel Latouchko ...")."""
+        best: dict[str, Actor] = {}
+        for _i, a in self.mentions:
+            if a.kind == "person" and a.country and fold(a.name) not in best:
+                best[fold(a.name)] = a
+        if not best:
+            return
+        fixed: dict[int, Actor] = {}
+        for i, found in self.cache.items():
+            for n, a in enumerate(found):
+                if a.kind != "person" or a.country:
+                    continue
+                b = best.get(fold(a.name))
+                if b is None:
+                    continue
+                if id(a) not in fixed:
+                    fixed[id(a)] = Actor(a.text, b.name, b.country, a.role or b.role,
+                                         b.code if not a.role or a.role == b.role else b.country + a.role,
+                                         a.start, a.end, "person")
+                found[n] = fixed[id(a)]
+        if fixed:
+            self.mentions = [(i, fixed.get(id(a), a)) for i, a in self.mentions]
+            for key, a in list(self.people.items()):
+                if id(a) in fixed:
+                    self.people[key] = fixed[id(a)]
 
     # -- public ---------------------------------------------------------------------
     def actors(self, tok: Token) -> list[Actor]:
@@ -320,6 +351,8 @@ class ArticleActors:
             state = self._state(tok)
             if state or not propn:
                 return state
+        if propn and self._lower_demonym(tok):
+            return []      # "la junte birmane" with the adjective tagged as a name: no person
         if propn and fold(tok.text) in self.calendar_words:
             return []      # "Samedi, le président russe ...": a day, not a person with a title
         if propn and match is not None and match[0].category in ("country", "capital") \
@@ -376,6 +409,10 @@ class ArticleActors:
         if fold(tok.lemma_) in self.kinship_nouns:
             return self._kin(tok)
         return []
+
+    def _lower_demonym(self, tok: Token) -> bool:
+        """A nationality adjective in lower case the tagger read as a proper noun."""
+        return tok.text[:1].islower() and self.dic.demonym(tok.text) is not None
 
     def _place_in_name(self, tok: Token, match: tuple[Entry, int, int]) -> bool:
         """Whether a place name is a word of a person's name: the entity recogniser's person
@@ -449,7 +486,8 @@ class ArticleActors:
         for child in tok.children:
             if child.dep_ == "amod" and child.i > tok.i and child.pos_ == "PROPN" and child.ent_type_ == "PER":
                 return child     # a name the parser hung as an adjective
-            if child.dep_ in ("appos", "flat:name", "nmod") and self._name_head(child) and child.i > tok.i:
+            if child.dep_ in ("appos", "flat:name", "nmod") and self._name_head(child) and child.i > tok.i \
+                    and not self._lower_demonym(child):      # ("la junte birmane": an adjective)
                 m = self.matches.get(child.i)
                 if m and m[0].category != "person" and not (
                         m[0].category in ("country", "capital") and self._place_in_name(child, m)):
@@ -573,6 +611,10 @@ class ArticleActors:
         if known is None and entry is None:
             # a surname alone ("Toner", "M. Toner") refers back to the person already named
             known = self.people.get(fold(name.split()[-1]))
+        if known is None and entry is None and len(name.split()) == 1 and start > 0 \
+                and fold(self.doc[start - 1].text) in self.honorifics:
+            # "Mme Tsai", "M. Abiy": a family name written first, or a name used first
+            known = self.first_names.get(fold(name))
         title_actor = None
         if title is not None:
             title_tok, role = title
@@ -1070,6 +1112,8 @@ class ArticleActors:
         if actor.kind == "person":
             self.people.setdefault(fold(actor.name), actor)
             self.people.setdefault(fold(actor.name.split()[-1]), actor)
+            if " " in actor.name:
+                self.first_names.setdefault(fold(actor.name.split()[0]), actor)
         elif actor.role and not self._not_current(tok):
             plural = "Plur" in tok.morph.get("Number")
             key = self._memory_key(tok)
