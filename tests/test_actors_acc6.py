@@ -144,3 +144,18 @@ def test_lower_case_nationality_tagged_as_a_name_is_no_person(resolve):
     doc, aa = resolve("Le chef de la junte birmane, le général Min Aung Hlaing, a promis des élections.")
     assert [(a.country, a.kind) for a in _at(doc, aa, "junte")] == [("MMR", "body")]
     assert _at(doc, aa, "birmane") == []
+
+
+def test_a_body_name_keeps_its_portfolio(code):
+    rec = code("«Cette visite est une provocation», a déclaré le ministère chinois des Affaires étrangères.")
+    assert _speakers(rec) == [("ministère chinois des Affaires étrangères", "CHNGOV")]
+
+
+def test_a_group_name_keeps_what_it_opposes(resolve):
+    doc, aa = resolve("Des centaines d'opposants au projet de barrage ont défilé samedi.")
+    assert [a.name for a in _at(doc, aa, "opposants")] == ["opposants au projet de barrage"]
+
+
+def test_a_complement_that_is_an_actor_stays_out_of_the_name(resolve):
+    doc, aa = resolve("Les forces de Damas ont bombardé Idleb.")
+    assert [(a.name, a.code) for a in _at(doc, aa, "forces")] == [("forces", "SYRMIL")]

@@ -90,6 +90,7 @@ class ArticleActors:
         self.state_roles = set(config.get("state_roles", []))
         self.in_country_preps = {fold(w) for w in config.get("in_country_prepositions", [])}
         self.seat_preps = {fold(w) for w in config.get("seat_prepositions", [])}
+        self.name_preps = {fold(w) for w in config.get("name_complement_prepositions", [])}
         self.region_codes = set(self.regions.values())
         self.power_nouns = {fold(w) for w in config.get("in_power_nouns", [])}
         self.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
@@ -783,6 +784,21 @@ class ArticleActors:
             keep.update(range(m[1], m[2]))
         for i in list(keep):
             keep.update(c.i for c in self.doc[i].children if c.dep_ == "amod" or (c.dep_ == "conj" and c.pos_ == "ADJ"))
+        if self.name_preps:
+            # "ministère chinois des Affaires étrangères", "opposants à la réforme": a short
+            # complement that names no actor is part of the name
+            for c in tok.children:
+                if c.dep_ != "nmod" or c.i < tok.i or self._case(c) not in self.name_preps:
+                    continue
+                lo, hi = c.left_edge.i, c.right_edge.i
+                if lo != max(keep) + 1 or hi - lo > 5 or any(
+                        t.is_punct or t.dep_ in CLAUSE_DEPS or self.dic.demonym(t.text)
+                        for t in self.doc[lo:hi + 1]):
+                    break
+                if self.actors(c) or any(t.pos_ in ("PROPN", "NUM") for t in self.doc[lo:hi + 1]):
+                    break
+                keep.update(range(lo, hi + 1))
+                break
         words = [self.doc[i] for i in sorted(keep)]
         return "".join(t.text + t.whitespace_ for t in words).strip()
 
