@@ -159,3 +159,8 @@ def test_a_group_name_keeps_what_it_opposes(resolve):
 def test_a_complement_that_is_an_actor_stays_out_of_the_name(resolve):
     doc, aa = resolve("Les forces de Damas ont bombardé Idleb.")
     assert [(a.name, a.code) for a in _at(doc, aa, "forces")] == [("forces", "SYRMIL")]
+
+
+def test_a_body_named_right_after_its_kind_however_parsed(resolve):
+    doc, aa = resolve("La coalition de l'opposition Table de l'unité démocratique (MUD) a appelé à manifester.")
+    assert [(a.name, a.code) for a in _at(doc, aa, "coalition")] == [("Table de l'unité démocratique", "VENOPP")]

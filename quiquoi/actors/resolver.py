@@ -891,6 +891,13 @@ class ArticleActors:
         text = self.text[start:end]
         if role.kind != "title":
             # "l'ONG Foro Penal", "le parti Ennahda": the body's own name follows its kind
+            nxt = self.matches.get(tok.i + 1)
+            if nxt is not None and nxt[1] == tok.i + 1 and nxt[0].category in self.NAMED_BODY_KINDS \
+                    and self.doc[nxt[1]:nxt[2]].root.head.i == tok.i:
+                # (however the parser cut the name: "l'opposition Table de l'unité démocratique")
+                a = self._from_entry(*nxt)
+                end = max(a.end, tok.idx + len(tok.text))
+                return [Actor(self.text[start:end], a.name, a.country, a.role, a.code, start, end, a.kind)]
             for c in tok.children:
                 if c.i > tok.i and c.pos_ == "PROPN" and (c.dep_ in ("appos", "flat:name", "flat")
                                                          or c.dep_ == "nmod" and not self._case(c)):
