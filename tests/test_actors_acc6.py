@@ -164,3 +164,14 @@ def test_a_complement_that_is_an_actor_stays_out_of_the_name(resolve):
 def test_a_body_named_right_after_its_kind_however_parsed(resolve):
     doc, aa = resolve("La coalition de l'opposition Table de l'unité démocratique (MUD) a appelé à manifester.")
     assert [(a.name, a.code) for a in _at(doc, aa, "coalition")] == [("Table de l'unité démocratique", "VENOPP")]
+
+
+def test_a_capitalised_particle_goes_on_the_name(code):
+    rec = code("«Les commerces rouvriront le 11 mai», indique Bruno Le Maire\n\n"
+               "Le ministre de l'Economie Bruno Le Maire a parlé jeudi.", published="2020-04-23")
+    assert [s[0] for s in _speakers(rec)] == ["Bruno Le Maire"]
+
+
+def test_a_role_word_inside_a_name_is_no_actor(resolve):
+    doc, aa = resolve("Bruno Le Maire a parlé. Bruno Le Maire a ensuite quitté Bercy.", published=date(2020, 4, 23))
+    assert _at(doc, aa, "Maire", 1) and all(a.kind == "person" for a in _at(doc, aa, "Maire", 1))

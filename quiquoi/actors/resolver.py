@@ -578,7 +578,18 @@ class ArticleActors:
         if tok.ent_type_ == "PER":
             for ent in ents_of(self.doc):
                 if ent.start <= tok.i < ent.end:
-                    return ent.start, self._hyphen_end(ent.end)
+                    end = self._hyphen_end(ent.end)
+                    last = self.doc[end - 1]
+                    if end < len(self.doc) and end - ent.start > 1 and fold(last.text) in self.particles \
+                            and last.text[:1].isupper() and self.doc[end].text[:1].isupper() \
+                            and self.doc[end].is_alpha:
+                        end += 1      # "Bruno Le | Maire": the recogniser stopped at the particle
+                    elif end + 1 < len(self.doc) and fold(self.doc[end].text) in self.particles \
+                            and self.doc[end].text[:1].isupper() and self.doc[end + 1].text[:1].isupper() \
+                            and self.doc[end + 1].is_alpha and self.doc[end].whitespace_ \
+                            and self.doc[end - 1].whitespace_:
+                        end += 2      # "Bruno | Le Maire": or before it
+                    return ent.start, end
         start = end = tok.i
         end += 1
         doc = self.doc
@@ -586,9 +597,15 @@ class ArticleActors:
             if fold(doc[start - 1].text) in self.honorifics:
                 break
             start -= 1
-        while end < len(doc) and (self._namey(doc[end]) or doc[end].text == "-" or
-                                   (fold(doc[end].text) in self.particles and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN")):
-            end += 1
+        while end < len(doc):
+            if self._namey(doc[end]) or doc[end].text == "-" or (
+                    fold(doc[end].text) in self.particles and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN"):
+                end += 1
+            elif fold(doc[end].text) in self.particles and doc[end].text[:1].isupper() and end + 1 < len(doc) \
+                    and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha and doc[end].whitespace_:
+                end += 2       # "Bruno Le Maire": a capitalised particle and the word it goes with
+            else:
+                break
         while end > tok.i + 1 and doc[end - 1].text == "-":
             end -= 1
         return start, end
@@ -640,8 +657,14 @@ class ArticleActors:
         text = self.doc[min(span_start, start):end].text if title else self.doc[start:end].text
         if known is not None and (title_actor is None or title_actor.country is None):
             # "le colonel Abdramane" after "Amadou Abdramane, porte-parole des militaires nigériens"
-            return [Actor(text, known.name, known.country, known.role, known.code,
-                          self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]), "person")]
+            actor = Actor(text, known.name, known.country, known.role, known.code,
+                          self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]), "person")
+            for i in range(start + 1, end):
+                if i in self.matches:
+                    # a dictionary word inside the name ("Maire" in "Bruno Le Maire") is no
+                    # actor of its own
+                    self.cache.setdefault(i, [actor])
+            return [actor]
         country = role_code = None
         if entry is not None:
             country, role_code = entry.country, entry.role
