@@ -175,3 +175,14 @@ def test_a_capitalised_particle_goes_on_the_name(code):
 def test_a_role_word_inside_a_name_is_no_actor(resolve):
     doc, aa = resolve("Bruno Le Maire a parlé. Bruno Le Maire a ensuite quitté Bercy.", published=date(2020, 4, 23))
     assert _at(doc, aa, "Maire", 1) and all(a.kind == "person" for a in _at(doc, aa, "Maire", 1))
+
+
+def test_speaker_before_the_channel_in_an_incise(code):
+    rec = code("Le Premier ministre arménien Nikol Pachinian a annoncé sa démission. "
+               "«Je quitte mes fonctions», a écrit M. Pachinian sur Facebook.")
+    assert [s[0] for s in _speakers(rec)] == ["Nikol Pachinian"]
+
+
+def test_channel_first_in_an_incise_gives_its_owner(code):
+    rec = code("«Rien n'est décidé», a précisé le communiqué de la diplomatie russe.")
+    assert [s[1] for s in _speakers(rec)] == ["RUSGOV"]

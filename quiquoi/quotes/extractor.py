@@ -733,6 +733,16 @@ class _Run:
             return
         a.channel = ch[0]
         doc = self.doc
+        first = s
+        while first < ch[1] and self.pos[first] == DET:
+            first += 1
+        if ch[1] > first:
+            # "a écrit M. Pachinian sur Facebook": the speaker comes first, the channel after
+            k = ch[1]
+            while k > s + 1 and (self.pos[k - 1] in (ADP, DET) or self.punct[k - 1]):
+                k -= 1
+            a.speaker = (s, k, self.np_head(s, k), False)
+            return
         for x in range(ch[2], e):
             w = self.ntext[x]
             if w in ("de", "d'", "des"):
