@@ -186,3 +186,14 @@ def test_speaker_before_the_channel_in_an_incise(code):
 def test_channel_first_in_an_incise_gives_its_owner(code):
     rec = code("«Rien n'est décidé», a précisé le communiqué de la diplomatie russe.")
     assert [s[1] for s in _speakers(rec)] == ["RUSGOV"]
+
+
+def test_cited_by_a_medium_is_not_the_speaker(code):
+    rec = code("«La situation est grave», a déclaré Mohamed Hamdan Daglo, cité par l'agence Suna.")
+    assert all(s is None or "Suna" not in s[0] for s in _speakers(rec))
+
+
+def test_a_person_named_after_the_title_in_apposition_is_the_speaker(code):
+    rec = code("«La situation est grave», a déclaré à la presse le porte-parole de l'armée, "
+               "le général Nabil Abdallah.")
+    assert [s[0] for s in _speakers(rec)] == ["Nabil Abdallah"]

@@ -450,7 +450,9 @@ class _Run:
                                  for k in range(s, e))
                 if (pos[n] == PROPN or ntext[n] in lex.honorifics
                         or (pos[n] == NOUN and ntext[n] not in lex.np_stop)
-                        or (names_only and pos[n] == DET)):
+                        or (names_only and pos[n] == DET)
+                        or (pos[n] == DET and n + 2 < limit and pos[n + 1] == NOUN
+                            and doc[n + 2].ent_type_ in ("PER", "PERSON"))):
                     appos_done = True
                     e = n
                     continue
@@ -492,6 +494,13 @@ class _Run:
             e -= 1
         if e <= s:
             return None
+        if appos_done:
+            # "le porte-parole de l'armée, le général Nabil Abdallah": a person named after the
+            # comma is the speaker the titles describe
+            comma = next(k for k in range(s, e) if ttext[k] == ",")
+            for k in range(comma + 1, e):
+                if doc[k].ent_iob == _IOB_B and doc[k].ent_type_ in ("PER", "PERSON") and pos[k] == PROPN:
+                    return s, e, k, False
         return s, e, self.np_head(s, e), False
 
     def np_head(self, s: int, e: int) -> int:
