@@ -197,3 +197,8 @@ def test_a_person_named_after_the_title_in_apposition_is_the_speaker(code):
     rec = code("«La situation est grave», a déclaré à la presse le porte-parole de l'armée, "
                "le général Nabil Abdallah.")
     assert [s[0] for s in _speakers(rec)] == ["Nabil Abdallah"]
+
+
+def test_incise_with_an_auxiliary_the_tagger_gave_up_on(code):
+    rec = code("«L'élection doit être annulée», a tweeté le chef de la diplomatie américaine Antony Blinken.")
+    assert [s[0] for s in _speakers(rec)] == ["Antony Blinken"]

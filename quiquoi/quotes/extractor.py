@@ -371,8 +371,8 @@ class _Run:
     def is_filler_at(self, i: int) -> bool:
         w = self.ntext[i]
         lex = self.lex
-        if self.pos[i] == AUX and norm(self.lemma[i]) in lex.aux_fillers:
-            return True
+        if self.pos[i] in (AUX, X) and norm(self.lemma[i]) in lex.aux_fillers:
+            return True       # (X: "a tweeté" when the tagger gives up on the participle)
         if w in lex.clitic_fillers or w.startswith("-"):
             return True
         if w in lex.adverb_fillers or (self.pos[i] == ADV and w not in (",",)):
