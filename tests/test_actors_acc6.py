@@ -202,3 +202,8 @@ def test_a_person_named_after_the_title_in_apposition_is_the_speaker(code):
 def test_incise_with_an_auxiliary_the_tagger_gave_up_on(code):
     rec = code("«L'élection doit être annulée», a tweeté le chef de la diplomatie américaine Antony Blinken.")
     assert [s[0] for s in _speakers(rec)] == ["Antony Blinken"]
+
+
+def test_selon_lui_after_a_title_subject(code):
+    rec = code("Le chef de l'armée soudanaise a rejeté la trêve. Selon lui, «les rebelles ne respectent rien».")
+    assert [s[1] for s in _speakers(rec)] == ["SDNMIL"]
