@@ -1,5 +1,12 @@
 """Actor resolution and quote speakers, round 6: names the parser cuts or reads as places,
-speakers after the verb of an incise. Every sentence here was written for these tests."""
+speakers after the verb of an incise, pronoun speakers, titles of bodies the dictionaries
+do not know, one coding per person. Every sentence here was written for these tests."""
+from datetime import date
+
+import pytest
+
+from quiquoi.actors.resolver import ArticleActors
+from quiquoi.nlp import parse_many
 
 
 def _speakers(record):
@@ -59,14 +66,6 @@ def test_a_name_cut_off_its_title_by_the_parser_is_the_title_holder(code):
 
 
 # ---- titles of bodies the dictionaries do not know --------------------------------
-from datetime import date
-
-import pytest
-
-from quiquoi.actors.resolver import ArticleActors
-from quiquoi.nlp import parse_many
-
-
 @pytest.fixture(scope="module")
 def resolve(coder):
     def run(text, published=date(2021, 3, 10)):
