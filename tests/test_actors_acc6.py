@@ -206,3 +206,9 @@ def test_incise_with_an_auxiliary_the_tagger_gave_up_on(code):
 def test_selon_lui_after_a_title_subject(code):
     rec = code("Le chef de l'armée soudanaise a rejeté la trêve. Selon lui, «les rebelles ne respectent rien».")
     assert [s[1] for s in _speakers(rec)] == ["SDNMIL"]
+
+
+def test_standalone_quote_after_a_sentence_with_a_term_in_quotation_marks(code):
+    rec = code("Le ministre tchadien a quitté la salle où se tenait le « dialogue national ». "
+               "« Je ne reviendrai pas. »")
+    assert [s[1] for s in _speakers(rec)] == ["TCDGOV"]

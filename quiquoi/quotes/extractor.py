@@ -1295,13 +1295,13 @@ class _Run:
         if self.para_of(m.open_pos) - self.para_of(pseg[0]) > 1:
             return None
         toks = [k for k in self.toks_in(*pseg) if not self.space[k]]
-        if not toks or any(self.qid[k] != -1 for k in toks):
-            return None      # a sentence with quotations has speakers of its own
-        root = next((k for k in toks if doc[k].dep_ == "ROOT"), None)
-        if root is None or self.pos[root] not in _VERB_POS:
+        if not toks:
             return None
+        root = next((k for k in toks if doc[k].dep_ == "ROOT"), None)
+        if root is None or self.pos[root] not in _VERB_POS or self.qid[root] != -1:
+            return None      # (a sentence that is a quotation has its own speaker)
         subj = self.subject_of(root)
-        if subj is None:
+        if subj is None or any(self.qid[k] != -1 for k in range(subj[0], subj[1])):
             return None
         sv = self.speech_verb(root)
         if not sv:
