@@ -212,3 +212,13 @@ def test_standalone_quote_after_a_sentence_with_a_term_in_quotation_marks(code):
     rec = code("Le ministre tchadien a quitté la salle où se tenait le « dialogue national ». "
                "« Je ne reviendrai pas. »")
     assert [s[1] for s in _speakers(rec)] == ["TCDGOV"]
+
+
+def test_ex_prefixed_title_is_a_former_office_holder(resolve):
+    doc, aa = resolve("L'ex-ministre ivoirien a quitté le parti au pouvoir.")
+    assert [(a.country, a.role) for a in _at(doc, aa, "ex-ministre")] == [("CIV", "ELI")]
+
+
+def test_incise_pronoun_after_an_ex_prefixed_title(code):
+    rec = code("L'ex-chef de l'État a fait une confession. « Je n'ai jamais eu ce diplôme », a-t-il déclaré.")
+    assert [s[1] for s in _speakers(rec)] == ["ELI"]

@@ -99,6 +99,7 @@ class ArticleActors:
         self.organisation_nouns = {fold(w) for w in config.get("organisation_nouns", [])}
         self.cabinet_titles = {fold(w) for w in config.get("cabinet_titles", [])}
         self.former = {fold(w) for w in config.get("former_words", [])}
+        self.former_prefixes = tuple(fold(w) for w in self.former if w.endswith("-"))
         self.age_words = {fold(w) for w in config.get("age_words", [])}
         self.age_role = config.get("age_role")
         self.definite = {fold(w) for w in config.get("definite_articles", [])}
@@ -131,12 +132,14 @@ class ArticleActors:
             | self.country_nouns
         pos, deps, words, lemmas = pos_of(doc), deps_of(doc), texts_of(doc), lemmas_of(doc)
         matches = self.matches
+        former_prefixes = self.former_prefixes
         for i in range(len(doc)):
             p = pos[i]
             if p not in ("NOUN", "PROPN", "VERB"):
                 continue
             if p != "PROPN" and i not in matches and not words[i][:1].isupper() \
-                    and fold(lemmas[i]) not in keys and fold(words[i]) not in keys:
+                    and fold(lemmas[i]) not in keys and fold(words[i]) not in keys \
+                    and not (former_prefixes and fold(words[i]).startswith(former_prefixes)):
                 continue
             if p == "VERB":
                 if nominal_participle(doc[i]):
@@ -392,6 +395,8 @@ class ArticleActors:
         if match and match[0].category == "role":
             role = match[0]
         role = role or self.dic.role(tok.lemma_) or self.dic.role(tok.text)
+        if role is None and self._former_prefixed(tok):
+            role = self.dic.role(self._former_prefixed(tok))    # "l'ex-président"
         if role is not None and tok.pos_ == "NOUN" and any(c.dep_ == "cop" for c in tok.children) \
                 and not any(c.dep_ in ("det", "nummod") for c in tok.children):
             return []     # "il est responsable de cette impasse", "elle est ministre": an attribute
@@ -947,8 +952,9 @@ class ArticleActors:
         if role.kind in ("group", "body") and role_code not in self.state_roles \
                 and self._opposed_to_state(tok):
             role_code = "OPP"       # "les sept candidats opposés au président"
-        if role_code == "GOV" and role.kind in ("title", "group") and any(
-                fold(c.text) in self.former for c in tok.children if c.dep_ in ("amod", "advmod", "nmod")):
+        if role_code == "GOV" and role.kind in ("title", "group") and (any(
+                fold(c.text) in self.former for c in tok.children if c.dep_ in ("amod", "advmod", "nmod"))
+                or self._former_prefixed(tok)):
             role_code = "ELI"       # "l'ancien président américain"
         if role_code == "INHERIT":   # "le porte-parole de la diplomatie américaine"
             inherited = [a for c in tok.children if c.dep_ == "nmod" for a in self.actors(c)
@@ -956,6 +962,9 @@ class ArticleActors:
                          if role.kind != "held" or a.kind not in ("country", "capital", "metonym")]
             if inherited:
                 base = inherited[0]
+                if base.role == "GOV" and self._former_prefixed(tok):
+                    # "l'ex-chef de l'État": a former leader
+                    return [Actor(text, text, base.country, "ELI", (base.country or "") + "ELI", start, end, "title")]
                 return [Actor(text, text, base.country, base.role, base.code, start, end, "title")]
             # "le chef rebelle", "le chef militaire": the adjective says whose
             # (an adjective of the title itself is not one: "secrétaire général" is no general)
@@ -966,6 +975,8 @@ class ArticleActors:
             if role.kind == "held" and not adjectival:
                 return []       # "les positions", "les positions syriennes": whose is not said
             role_code = adjectival[0] if adjectival else "GOV"
+            if role_code == "GOV" and self._former_prefixed(tok):
+                role_code = "ELI"       # "l'ex-chef de l'État"
         if role_code == "GOV" and role.kind == "title" and not owners \
                 and fold(tok.lemma_) not in self.cabinet_titles and self._unknown_body_owner(tok):
             role_code = None     # "président de la FNSEA": whose, we do not know; not the state's
@@ -1070,7 +1081,16 @@ class ArticleActors:
 
     def _not_current(self, tok: Token) -> bool:
         """"l'ancien président", "leur futur président": not the one in office now."""
-        return any(fold(c.text) in self.not_current for c in tok.children if c.dep_ in ("amod", "advmod", "det", "nmod"))
+        return bool(self._former_prefixed(tok)) or any(
+            fold(c.text) in self.not_current for c in tok.children if c.dep_ in ("amod", "advmod", "det", "nmod"))
+
+    def _former_prefixed(self, tok: Token) -> str:
+        """The noun a former-prefix is written on ("ex-président" -> "président"), or ""."""
+        word = fold(tok.text)
+        for p in self.former_prefixes:
+            if word.startswith(p) and len(word) > len(p) + 2:
+                return word[len(p):]
+        return ""
 
     def _bare_definite(self, tok: Token) -> bool:
         """"le président", "la ministre": singular, with a definite article, and nothing

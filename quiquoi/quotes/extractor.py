@@ -1688,6 +1688,9 @@ class _Run:
                     return None      # a person: the named persons' business
             elif self.pos[j] == NOUN:
                 lem, w = norm(t.lemma_), self.ntext[j]
+                for p in lex.former_prefixes:
+                    if w.startswith(p):      # "l'ex-chef de l'État"
+                        lem = w = w[len(p):]
                 if not (lem in lex.person_nouns or w in lex.person_nouns or lem in lex.body_nouns
                         or w in lex.body_nouns):
                     return None
