@@ -89,12 +89,17 @@ class ArticleActors:
         self.opposing = {fold(w) for w in config.get("opposing_participles", [])}
         self.state_roles = set(config.get("state_roles", []))
         self.in_country_preps = {fold(w) for w in config.get("in_country_prepositions", [])}
+        self.seat_preps = {fold(w) for w in config.get("seat_prepositions", [])}
+        self.name_preps = {fold(w) for w in config.get("name_complement_prepositions", [])}
+        self.region_codes = set(self.regions.values())
+        self.power_nouns = {fold(w) for w in config.get("in_power_nouns", [])}
         self.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
         self.country_nouns = {fold(w) for w in config.get("country_nouns", [])}
         self.state_nouns = {fold(w) for w in config.get("state_nouns", [])}
         self.organisation_nouns = {fold(w) for w in config.get("organisation_nouns", [])}
         self.cabinet_titles = {fold(w) for w in config.get("cabinet_titles", [])}
         self.former = {fold(w) for w in config.get("former_words", [])}
+        self.former_prefixes = tuple(fold(w) for w in self.former if w.endswith("-"))
         self.age_words = {fold(w) for w in config.get("age_words", [])}
         self.age_role = config.get("age_role")
         self.definite = {fold(w) for w in config.get("definite_articles", [])}
@@ -112,6 +117,7 @@ class ArticleActors:
         self._names: dict[int, int | None] = {}           # title token -> its holder's name token
         self.mentions: list[tuple[int, Actor]] = []       # (head token index, actor) in text order
         self.people: dict[str, Actor] = {}                 # folded full name / surname -> person
+        self.first_names: dict[str, Actor] = {}            # folded first word of a name -> person
         self.last_by_head: dict[str, Actor] = {}           # folded head lemma -> last actor
         self.last_plural: dict[str, bool] = {}              # same key -> whether that mention was plural
         self._in_progress: set[int] = set()
@@ -126,18 +132,50 @@ class ArticleActors:
             | self.country_nouns
         pos, deps, words, lemmas = pos_of(doc), deps_of(doc), texts_of(doc), lemmas_of(doc)
         matches = self.matches
+        former_prefixes = self.former_prefixes
         for i in range(len(doc)):
             p = pos[i]
             if p not in ("NOUN", "PROPN", "VERB"):
                 continue
             if p != "PROPN" and i not in matches and not words[i][:1].isupper() \
-                    and fold(lemmas[i]) not in keys and fold(words[i]) not in keys:
+                    and fold(lemmas[i]) not in keys and fold(words[i]) not in keys \
+                    and not (former_prefixes and fold(words[i]).startswith(former_prefixes)):
                 continue
             if p == "VERB":
                 if nominal_participle(doc[i]):
                     self.actors(doc[i])
             elif deps[i] not in NAME_DEPS:
                 self.actors(doc[i])
+        self._consolidate_people()
+
+    def _consolidate_people(self) -> None:
+        """One person, one coding: a mention that left a person without a country ("le
+        général Min Aung Hlaing" in apposition to "le chef de la junte birmane") takes the
+        country and role another mention of the same name gave ("Pavel Latouchko ...")."""
+        best: dict[str, Actor] = {}
+        for _i, a in self.mentions:
+            if a.kind == "person" and a.country and fold(a.name) not in best:
+                best[fold(a.name)] = a
+        if not best:
+            return
+        fixed: dict[int, Actor] = {}
+        for i, found in self.cache.items():
+            for n, a in enumerate(found):
+                if a.kind != "person" or a.country:
+                    continue
+                b = best.get(fold(a.name))
+                if b is None:
+                    continue
+                if id(a) not in fixed:
+                    fixed[id(a)] = Actor(a.text, b.name, b.country, a.role or b.role,
+                                         b.code if not a.role or a.role == b.role else b.country + a.role,
+                                         a.start, a.end, "person")
+                found[n] = fixed[id(a)]
+        if fixed:
+            self.mentions = [(i, fixed.get(id(a), a)) for i, a in self.mentions]
+            for key, a in list(self.people.items()):
+                if id(a) in fixed:
+                    self.people[key] = fixed[id(a)]
 
     # -- public ---------------------------------------------------------------------
     def actors(self, tok: Token) -> list[Actor]:
@@ -317,8 +355,13 @@ class ArticleActors:
             state = self._state(tok)
             if state or not propn:
                 return state
+        if propn and self._lower_demonym(tok):
+            return []      # "la junte birmane" with the adjective tagged as a name: no person
         if propn and fold(tok.text) in self.calendar_words:
             return []      # "Samedi, le président russe ...": a day, not a person with a title
+        if propn and match is not None and match[0].category in ("country", "capital") \
+                and self._place_in_name(tok, match):
+            match = None     # "François Hollande", "George Washington": a person, not the place
         if propn and (match is None or match[0].category == "person"):
             # "Amadou Abdramane, porte-parole des militaires": a title in apposition after the name
             title = None
@@ -352,6 +395,8 @@ class ArticleActors:
         if match and match[0].category == "role":
             role = match[0]
         role = role or self.dic.role(tok.lemma_) or self.dic.role(tok.text)
+        if role is None and self._former_prefixed(tok):
+            role = self.dic.role(self._former_prefixed(tok))    # "l'ex-président"
         if role is not None and tok.pos_ == "NOUN" and any(c.dep_ == "cop" for c in tok.children) \
                 and not any(c.dep_ in ("det", "nummod") for c in tok.children):
             return []     # "il est responsable de cette impasse", "elle est ministre": an attribute
@@ -370,6 +415,28 @@ class ArticleActors:
         if fold(tok.lemma_) in self.kinship_nouns:
             return self._kin(tok)
         return []
+
+    def _lower_demonym(self, tok: Token) -> bool:
+        """A nationality adjective in lower case the tagger read as a proper noun."""
+        return tok.text[:1].islower() and self.dic.demonym(tok.text) is not None
+
+    def _place_in_name(self, tok: Token, match: tuple[Entry, int, int]) -> bool:
+        """Whether a place name is a word of a person's name: the entity recogniser's person
+        name goes on past it over another name word ("François Hollande"), or, with no
+        article, it is the surname of a person the article named ("Hollande a dit")."""
+        _entry, start, end = match
+        if tok.ent_type_ == "PER":
+            for ent in ents_of(self.doc):
+                if ent.start <= tok.i < ent.end:
+                    if any(self.doc[j].pos_ == "PROPN" for j in range(ent.start, ent.end)
+                           if not start <= j < end):
+                        return True
+                    break
+        if end - start == 1 and not any(c.dep_ == "det" for c in tok.children) \
+                and not self._case(tok) in self.in_country_preps:
+            person = self.people.get(fold(tok.text))
+            return person is not None and fold(person.name.split()[-1]) == fold(tok.text)
+        return False
 
     def _people(self, tok: Token) -> list[Actor] | None:
         """"les Guinéens", "41 Russes", "des milliers de Birmans": a demonym written as a
@@ -423,9 +490,13 @@ class ArticleActors:
 
     def _attached_name_of(self, tok: Token) -> Token | None:
         for child in tok.children:
-            if child.dep_ in ("appos", "flat:name", "nmod") and self._name_head(child) and child.i > tok.i:
+            if child.dep_ == "amod" and child.i > tok.i and child.pos_ == "PROPN" and child.ent_type_ == "PER":
+                return child     # a name the parser hung as an adjective
+            if child.dep_ in ("appos", "flat:name", "nmod") and self._name_head(child) and child.i > tok.i \
+                    and not self._lower_demonym(child):      # ("la junte birmane": an adjective)
                 m = self.matches.get(child.i)
-                if m and m[0].category != "person":
+                if m and m[0].category != "person" and not (
+                        m[0].category in ("country", "capital") and self._place_in_name(child, m)):
                     continue
                 if child.ent_type_ in ("PER", "") and child.dep_ != "nmod" or child.ent_type_ == "PER":
                     return child
@@ -440,6 +511,13 @@ class ArticleActors:
             t = self.doc[j]
             if t.ent_type_ == "PER" and t.pos_ == "PROPN":
                 return t
+            if t.pos_ == "PROPN" and j > tok.i + 1 and j not in self.matches and t.text[:1].isupper():
+                # a name of two words or more the recogniser missed and the parser cut off
+                # ("le président kényan William Ruto"), or one the dictionaries know
+                s, e = self._raw_name_span(t)
+                if s == j and (e - s > 1 and not any(k in self.matches for k in range(s, e))
+                               or self.dic.person(self.doc[s:e].text, self.when)):
+                    return t
             if not (t.pos_ in ("ADJ",) or self.dic.demonym(t.text)):
                 break
         # "l'envoyé spécial des États-Unis pour la Syrie, Michael Ratney": the parser may hang
@@ -450,11 +528,22 @@ class ArticleActors:
             t = doc[j]
             if t.pos_ in ("VERB", "AUX") or t.is_sent_start or t.text in (";", ":", "«", "»", '"'):
                 break
-            if t.dep_ == "appos" and t.ent_type_ == "PER" and tok.i <= t.head.i < j and (
-                    doc[j - 1].text == "," or (t.head.dep_ == "nmod" and t.head.head.i == tok.i)):
+            if t.dep_ in ("appos", "amod") and t.ent_type_ == "PER" and tok.i <= t.head.i < j and (
+                    doc[j - 1].text == "," or self._complement_of(t.head, tok)):
                 # "l'émissaire de l'ONU pour la Libye Ghassan Salamé": hung on the last complement
                 return t
         return None
+
+    def _complement_of(self, t: Token, tok: Token) -> bool:
+        """Whether `t` is a "de" complement of `tok`, or of one of its complements ("la
+        présidente de la Chambre des représentants")."""
+        for _ in range(4):
+            if t.dep_ != "nmod":
+                return False
+            t = t.head
+            if t.i == tok.i:
+                return True
+        return False
 
     def _name_head(self, t: Token) -> bool:
         """A name's first word: a proper noun, or a first name the tagger read as a common
@@ -475,15 +564,37 @@ class ArticleActors:
         for something else when the paragraph was short ("Yoav Gallant", "le président Macron")."""
         if t.pos_ == "PROPN":
             return True
-        return (t.text[:1].isupper() and t.pos_ in ("ADJ", "ADV", "NOUN", "VERB") and not t.is_sent_start
+        return (t.text[:1].isupper() and t.pos_ in ("ADJ", "ADV", "NOUN", "VERB")
+                and (not t.is_sent_start or self._glued_start(t))
                 and t.i not in self.matches and not self.dic.demonym(t.text)
                 and fold(t.text) not in self.honorifics)
+
+    def _glued_start(self, t: Token) -> bool:
+        """A sentence start the parser put right after a proper noun, with no punctuation
+        or break between them ("a déclaré Yoav | Gallant lors de"): no real sentence starts
+        there, the word goes on the name."""
+        if t.i == 0:
+            return False
+        prev = self.doc[t.i - 1]
+        return prev.pos_ == "PROPN" and not prev.is_punct and "\n" not in prev.whitespace_ \
+            and bool(prev.whitespace_)
 
     def _raw_name_span(self, tok: Token) -> tuple[int, int]:
         if tok.ent_type_ == "PER":
             for ent in ents_of(self.doc):
                 if ent.start <= tok.i < ent.end:
-                    return ent.start, self._hyphen_end(ent.end)
+                    end = self._hyphen_end(ent.end)
+                    last = self.doc[end - 1]
+                    if end < len(self.doc) and end - ent.start > 1 and fold(last.text) in self.particles \
+                            and last.text[:1].isupper() and self.doc[end].text[:1].isupper() \
+                            and self.doc[end].is_alpha:
+                        end += 1      # "Bruno Le | Maire": the recogniser stopped at the particle
+                    elif end + 1 < len(self.doc) and fold(self.doc[end].text) in self.particles \
+                            and self.doc[end].text[:1].isupper() and self.doc[end + 1].text[:1].isupper() \
+                            and self.doc[end + 1].is_alpha and self.doc[end].whitespace_ \
+                            and self.doc[end - 1].whitespace_:
+                        end += 2      # "Bruno | Le Maire": or before it
+                    return ent.start, end
         start = end = tok.i
         end += 1
         doc = self.doc
@@ -491,9 +602,15 @@ class ArticleActors:
             if fold(doc[start - 1].text) in self.honorifics:
                 break
             start -= 1
-        while end < len(doc) and (self._namey(doc[end]) or doc[end].text == "-" or
-                                   (fold(doc[end].text) in self.particles and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN")):
-            end += 1
+        while end < len(doc):
+            if self._namey(doc[end]) or doc[end].text == "-" or (
+                    fold(doc[end].text) in self.particles and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN"):
+                end += 1
+            elif fold(doc[end].text) in self.particles and doc[end].text[:1].isupper() and end + 1 < len(doc) \
+                    and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha and doc[end].whitespace_:
+                end += 2       # "Bruno Le Maire": a capitalised particle and the word it goes with
+            else:
+                break
         while end > tok.i + 1 and doc[end - 1].text == "-":
             end -= 1
         return start, end
@@ -517,6 +634,10 @@ class ArticleActors:
         if known is None and entry is None:
             # a surname alone ("Toner", "M. Toner") refers back to the person already named
             known = self.people.get(fold(name.split()[-1]))
+        if known is None and entry is None and len(name.split()) == 1 and start > 0 \
+                and fold(self.doc[start - 1].text) in self.honorifics:
+            # "Mme Tsai", "M. Abiy": a family name written first, or a name used first
+            known = self.first_names.get(fold(name))
         title_actor = None
         if title is not None:
             title_tok, role = title
@@ -541,12 +662,23 @@ class ArticleActors:
         text = self.doc[min(span_start, start):end].text if title else self.doc[start:end].text
         if known is not None and (title_actor is None or title_actor.country is None):
             # "le colonel Abdramane" after "Amadou Abdramane, porte-parole des militaires nigériens"
-            return [Actor(text, known.name, known.country, known.role, known.code,
-                          self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]), "person")]
+            actor = Actor(text, known.name, known.country, known.role, known.code,
+                          self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]), "person")
+            for i in range(start + 1, end):
+                if i in self.matches:
+                    # a dictionary word inside the name ("Maire" in "Bruno Le Maire") is no
+                    # actor of its own
+                    self.cache.setdefault(i, [actor])
+            return [actor]
         country = role_code = None
         if entry is not None:
             country, role_code = entry.country, entry.role
             name = entry.name if fold(entry.name) != fold(name) and len(name.split()) == 1 else name
+        if entry is not None and title_actor is not None and title_actor.country and entry.country \
+                and title_actor.country != entry.country and title_actor.country not in self.region_codes:
+            # "le chef de la diplomatie malien, Abdoulaye Diop": the title's country names this
+            # person, not a namesake of another country in the dictionaries
+            country, role_code = title_actor.country, title_actor.role or role_code
         if title_actor is not None and not (entry is not None and entry.code and not entry.country):
             # (a person the dictionary codes as an international body's keeps that code:
             # "le directeur général de l'instance onusienne Rafael Grossi" is not GOV)
@@ -680,6 +812,21 @@ class ArticleActors:
             keep.update(range(m[1], m[2]))
         for i in list(keep):
             keep.update(c.i for c in self.doc[i].children if c.dep_ == "amod" or (c.dep_ == "conj" and c.pos_ == "ADJ"))
+        if self.name_preps:
+            # "ministère chinois des Affaires étrangères", "opposants à la réforme": a short
+            # complement that names no actor is part of the name
+            for c in tok.children:
+                if c.dep_ != "nmod" or c.i < tok.i or self._case(c) not in self.name_preps:
+                    continue
+                lo, hi = c.left_edge.i, c.right_edge.i
+                if lo != max(keep) + 1 or hi - lo > 5 or any(
+                        t.is_punct or t.dep_ in CLAUSE_DEPS or self.dic.demonym(t.text)
+                        for t in self.doc[lo:hi + 1]):
+                    break
+                if self.actors(c) or any(t.pos_ in ("PROPN", "NUM") for t in self.doc[lo:hi + 1]):
+                    break
+                keep.update(range(lo, hi + 1))
+                break
         words = [self.doc[i] for i in sorted(keep)]
         return "".join(t.text + t.whitespace_ for t in words).strip()
 
@@ -738,6 +885,19 @@ class ArticleActors:
                     isos += [a.country for a in self.actors(c) if a.kind in ("country", "capital") and a.country]
                     if isos:
                         break
+        if not isos and role.kind in ("body", "group") and self.seat_preps:
+            # "le pouvoir à Niamey", "les manifestants à Minsk": a body in a capital is that
+            # state's; "la junte au pouvoir à Bamako": the capital where it holds power
+            for c in tok.children:
+                if c.i < tok.i or c.dep_ not in ("nmod", "acl", "obl:mod"):
+                    continue
+                seats = [c] if self._case(c) in self.seat_preps and c.dep_ != "acl" else \
+                    [g for g in c.children if g.i > c.i and self._case(g) in self.seat_preps] \
+                    if fold(c.lemma_) in self.power_nouns else []
+                for g in seats:
+                    isos += [a.country for a in self.actors(g) if a.kind == "capital" and a.country]
+                if isos:
+                    break
         if not isos and (self.regions or self.regional):
             # "les trois pays européens": a region's adjective when no country is named;
             # "les rebelles tigréens": a people of one country
@@ -759,6 +919,13 @@ class ArticleActors:
         text = self.text[start:end]
         if role.kind != "title":
             # "l'ONG Foro Penal", "le parti Ennahda": the body's own name follows its kind
+            nxt = self.matches.get(tok.i + 1)
+            if nxt is not None and nxt[1] == tok.i + 1 and nxt[0].category in self.NAMED_BODY_KINDS \
+                    and self.doc[nxt[1]:nxt[2]].root.head.i == tok.i:
+                # (however the parser cut the name: "l'opposition Table de l'unité démocratique")
+                a = self._from_entry(*nxt)
+                end = max(a.end, tok.idx + len(tok.text))
+                return [Actor(self.text[start:end], a.name, a.country, a.role, a.code, start, end, a.kind)]
             for c in tok.children:
                 if c.i > tok.i and c.pos_ == "PROPN" and (c.dep_ in ("appos", "flat:name", "flat")
                                                          or c.dep_ == "nmod" and not self._case(c)):
@@ -785,8 +952,9 @@ class ArticleActors:
         if role.kind in ("group", "body") and role_code not in self.state_roles \
                 and self._opposed_to_state(tok):
             role_code = "OPP"       # "les sept candidats opposés au président"
-        if role_code == "GOV" and role.kind in ("title", "group") and any(
-                fold(c.text) in self.former for c in tok.children if c.dep_ in ("amod", "advmod", "nmod")):
+        if role_code == "GOV" and role.kind in ("title", "group") and (any(
+                fold(c.text) in self.former for c in tok.children if c.dep_ in ("amod", "advmod", "nmod"))
+                or self._former_prefixed(tok)):
             role_code = "ELI"       # "l'ancien président américain"
         if role_code == "INHERIT":   # "le porte-parole de la diplomatie américaine"
             inherited = [a for c in tok.children if c.dep_ == "nmod" for a in self.actors(c)
@@ -794,13 +962,29 @@ class ArticleActors:
                          if role.kind != "held" or a.kind not in ("country", "capital", "metonym")]
             if inherited:
                 base = inherited[0]
+                if base.role == "GOV" and self._former_prefixed(tok):
+                    # "l'ex-chef de l'État": a former leader
+                    return [Actor(text, text, base.country, "ELI", (base.country or "") + "ELI", start, end, "title")]
                 return [Actor(text, text, base.country, base.role, base.code, start, end, "title")]
             # "le chef rebelle", "le chef militaire": the adjective says whose
-            adjectival = [r.role for c in tok.children if c.dep_ == "amod"
+            # (an adjective of the title itself is not one: "secrétaire général" is no general)
+            m = self.matches.get(tok.i)
+            own = range(m[1], m[2]) if m else range(tok.i, tok.i + 1)
+            adjectival = [r.role for c in tok.children if c.dep_ == "amod" and c.i not in own
                           for r in [self.dic.role(c.lemma_) or self.dic.role(c.text)] if r is not None and r.role != "INHERIT"]
             if role.kind == "held" and not adjectival:
                 return []       # "les positions", "les positions syriennes": whose is not said
             role_code = adjectival[0] if adjectival else "GOV"
+            if role_code == "GOV" and self._former_prefixed(tok):
+                role_code = "ELI"       # "l'ex-chef de l'État"
+        if role_code == "GOV" and role.kind == "title" and not owners \
+                and fold(tok.lemma_) not in self.cabinet_titles and self._unknown_body_owner(tok):
+            role_code = None     # "président de la FNSEA": whose, we do not know; not the state's
+        if role.kind == "title" and allow_memory:
+            p = self._titled_before(tok, text)
+            if p is not None:
+                # "le président kényan William Ruto ... le président kényan": that person
+                return [Actor(text, p.name, p.country, p.role, p.code, start, end, "person")]
         if not isos and allow_memory and not owners and not self._not_current(tok):
             key = self._memory_key(tok)
             prev = self.last_by_head.get(key)
@@ -838,6 +1022,51 @@ class ArticleActors:
         return [Actor(text, name if len(isos) == 1 else f"{name} ({iso})", iso, role_code,
                       iso + (role_code or ""), start, end, role.kind) for iso in isos]
 
+    def _unknown_body_owner(self, tok: Token) -> bool:
+        """Whether the title's "de" complement names an organisation the dictionaries do not
+        know: the entity recogniser's organisation or an acronym, with no nationality
+        adjective and no state noun ("président de la FNSEA", "président d'Action praticiens
+        hôpital"; not "président de la République", "président du Conseil italien")."""
+        for c in tok.children:
+            if c.dep_ != "nmod" or c.i < tok.i or self._case(c) not in self.of_preps:
+                continue
+            if not (c.ent_type_ in ("ORG",) or c.pos_ == "PROPN" and c.text.isupper() and len(c.text) > 1):
+                continue
+            if fold(c.lemma_) in self.state_nouns or fold(c.lemma_) in self.country_nouns:
+                continue
+            if any(self.dic.demonym(t.text) or self.dic.prefixed_countries(t.text) for t in c.subtree):
+                continue
+            if self.actors(c):
+                continue
+            return True
+        return False
+
+    def _titled_before(self, tok: Token, text: str) -> Actor | None:
+        """The person an earlier mention gave this whole title to: "la présidente de la
+        Chambre" after "la présidente de la Chambre des représentants Nancy Pelosi". Only
+        for a singular, definite title with words after its noun (a bare "le président" is
+        the memory's business in _role_actor)."""
+        got = self.titled.get(self._memory_key(tok))
+        if got is None or got[0] >= tok.i or "Plur" in tok.morph.get("Number"):
+            return None
+        if not any(c.dep_ == "det" and fold(c.text) in self.definite for c in tok.children):
+            return None
+        words = fold(text).split()
+        if words and words[0] in self.definite:
+            words = words[1:]
+        elif words and words[0][:2] in ("l'",):
+            words[0] = words[0][2:]
+        if len(words) < 2:
+            return None
+        earlier = fold(got[1].text).split()
+        if earlier and earlier[0] in self.definite:
+            earlier = earlier[1:]
+        elif earlier and earlier[0][:2] == "l'":
+            earlier[0] = earlier[0][2:]
+        if earlier[:len(words)] != words or len(earlier) == len(words):
+            return None
+        return got[1]
+
     def _opposed_to_state(self, tok: Token) -> bool:
         """Whether a group is set, by a participle, against a government actor ("opposés au
         président Alpha Condé", "hostiles au régime")."""
@@ -852,7 +1081,16 @@ class ArticleActors:
 
     def _not_current(self, tok: Token) -> bool:
         """"l'ancien président", "leur futur président": not the one in office now."""
-        return any(fold(c.text) in self.not_current for c in tok.children if c.dep_ in ("amod", "advmod", "det", "nmod"))
+        return bool(self._former_prefixed(tok)) or any(
+            fold(c.text) in self.not_current for c in tok.children if c.dep_ in ("amod", "advmod", "det", "nmod"))
+
+    def _former_prefixed(self, tok: Token) -> str:
+        """The noun a former-prefix is written on ("ex-président" -> "président"), or ""."""
+        word = fold(tok.text)
+        for p in self.former_prefixes:
+            if word.startswith(p) and len(word) > len(p) + 2:
+                return word[len(p):]
+        return ""
 
     def _bare_definite(self, tok: Token) -> bool:
         """"le président", "la ministre": singular, with a definite article, and nothing
@@ -940,6 +1178,8 @@ class ArticleActors:
         if actor.kind == "person":
             self.people.setdefault(fold(actor.name), actor)
             self.people.setdefault(fold(actor.name.split()[-1]), actor)
+            if " " in actor.name:
+                self.first_names.setdefault(fold(actor.name.split()[0]), actor)
         elif actor.role and not self._not_current(tok):
             plural = "Plur" in tok.morph.get("Number")
             key = self._memory_key(tok)

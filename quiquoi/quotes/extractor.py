@@ -371,8 +371,8 @@ class _Run:
     def is_filler_at(self, i: int) -> bool:
         w = self.ntext[i]
         lex = self.lex
-        if self.pos[i] == AUX and norm(self.lemma[i]) in lex.aux_fillers:
-            return True
+        if self.pos[i] in (AUX, X) and norm(self.lemma[i]) in lex.aux_fillers:
+            return True       # (X: "a tweeté" when the tagger gives up on the participle)
         if w in lex.clitic_fillers or w.startswith("-"):
             return True
         if w in lex.adverb_fillers or (self.pos[i] == ADV and w not in (",",)):
@@ -450,7 +450,9 @@ class _Run:
                                  for k in range(s, e))
                 if (pos[n] == PROPN or ntext[n] in lex.honorifics
                         or (pos[n] == NOUN and ntext[n] not in lex.np_stop)
-                        or (names_only and pos[n] == DET)):
+                        or (names_only and pos[n] == DET)
+                        or (pos[n] == DET and n + 2 < limit and pos[n + 1] == NOUN
+                            and doc[n + 2].ent_type_ in ("PER", "PERSON"))):
                     appos_done = True
                     e = n
                     continue
@@ -492,6 +494,13 @@ class _Run:
             e -= 1
         if e <= s:
             return None
+        if appos_done:
+            # "le porte-parole de l'armée, le général Nabil Abdallah": a person named after the
+            # comma is the speaker the titles describe
+            comma = next(k for k in range(s, e) if ttext[k] == ",")
+            for k in range(comma + 1, e):
+                if doc[k].ent_iob == _IOB_B and doc[k].ent_type_ in ("PER", "PERSON") and pos[k] == PROPN:
+                    return s, e, k, False
         return s, e, self.np_head(s, e), False
 
     def np_head(self, s: int, e: int) -> int:
@@ -733,6 +742,16 @@ class _Run:
             return
         a.channel = ch[0]
         doc = self.doc
+        first = s
+        while first < ch[1] and self.pos[first] == DET:
+            first += 1
+        if ch[1] > first:
+            # "a écrit M. Pachinian sur Facebook": the speaker comes first, the channel after
+            k = ch[1]
+            while k > s + 1 and (self.pos[k - 1] in (ADP, DET) or self.punct[k - 1]):
+                k -= 1
+            a.speaker = (s, k, self.np_head(s, k), False)
+            return
         for x in range(ch[2], e):
             w = self.ntext[x]
             if w in ("de", "d'", "des"):
@@ -1151,6 +1170,17 @@ class _Run:
                     rq.verb, rq.verb_start, rq.verb_end = nxt.verb, *nxt.verb_span
                     self.set_speaker(rq, nxt.speaker)
 
+        # ---- a statement standing alone after a sentence about its speaker:
+        # Yoav Gallant a parlé à la presse. «Nous irons jusqu'au bout.»
+        for rq, m, si in quotes:
+            if rq.speaker_start is None and rq.kind == "direct":
+                prv = self.prev_sentence_speaker(m)
+                if prv is not None:
+                    rq.attribution = "previous_sentence"
+                    if prv.verb is not None:
+                        rq.verb, rq.verb_start, rq.verb_end = prv.verb, *prv.verb_span
+                    self.set_speaker(rq, prv.speaker)
+
         out = [q for q, _, _ in quotes]
         for q, m in enumerate(self.marks):
             for na, nb in m.nested:
@@ -1248,6 +1278,43 @@ class _Run:
             a = _Attr("next_sentence", sv[0], self.char_span(k, sv[1]), k, subj)
             return a
         return None
+
+    def prev_sentence_speaker(self, m: MarkSpan):
+        """A quotation that is a whole sentence, right after a sentence (of its paragraph, or
+        the last of the paragraph before when the quotation opens its own) whose main verb is
+        a verb of saying, or whose subject is a person ("Yoav Gallant a parlé à la presse.
+        «…»"): that subject."""
+        doc, text, lex = self.doc, self.text, self.lex
+        si, seg = self.seg_of(m.open_pos)
+        if m.close_pos is None or si == 0 or text[seg[0]:m.open_pos].strip():
+            return None
+        if any(not self.punct[i] and not self.space[i] and self.qid[i] == -1
+               for i in self.toks_in(m.outer_end, seg[1])):
+            return None
+        pseg = self.segments[si - 1]
+        if self.para_of(m.open_pos) - self.para_of(pseg[0]) > 1:
+            return None
+        toks = [k for k in self.toks_in(*pseg) if not self.space[k]]
+        if not toks:
+            return None
+        root = next((k for k in toks if doc[k].dep_ == "ROOT"), None)
+        if root is None or self.pos[root] not in _VERB_POS or self.qid[root] != -1:
+            return None      # (a sentence that is a quotation has its own speaker)
+        subj = self.subject_of(root)
+        if subj is None or any(self.qid[k] != -1 for k in range(subj[0], subj[1])):
+            return None
+        sv = self.speech_verb(root)
+        if not sv:
+            head = doc[subj[2]]
+            if subj[3]:
+                if norm(head.text).lstrip("-") not in lex.third_person:
+                    return None
+            elif not (head.ent_type_ in ("PER", "PERSON") or norm(head.lemma_) in lex.person_nouns
+                      or norm(head.text) in lex.person_nouns):
+                return None
+        a = _Attr("previous_sentence", sv[0] if sv else None,
+                  self.char_span(root, sv[1]) if sv else None, root, subj)
+        return a
 
     def quote_text(self, m: MarkSpan) -> str:
         if not m.continuations:
@@ -1598,6 +1665,42 @@ class _Run:
             return hw
         return None
 
+    def noun_subject_before(self, k: int):
+        """The nearest main-clause subject outside quotations before token k, in its segment
+        or the one before, when it is a name or a person or body noun of the lexicon ("Le
+        ministre kényan des Affaires étrangères a reçu ... «…», a-t-il ajouté"):
+        (start char, end char, head, number). None when that subject is anything else (a
+        pronoun has an antecedent of its own; "la situation" speaks for no one)."""
+        doc, lex = self.doc, self.lex
+        si = bisect.bisect_right(self.seg_starts, self.tok_starts[k]) - 1
+        lo = self.toks_in(*self.segments[max(0, si - 1)]).start
+        for j in range(k - 1, lo - 1, -1):
+            if self.qid[j] != -1 or self.space[j] or self.ntext[j].startswith("-"):
+                continue      # ("a-t-elle": the incise's own clitics)
+            t = doc[j]
+            if t.dep_ not in ("nsubj", "nsubj:pass"):
+                continue
+            v = t.head
+            if not (v.dep_ in ("ROOT", "parataxis") or v.dep_ == "conj" and v.head.dep_ == "ROOT"):
+                continue      # "... que ce mouvement sera suivi": not the clause that speaks
+            if self.pos[j] == PROPN:
+                if t.ent_type_ in ("PER", "PERSON"):
+                    return None      # a person: the named persons' business
+            elif self.pos[j] == NOUN:
+                lem, w = norm(t.lemma_), self.ntext[j]
+                for p in lex.former_prefixes:
+                    if w.startswith(p):      # "l'ex-chef de l'État"
+                        lem = w = w[len(p):]
+                if not (lem in lex.person_nouns or w in lex.person_nouns or lem in lex.body_nouns
+                        or w in lex.body_nouns):
+                    return None
+            else:
+                return None
+            s, e, h, _ = self.dep_np(j)
+            nb = t.morph.get("Number")
+            return self.tok_starts[s], self.tok_ends[e - 1], j, nb[0] if nb else "Sing"
+        return None
+
     def resolve_pronouns(self, quotes: list[RawQuote]) -> None:
         doc, lex, text = self.doc, self.lex, self.text
         persons = [e for e in ents_of(doc) if e.label_ in ("PER", "PERSON")
@@ -1679,6 +1782,14 @@ class _Run:
             if subj_pers:
                 e = subj_pers[-1]
                 cands.append((e.start_char, e.end_char, e.root.i, "Sing"))
+            if not cands and pw in lex.personal:
+                # no person named before: a subject named by a person or body noun ("Le
+                # ministre kényan des Affaires étrangères a reçu ... «…», a-t-il ajouté"), in
+                # the sentences just before
+                noun_subj = self.noun_subject_before(q.speaker_head if q.speaker_head is not None
+                                                     else self.tok_at(pos))
+                if noun_subj is not None:
+                    cands.append(noun_subj)
             if not cands:
                 before = [e for e in persons if e.end_char <= pos]
                 if before:
@@ -1692,6 +1803,8 @@ class _Run:
                     continue
                 if plural and c[3] == "Sing" and len(list(self.toks_in(c[0], c[1]))) == 1:
                     continue
+                if not plural and c[3] == "Plur":
+                    continue     # "a-t-il ajouté" is not "les manifestants"
                 chosen = c
                 break
             if chosen is None and cands:

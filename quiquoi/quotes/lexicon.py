@@ -79,6 +79,9 @@ class SpeechLexicon:
     demonstratives: set[str] = field(default_factory=set)
     definite_dets: set[str] = field(default_factory=set)
     person_nouns: set[str] = field(default_factory=set)
+    body_nouns: set[str] = field(default_factory=set)
+    personal: set[str] = field(default_factory=set)
+    former_prefixes: tuple = ()
     anaphora_max_paragraphs: int = 2
     recall_max_words: int = 6
 
@@ -153,6 +156,9 @@ class SpeechLexicon:
         lex.demonstratives = {norm(x) for x in ana.get("demonstratives", [])}
         lex.definite_dets = {norm(x) for x in ana.get("definite", [])}
         lex.person_nouns = {norm(x) for x in ana.get("person_nouns", [])}
+        lex.body_nouns = {norm(x) for x in ana.get("body_nouns", [])}
+        lex.personal = {norm(x) for x in pron.get("personal", [])}
+        lex.former_prefixes = tuple(norm(x) for x in ana.get("former_prefixes", []))
         lex.anaphora_max_paragraphs = int(ana.get("max_paragraphs", 2))
         lex.recall_max_words = int(ana.get("recall_max_words", 6))
         lex.er_stems = {v[:-2]: v for v in lex.verbs | lex.indirect_only | set(multi) if v.endswith("er")}
