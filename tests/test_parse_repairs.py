@@ -41,3 +41,15 @@ def test_a_first_name_read_as_a_noun_joins_its_particle_name(coder):
     doc = coder.nlp("Mme Le Pen a critiqué le gouvernement. La Marine a tiré des missiles.")
     assert next(t for t in doc if t.text == "Mme").pos_ != "PROPN"
     assert next(t for t in doc if t.text == "Marine").dep_ == "nsubj"
+
+
+def test_a_known_person_whose_first_name_is_a_role_word_is_that_person(code):
+    # "Marine" alone is the navy (MIL); "Marine Le Pen" is in the person dictionary
+    rec = code("Marine Le Pen a critiqué le gouvernement.", published="2019-01-01")
+    ev = next(e for e in rec.events if e.type == "ACCUSE")
+    assert (ev.source.name, ev.source.code, ev.source.kind) == ("Marine Le Pen", "FRAOPP", "person")
+    rec = code("« C'est un échec », a déclaré Marine Le Pen.", published="2019-01-01")
+    assert rec.quotes[0].speaker.code == "FRAOPP"
+    assert [a.code for a in rec.actors] == ["FRAOPP"]
+    rec = code("La Marine a tiré des missiles.", published="2019-01-01")
+    assert rec.actors[0].role == "MIL"

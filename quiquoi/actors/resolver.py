@@ -362,6 +362,8 @@ class ArticleActors:
         if propn and match is not None and match[0].category in ("country", "capital") \
                 and self._place_in_name(tok, match):
             match = None     # "François Hollande", "George Washington": a person, not the place
+        if propn and match is not None and match[0].category == "role" and self._known_name(tok):
+            match = None     # "Marine Le Pen": a person the dictionaries know, not the navy
         if propn and (match is None or match[0].category == "person"):
             # "Amadou Abdramane, porte-parole des militaires": a title in apposition after the name
             title = None
@@ -419,6 +421,14 @@ class ArticleActors:
     def _lower_demonym(self, tok: Token) -> bool:
         """A nationality adjective in lower case the tagger read as a proper noun."""
         return tok.text[:1].islower() and self.dic.demonym(tok.text) is not None
+
+    def _known_name(self, tok: Token) -> bool:
+        """Whether `tok` and its name parts spell a person of the dictionaries."""
+        parts = [c for c in tok.children if c.dep_ == "flat:name" and c.i > tok.i]
+        if not parts:
+            return False
+        last = max(parts, key=lambda t: t.i)
+        return self.dic.person(self.text[tok.idx:last.idx + len(last)], self.when) is not None
 
     def _place_in_name(self, tok: Token, match: tuple[Entry, int, int]) -> bool:
         """Whether a place name is a word of a person's name: the entity recogniser's person

@@ -105,7 +105,8 @@ class PartitiveAfterTime:
             if words[i + 1] not in self.name_particles:
                 continue
             first, particle, last = doc[i], doc[i + 1], doc[i + 2]
-            if first.pos_ != "NOUN" or not words[i][:1].isupper() or not words[i].isalpha() \
+            if first.pos_ not in ("NOUN", "PROPN") or not words[i][:1].isupper() or not words[i].isalpha() \
+                    or (particle.head.i == i and particle.dep_ == "flat:name") \
                     or words[i].lower() in self.honorifics \
                     or last.pos_ != "PROPN" or not words[i + 2][:1].isupper():
                 continue
