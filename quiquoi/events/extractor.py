@@ -175,6 +175,13 @@ class EventExtractor:
                 and any(c.dep_ in ("obj", "xcomp") for c in tok.children)
                 and self._infinitive_of_participle(tok.text) is not None)
 
+    @staticmethod
+    def _misread_object(c: Token, verb: Token) -> bool:
+        """"Washington pousse Kiev à négocier", "a critiqué Israël": the model may label a
+        proper-noun direct object xcomp (an attribute is a common noun or an adjective)."""
+        return (c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i > verb.i and verb.pos_ == "VERB"
+                and not any(k.dep_ == "obj" for k in verb.children))
+
     def _objects(self, verb: Token) -> list[Token]:
         """The verb's direct objects, and bare nouns the parser took for adjuncts ("a lancé
         le 4 avril une offensive": "offensive" comes out as obl:mod)."""
@@ -308,7 +315,7 @@ class EventExtractor:
         if verb.dep_ in ("xcomp", "advcl", "ccomp", "obl:arg"):
             # object control: "exhorter X à", "presser X de" -> X; otherwise the subject
             for c in head.children:
-                if c.dep_ in ("obj", "iobj") and c.i != verb.i:
+                if (c.dep_ in ("obj", "iobj") or self._misread_object(c, head)) and c.i != verb.i:
                     found = self._arg_actors(c, actors)
                     if found:
                         return found
@@ -320,8 +327,8 @@ class EventExtractor:
             return self.subjects(head, actors, depth + 1)
         return []
 
-    @staticmethod
-    def _inverted_subject(verb: Token) -> Token | None:
+    @classmethod
+    def _inverted_subject(cls, verb: Token) -> Token | None:
         """"…, ont mis en garde les soldats": in an incise the subject follows the verb and
         the parser takes it for an object."""
         if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in verb.children) or verb.pos_ not in ("VERB", "AUX"):
@@ -333,7 +340,7 @@ class EventExtractor:
         prev = verb.doc[first.i - 1] if first.i > 0 else None
         if prev is None or prev.text not in (",", "»", '"', "”"):
             return None
-        objs = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
+        objs = [c for c in verb.children if (c.dep_ == "obj" or cls._misread_object(c, verb)) and c.i > verb.i]
         return objs[0] if objs else None
 
     @classmethod
@@ -441,7 +448,8 @@ class EventExtractor:
                         hit = (c.dep_ == "nsubj:pass" or (c.dep_ == "nsubj" and _copular_passive(tok))) if passive \
                             else (c.dep_ == "obj" and c.i > tok.i or
                                                                           c.dep_ == "obj" and c.pos_ == "PRON"
-                                                                          or self._object_clitic(c, tok))
+                                                                          or self._object_clitic(c, tok)
+                                                                          or self._misread_object(c, tok))
                     elif slot_f == "iobj":
                         hit = c.dep_ == "iobj" or (c.dep_.startswith("obl") and self._case(c) in self.dative)
                     elif c.dep_.startswith(("obl", "nmod", "iobj")):

@@ -1,0 +1,38 @@
+"""Sixth round of general French patterns behind the event coder's accuracy, about finding
+an event's target (and source) in the tree: one test per pattern, on short sentences written
+for the test (none taken from the evaluation articles)."""
+import pytest
+
+
+def _events(code, text, type_=None):
+    evs = code(text).events
+    return [e for e in evs if type_ is None or e.type == type_]
+
+
+def _pairs(evs):
+    return {(e.source.name if e.source else None, e.target.name if e.target else None) for e in evs}
+
+
+# -- "Washington presse Kiev à négocier": a proper-noun object the model labels xcomp --
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("Washington pousse Kiev à négocier.", "REQUEST", "Washington", "Kiev"),
+    ("Le porte-parole de l'Union européenne a enjoint Moscou à enquêter sur les fraudes.", "REQUEST", None, "Moscou"),
+])
+def test_proper_noun_object_read_as_xcomp_is_the_target(code, text, type_, source, target):
+    evs = _events(code, text, type_)
+    assert evs, text
+    assert evs[0].target is not None and evs[0].target.text == target
+    if source:
+        assert evs[0].source is not None and evs[0].source.text == source
+
+
+def test_proper_noun_object_read_as_xcomp_controls_the_infinitive(code):
+    evs = _events(code, "Washington pousse Kiev à négocier.", "CONSULT")
+    assert all(e.source is None or e.source.text == "Kiev" for e in evs)
+
+
+def test_inverted_subject_read_as_xcomp_is_the_source(code):
+    # "…, a accusé Alger": in an incise the name after the verb is its subject
+    evs = _events(code, "\"Ces propos sont une provocation contre notre pays\", a accusé Alger.", "ACCUSE")
+    assert evs and evs[0].source is not None and evs[0].source.text == "Alger"
+    assert evs[0].target is None or evs[0].target.text != "Alger"
