@@ -36,3 +36,26 @@ def test_inverted_subject_read_as_xcomp_is_the_source(code):
     evs = _events(code, "\"Ces propos sont une provocation contre notre pays\", a accusé Alger.", "ACCUSE")
     assert evs and evs[0].source is not None and evs[0].source.text == "Alger"
     assert evs[0].target is None or evs[0].target.text != "Alger"
+
+
+# -- "les sanctions américaines", "condamner les frappes iraniennes": the adjective names the doer --
+@pytest.mark.parametrize("text, type_, country", [
+    ("Israël a condamné les frappes iraniennes.", "ACCUSE", "IRN"),
+    ("Le Kremlin a rejeté les pressions américaines.", "REJECT", "USA"),
+    ("Le ministre malien a dénoncé la décision française.", "ACCUSE", "FRA"),
+])
+def test_nationality_adjective_of_the_act_acted_on_names_the_target(code, text, type_, country):
+    evs = _events(code, text, type_)
+    assert evs and evs[0].target is not None and evs[0].target.country == country
+
+
+def test_nationality_adjective_names_the_source_of_an_event_noun_with_a_target(code):
+    evs = _events(code, "De nouvelles sanctions américaines contre la Corée du Nord sont entrées en vigueur.", "SANCTION")
+    assert evs and evs[0].source is not None and evs[0].source.country == "USA"
+    assert evs[0].target is not None and evs[0].target.country == "PRK"
+
+
+def test_nationality_adjective_of_an_inquiry_names_its_subject_not_its_doer(code):
+    # "l'enquête russe" is the inquiry about Russia
+    evs = _events(code, "L'avocat a refusé de coopérer avec l'enquête russe.")
+    assert all(e.target is None or e.target.country != "RUS" for e in evs)

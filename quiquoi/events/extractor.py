@@ -79,6 +79,7 @@ class EventExtractor:
         self.opposing_verbs = {fold(w) for w in config.get("opposing_verbs", [])}
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         self.requesting_types = set(config.get("requesting_fold_types", []))
+        self.adjective_doer_types = set(config.get("adjective_doer_types", []))
         # present participle endings -> infinitive endings, longest first ("çant" -> "cer")
         endings = config.get("participle_endings") or {}
         self.participle_endings = sorted(((fold(k), fold(v)) for k, v in endings.items()), key=lambda kv: -len(kv[0]))
@@ -751,6 +752,12 @@ class EventExtractor:
                                 found = self._arg_actors(a, actors)
                                 if found:
                                     return found
+        # "condamner les frappes iraniennes", "rejeter les pressions américaines": the
+        # nationality adjective of an act names its doer
+        lemma = fold(thing.lemma_)
+        pred = None if lemma in self.act_nouns or lemma in self.document_nouns else self._noun_predicate(thing)
+        if pred is not None or lemma in self.act_nouns or lemma in self.document_nouns:
+            return self._adjective_states(thing, pred, actors)
         return []
 
     def _noun_source(self, noun: Token, actors: ArticleActors, depth: int = 0) -> list[Actor]:
@@ -777,6 +784,26 @@ class EventExtractor:
                 or (fold(noun.head.lemma_) in self.deciding_verbs and not (pred and set(pred.source) & self.genitive))):
             return self.subjects(noun.head, actors, depth + 1)
         return []
+
+    def _adjective_states(self, noun: Token, pred: Predicate | None, actors: ArticleActors) -> list[Actor]:
+        """"les sanctions américaines", "le projet israélien", "le communiqué nord-coréen": a
+        nationality adjective of an act or a document names the state that does or writes it;
+        of an event noun only for the types `adjective_doer_types` lists ("l'enquête russe" is
+        about Russia, "le dialogue kosovar" among Kosovars)."""
+        if pred is not None and pred.plover_type not in self.adjective_doer_types:
+            return []
+        found: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ != "amod" or c.i < noun.i or c.pos_ != "ADJ":
+                continue
+            for a in (c, *[d for d in c.children if d.dep_ == "conj" and d.pos_ == "ADJ"]):
+                iso = actors.dic.demonym(a.text)
+                if iso:
+                    name = actors.dic.country_names.get(iso, a.text)
+                    found.append(Actor(a.text, name, iso, "GOV", iso + "GOV", a.idx, a.idx + len(a.text), "country"))
+            if found:
+                break
+        return found
 
     # -- extraction -------------------------------------------------------------------
     def extract(self, sent, actors: ArticleActors) -> list[RawEvent]:
@@ -879,6 +906,10 @@ class EventExtractor:
                 if pred is None:
                     continue
                 sources, targets = self._noun_args(tok, pred, actors, sent)
+                if targets and not sources:
+                    # "les sanctions américaines contre l'Iran": the adjective names the doer
+                    # (alone, "les menaces turques" is a mention more than an event)
+                    sources = self._adjective_states(tok, pred, actors)
                 if not targets and self._meeting_told_before(tok, pred, sources, actors):
                     continue
                 if pred.between:
