@@ -59,3 +59,40 @@ def test_nationality_adjective_of_an_inquiry_names_its_subject_not_its_doer(code
     # "l'enquête russe" is the inquiry about Russia
     evs = _events(code, "L'avocat a refusé de coopérer avec l'enquête russe.")
     assert all(e.target is None or e.target.country != "RUS" for e in evs)
+
+
+# -- the target is whose the thing acted on is --
+def test_refusal_of_an_infinitive_aims_at_the_owner_of_its_object(code):
+    evs = _events(code, "Les rebelles refusent de reconnaître la victoire du président Déby.", "REJECT")
+    assert evs and evs[0].target is not None and "Déby" in evs[0].target.text
+
+
+def test_participle_agent_of_the_object_names_the_target(code):
+    evs = _events(code, "L'Iran rejette les accusations portées par Washington.")
+    rejects = [e for e in evs if e.type == "REJECT"]
+    assert rejects and rejects[0].target is not None and rejects[0].target.country == "USA"
+    # the accusation rejected by Iran was made against Iran
+    accusations = [e for e in evs if e.type == "ACCUSE"]
+    assert accusations and accusations[0].target is not None and accusations[0].target.country == "IRN"
+
+
+def test_a_proposal_rejected_was_made_to_who_rejects_it(code):
+    evs = _events(code, "Les talibans ont refusé le plan proposé par l'ONU.")
+    assert any(e.type == "REJECT" and e.target is not None and e.target.code.startswith("IGO") for e in evs)
+    assert all(e.target is None or e.target.code.startswith("IGO") is False for e in evs if e.type == "AGREE")
+
+
+def test_judging_aims_at_the_author_of_the_things_complement(code):
+    evs = _events(code, "Le ministre a déploré l'absence de réponses de l'Iran.", "ACCUSE")
+    assert evs and evs[0].target is not None and evs[0].target.country == "IRN"
+
+
+def test_judging_a_detention_does_not_aim_at_the_country_of_the_detained(code):
+    # a guard: the "de" of a detention names the detained, not an author
+    evs = _events(code, "Le président a condamné la détention de journalistes d'autres pays.", "ACCUSE")
+    assert all(e.target is None or e.target.kind not in ("country", "capital") for e in evs)
+
+
+def test_inverted_subject_after_a_reflexive_verb_in_an_incise(code):
+    evs = _events(code, "\"C'est une provocation\", s'est insurgé le ministre russe des Affaires étrangères.", "ACCUSE")
+    assert evs and evs[0].source is not None and evs[0].source.country == "RUS"

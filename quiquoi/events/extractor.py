@@ -337,7 +337,9 @@ class EventExtractor:
         finite = "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
         if not finite or verb.dep_ in ("xcomp", "acl", "acl:relcl"):
             return None    # an infinitive or participle clause has no inverted subject
-        first = min([verb] + [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i], key=lambda t: t.i)
+        # ", s'est indigné X": the reflexive clitic opens the verb group too
+        first = min([verb] + [c for c in verb.children if c.i < verb.i and (c.dep_.startswith("aux") or (
+            c.dep_.startswith(("expl", "obj", "iobj")) and fold(c.text) in REFLEXIVES))], key=lambda t: t.i)
         prev = verb.doc[first.i - 1] if first.i > 0 else None
         if prev is None or prev.text not in (",", "»", '"', "”"):
             return None
@@ -460,11 +462,18 @@ class EventExtractor:
                         # autorités françaises": an act aimed at a thing aims at its author
                         found = self._arg_actors(c, actors) or self._counterpart(c, tok, actors)
                         if not found and pred.plover_type not in self.participant_types:
-                            found = self._author(c, actors)
+                            found = self._author(c, actors, nested=pred.plover_type in self.judging_types)
                         if not found and pred.plover_type in self.judging_types:
                             found = self._demonstrated_act(c, tok, actors)
                         if found:
                             return found
+                if holder.i != tok.i and slot_f in self.genitive and pred.plover_type not in self.participant_types \
+                        and (inverted is None or holder.i != inverted.i) and not actors.actors(holder):
+                    # "rejeter les accusations portées par Washington", "refuser le plan proposé
+                    # par l'ONU": whose the object is may be said by a participle's agent
+                    found = self._author(holder, actors)
+                    if found:
+                        return found
             if slot_f == "obj" and passive and not any(c.dep_ == "nsubj:pass" for c in tok.children):
                 found = self._passive_patient(tok, actors)
                 if found:
@@ -642,6 +651,9 @@ class EventExtractor:
                             if o.pos_ in ("NOUN", "PROPN", "ADJ") and (o.dep_ == "obj" or (
                                     o.dep_.startswith(("obl", "nmod")) and self._case(o) in self.aim_preps)):
                                 aims = self._arg_actors(o, actors)
+                                if not aims and o.dep_ == "obj":
+                                    # "refuser de reconnaître la victoire de X": whose thing it is
+                                    aims = self._author(o, actors)
                                 if aims:
                                     break
                         break
@@ -722,9 +734,12 @@ class EventExtractor:
         earlier = [a for i, a in memory if i < doc_noun.i]
         return earlier[-1] if earlier else []
 
-    def _author(self, thing: Token, actors: ArticleActors) -> list[Actor]:
+    def _author(self, thing: Token, actors: ArticleActors, depth: int = 0, nested: bool = False) -> list[Actor]:
         """Whose is the object? "condamner l'attaque de la Russie", "refuser le report demandé
-        par l'opposition": the act aims at the author of what it acts on."""
+        par l'opposition": the act aims at the author of what it acts on; "déplorer l'absence
+        de réponses de l'Iran": with `nested`, at the named author (not a group of people:
+        "lever l'interdiction des rassemblements de plus de dix personnes") of the thing its
+        "de" complement names."""
         if thing.pos_ != "NOUN":
             return []
         # "forcer les accès à plusieurs hypermarchés": a way in is the way into its holder's
@@ -752,6 +767,14 @@ class EventExtractor:
                                 found = self._arg_actors(a, actors)
                                 if found:
                                     return found
+        if nested and depth == 0 and not _possessive_is_patient(self._noun_predicate(thing)):
+            for c in thing.children:
+                if c.dep_ == "nmod" and c.i > thing.i and c.pos_ == "NOUN" and self._case(c) in self.genitive \
+                        and not _possessive_is_patient(self._noun_predicate(c)):
+                    # ("la détention de binationaux d'autres pays": the detained, not the author)
+                    found = [a for a in self._author(c, actors, 1) if a.kind != "group"]
+                    if found:
+                        return found
         # "condamner les frappes iraniennes", "rejeter les pressions américaines": the
         # nationality adjective of an act names its doer
         lemma = fold(thing.lemma_)
