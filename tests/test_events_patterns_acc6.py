@@ -96,3 +96,9 @@ def test_judging_a_detention_does_not_aim_at_the_country_of_the_detained(code):
 def test_inverted_subject_after_a_reflexive_verb_in_an_incise(code):
     evs = _events(code, "\"C'est une provocation\", s'est insurgé le ministre russe des Affaires étrangères.", "ACCUSE")
     assert evs and evs[0].source is not None and evs[0].source.country == "RUS"
+
+
+# -- "menacer de frapper les bases américaines et britanniques": one threat per country --
+def test_threat_aims_at_the_countries_the_adjectives_of_the_governed_object_name(code):
+    evs = _events(code, "Les milices ont menacé de frapper les bases américaines et britanniques.", "THREATEN")
+    assert {e.target.country for e in evs if e.target is not None} == {"USA", "GBR"}

@@ -654,6 +654,9 @@ class EventExtractor:
                                 if not aims and o.dep_ == "obj":
                                     # "refuser de reconnaître la victoire de X": whose thing it is
                                     aims = self._author(o, actors)
+                                if not aims and o.pos_ == "NOUN":
+                                    # "menacer de frapper les ports saoudiens et émiratis"
+                                    aims = self._adjective_countries(o, actors)
                                 if aims:
                                     break
                         break
@@ -807,6 +810,24 @@ class EventExtractor:
                 or (fold(noun.head.lemma_) in self.deciding_verbs and not (pred and set(pred.source) & self.genitive))):
             return self.subjects(noun.head, actors, depth + 1)
         return []
+
+    @staticmethod
+    def _adjective_countries(tok: Token, actors: ArticleActors) -> list[Actor]:
+        """"les aéroports et les ports saoudiens et émiratis": the countries the nationality
+        adjectives of a phrase (and of its conjuncts) name, coded by country only (a place's
+        state, like a place named as a target)."""
+        found: list[Actor] = []
+        for t in (tok, *[c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"]):
+            for c in t.children:
+                # the second adjective may hang on the first or on the noun ("saoudiens et émiratis")
+                if c.dep_ not in ("amod", "conj") or c.i < t.i or c.pos_ != "ADJ":
+                    continue
+                for a in (c, *[d for d in c.children if d.dep_ == "conj" and d.pos_ == "ADJ"]):
+                    iso = actors.dic.demonym(a.text)
+                    if iso and all(f.country != iso for f in found):
+                        found.append(Actor(a.text, actors.dic.country_names.get(iso, a.text), iso, None, iso,
+                                           a.idx, a.idx + len(a.text), "metonym"))
+        return found
 
     def _adjective_states(self, noun: Token, pred: Predicate | None, actors: ArticleActors) -> list[Actor]:
         """"les sanctions américaines", "le projet israélien", "le communiqué nord-coréen": a
