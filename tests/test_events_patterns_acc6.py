@@ -102,3 +102,19 @@ def test_inverted_subject_after_a_reflexive_verb_in_an_incise(code):
 def test_threat_aims_at_the_countries_the_adjectives_of_the_governed_object_name(code):
     evs = _events(code, "Les milices ont menacé de frapper les bases américaines et britanniques.", "THREATEN")
     assert {e.target.country for e in evs if e.target is not None} == {"USA", "GBR"}
+
+
+# -- "X et Y s'accusent mutuellement": each side accuses the other --
+@pytest.mark.parametrize("text", [
+    "Depuis le début de la crise, le Hamas et le Fatah s'accusent mutuellement de bloquer la réconciliation.",
+    "Mercredi, l'Inde et le Pakistan se sont accusés l'un l'autre d'avoir ouvert le feu.",
+])
+def test_reciprocal_accusation_goes_both_ways(code, text):
+    evs = _events(code, text, "ACCUSE")
+    pairs = {(e.source.text, e.target.text) for e in evs if e.source is not None and e.target is not None}
+    assert len(pairs) == 2 and {(b, a) for a, b in pairs} == pairs
+
+
+def test_pronominal_accusation_without_reciprocal_word_is_not_made_mutual(code):
+    evs = _events(code, "Mercredi, l'Inde et le Pakistan se sont accusés de fraude.", "ACCUSE")
+    assert all(e.target is None for e in evs)

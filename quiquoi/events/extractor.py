@@ -80,6 +80,8 @@ class EventExtractor:
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         self.requesting_types = set(config.get("requesting_fold_types", []))
         self.adjective_doer_types = set(config.get("adjective_doer_types", []))
+        self.reciprocal_adverbs = {fold(w) for w in config.get("reciprocal_adverbs", [])}
+        self.reciprocal_phrases = [fold(w) for w in config.get("reciprocal_phrases", [])]
         # present participle endings -> infinitive endings, longest first ("çant" -> "cer")
         endings = config.get("participle_endings") or {}
         self.participle_endings = sorted(((fold(k), fold(v)) for k, v in endings.items()), key=lambda kv: -len(kv[0]))
@@ -1090,11 +1092,25 @@ class EventExtractor:
                 if pred.symmetric and src is not None and tgt is not None:
                     # meeting, talks, signing: each side does it with the other
                     events.append(RawEvent(tok, end, pred, tgt, src, negated, modality))
-        if pred.symmetric and not targets and len(sources) == 2:
-            # "Poutine et Erdogan se sont rencontrés"
+        if (pred.symmetric or self._reciprocal(tok)) and not targets and len(sources) == 2:
+            # "Poutine et Erdogan se sont rencontrés", "X et Y s'accusent mutuellement"
             a, b = (localise(x, focus) for x in sources)
             events[:] = [e for e in events if e.trigger.i != tok.i]
             events += [RawEvent(tok, end, pred, a, b, negated, modality), RawEvent(tok, end, pred, b, a, negated, modality)]
+
+    def _reciprocal(self, verb: Token) -> bool:
+        """"Le Hamas et le Fatah s'accusent mutuellement", "se sont accusés l'un l'autre": a
+        pronominal verb with a reciprocal adverb or phrase; each side does it to the other."""
+        if verb.pos_ not in ("VERB", "AUX") or not self.reciprocal_adverbs and not self.reciprocal_phrases:
+            return False
+        if not any(fold(c.text) in self.reflexive for c in verb.children
+                   if c.i < verb.i and (c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj"))):
+            return False
+        if any(c.dep_ == "advmod" and fold(c.text) in self.reciprocal_adverbs for c in verb.children):
+            return True
+        # the phrase follows the verb within a few words ("se sont accusés l'un l'autre de")
+        tail = " ".join(fold(w) for w in texts_of(verb.doc)[verb.i + 1: min(verb.i + 8, verb.sent.end)])
+        return any(p in tail.replace("' ", "'") for p in self.reciprocal_phrases)
 
     def _meeting_told_before(self, noun: Token, pred: Predicate, sources: list[Actor], actors: ArticleActors) -> bool:
         """"À la fin de l'entretien, Macron a demandé...": a definite or demonstrative meeting
