@@ -118,3 +118,19 @@ def test_reciprocal_accusation_goes_both_ways(code, text):
 def test_pronominal_accusation_without_reciprocal_word_is_not_made_mutual(code):
     evs = _events(code, "Mercredi, l'Inde et le Pakistan se sont accusés de fraude.", "ACCUSE")
     assert all(e.target is None for e in evs)
+
+
+# -- "les candidats opposés au président X rejettent": the doer's declared adversary --
+@pytest.mark.parametrize("text, type_, target", [
+    ("Les trois candidats opposés au président Macky Sall ont annoncé leur intention de rejeter les résultats.",
+     "REJECT", "Macky Sall"),
+    ("Les opposants au régime syrien ont dénoncé une mascarade.", "ACCUSE", "régime"),
+])
+def test_a_doer_described_as_opposed_to_someone_aims_at_them(code, text, type_, target):
+    evs = _events(code, text, type_)
+    assert evs and evs[0].target is not None and target in evs[0].target.text
+
+
+def test_the_adversary_is_no_target_when_the_clause_names_one(code):
+    evs = _events(code, "Les opposants au régime syrien ont dénoncé la Russie.", "ACCUSE")
+    assert evs and all(e.target is not None and e.target.country == "RUS" for e in evs)

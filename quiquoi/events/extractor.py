@@ -80,6 +80,8 @@ class EventExtractor:
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         self.requesting_types = set(config.get("requesting_fold_types", []))
         self.adjective_doer_types = set(config.get("adjective_doer_types", []))
+        self.adversary_words = {fold(w) for w in config.get("adversary_words", [])}
+        self.adversary_types = set(config.get("adversary_types", []))
         self.reciprocal_adverbs = {fold(w) for w in config.get("reciprocal_adverbs", [])}
         self.reciprocal_phrases = [fold(w) for w in config.get("reciprocal_phrases", [])]
         # present participle endings -> infinitive endings, longest first ("çant" -> "cer")
@@ -969,6 +971,8 @@ class EventExtractor:
                 continue       # a statement sense (CAMEO 01x): a quote, not an event
             if not sources and not targets:
                 continue       # an event with no actor at all says nothing about the system
+            if sources and not targets and pred.plover_type in self.adversary_types:
+                targets = self._adversary(sources[0], doc, actors)   # "les candidats opposés à X rejettent"
             if pred.needs_target and not targets:
                 continue       # "se livrer à des activités" is no surrender: only "se livrer à la police" is
             if pred.needs_source and not sources:
@@ -1097,6 +1101,25 @@ class EventExtractor:
             a, b = (localise(x, focus) for x in sources)
             events[:] = [e for e in events if e.trigger.i != tok.i]
             events += [RawEvent(tok, end, pred, a, b, negated, modality), RawEvent(tok, end, pred, b, a, negated, modality)]
+
+    def _adversary(self, doer: Actor, doc, actors: ArticleActors) -> list[Actor]:
+        """"Les candidats opposés au président X rejettent les résultats", "les opposants au
+        régime dénoncent", "le rival de X conteste": a doer described by whom it stands
+        against aims its rejection or protest at them when the clause names no one else."""
+        span = doc.char_span(doer.start, doer.end, alignment_mode="expand")
+        if span is None or not self.adversary_words:
+            return []
+        root = span.root
+        for w in (root, *[c for c in root.children if c.dep_ in ("acl", "amod") and c.i > root.i]):
+            if fold(w.lemma_) not in self.adversary_words and fold(w.text) not in self.adversary_words:
+                continue
+            for c in w.children:
+                if c.i > w.i and c.dep_.startswith(("nmod", "obl")) and (
+                        self._case(c) in self.dative or (w.pos_ == "NOUN" and self._case(c) in self.genitive)):
+                    found = self._arg_actors(c, actors)
+                    if found:
+                        return found
+        return []
 
     def _reciprocal(self, verb: Token) -> bool:
         """"Le Hamas et le Fatah s'accusent mutuellement", "se sont accusés l'un l'autre": a
