@@ -134,3 +134,16 @@ def test_a_doer_described_as_opposed_to_someone_aims_at_them(code, text, type_, 
 def test_the_adversary_is_no_target_when_the_clause_names_one(code):
     evs = _events(code, "Les opposants au régime syrien ont dénoncé la Russie.", "ACCUSE")
     assert evs and all(e.target is not None and e.target.country == "RUS" for e in evs)
+
+
+# -- "le régime, dont l'opposition réclame le départ": "dont" is the object's owner, not a subject --
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("Les manifestants ont défilé contre le régime syrien, dont l'opposition réclame le départ depuis 2011.",
+     "REQUEST", "l'opposition", "régime"),
+    ("Washington a sanctionné le gouvernement iranien, dont l'Union européenne condamne les agissements.",
+     "ACCUSE", "Union européenne", "gouvernement iranien"),
+])
+def test_genitive_relative_names_the_owner_of_the_object(code, text, type_, source, target):
+    evs = _events(code, text, type_)
+    assert evs and evs[0].source is not None and source in evs[0].source.text
+    assert evs[0].target is not None and target in evs[0].target.text

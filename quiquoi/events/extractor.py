@@ -80,6 +80,7 @@ class EventExtractor:
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         self.requesting_types = set(config.get("requesting_fold_types", []))
         self.adjective_doer_types = set(config.get("adjective_doer_types", []))
+        self.genitive_relatives = {fold(w) for w in config.get("genitive_relatives", [])}
         self.adversary_words = {fold(w) for w in config.get("adversary_words", [])}
         self.adversary_types = set(config.get("adversary_types", []))
         self.reciprocal_adverbs = {fold(w) for w in config.get("reciprocal_adverbs", [])}
@@ -268,6 +269,8 @@ class EventExtractor:
         if inverted is not None:
             return self._arg_actors(inverted, actors)
         for c in verb.children:
+            if c.pos_ == "PRON" and fold(c.text) in self.genitive_relatives:
+                continue   # "le régime, dont l'opposition réclame le départ": "dont" is no subject
             # the French model labels many a personal "il" expl:subj ("pour qu'il cesse")
             if c.dep_ == "nsubj" or (c.dep_ == "expl:subj" and c.pos_ == "PRON") \
                     or (c.dep_ == "nsubj:pass" and _active_perfect(verb)):
@@ -482,9 +485,37 @@ class EventExtractor:
                 found = self._passive_patient(tok, actors)
                 if found:
                     return found
+        antecedent = self._genitive_antecedent(tok) if (
+            "obj" in pred.target or set(pred.target) & self.genitive) and pred.plover_type not in self.participant_types else None
+        if antecedent is not None:
+            # "le régime, dont l'opposition réclame le départ", "le gouvernement, dont il condamne
+            # les agissements": the relative's antecedent owns the object
+            found = actors.actors(antecedent)
+            if found:
+                return found
         if tok.pos_ in ("VERB", "AUX") and pred.plover_type in self.addressed_types:
             return self._addressee(tok, actors)
         return []
+
+    def _genitive_antecedent(self, verb: Token) -> Token | None:
+        """The noun a "dont" clause is said of: the relative clause's head, or, where the parser
+        hung the clause on the main verb, the noun right before "dont" (past its adjectives)."""
+        # (the parser may hang "dont" on the clause's subject)
+        near = [*verb.children, *[g for c in verb.children if c.dep_ == "nsubj" for g in c.children]]
+        rel = next((c for c in near if c.pos_ == "PRON" and c.i < verb.i
+                    and fold(c.text) in self.genitive_relatives), None)
+        if rel is None:
+            return None
+        if verb.dep_ == "acl:relcl":
+            return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+        if verb.dep_ != "advcl":
+            return None
+        prev = verb.doc[rel.i - 1] if rel.i > verb.sent.start else None
+        if prev is not None and prev.pos_ == "PUNCT" and prev.i > verb.sent.start:
+            prev = verb.doc[prev.i - 1]
+        while prev is not None and prev.pos_ == "ADJ" and prev.dep_ == "amod" and prev.head.i < prev.i:
+            prev = prev.head
+        return prev if prev is not None and prev.pos_ in ("NOUN", "PROPN") else None
 
     def _demonstrated_act(self, noun: Token, verb: Token, actors: ArticleActors) -> list[Actor]:
         """"La Russie a condamné cette décision", "Elle a condamné ce comportement": an act named
