@@ -147,3 +147,10 @@ def test_genitive_relative_names_the_owner_of_the_object(code, text, type_, sour
     evs = _events(code, text, type_)
     assert evs and evs[0].source is not None and source in evs[0].source.text
     assert evs[0].target is not None and target in evs[0].target.text
+
+
+# -- "le principal critique du Kremlin" is a person, "la critique de Washington" an act --
+def test_masculine_critique_is_a_critic_not_a_criticism(code):
+    assert not _events(code, "Walesa est un critique acerbe du gouvernement actuel.", "ACCUSE")
+    evs = _events(code, "La critique de Washington contre Pékin est sévère.", "ACCUSE")
+    assert evs and evs[0].source is not None and evs[0].source.country == "USA"

@@ -80,6 +80,7 @@ class EventExtractor:
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         self.requesting_types = set(config.get("requesting_fold_types", []))
         self.adjective_doer_types = set(config.get("adjective_doer_types", []))
+        self.noun_genders = {fold(k): v for k, v in (config.get("event_noun_genders") or {}).items()}
         self.genitive_relatives = {fold(w) for w in config.get("genitive_relatives", [])}
         self.adversary_words = {fold(w) for w in config.get("adversary_words", [])}
         self.adversary_types = set(config.get("adversary_types", []))
@@ -207,6 +208,10 @@ class EventExtractor:
         return out
 
     def _noun_predicate(self, tok: Token) -> Predicate | None:
+        gender = self.noun_genders.get(fold(tok.lemma_)) if self.noun_genders else None
+        if gender and any(g != gender for t in (tok, *[c for c in tok.children if c.dep_ in ("det", "amod")])
+                          for g in t.morph.get("Gender")):
+            return None      # "le principal critique du Kremlin" is a person, "la critique" an act
         for p in self.lex.nouns.get(fold(tok.lemma_), ()):
             if p.requires_adj and not any(fold(c.lemma_) in p.requires_adj or fold(c.text) in p.requires_adj
                                           for c in tok.children if c.dep_ in ("amod", "nmod", "acl")):
