@@ -154,3 +154,18 @@ def test_masculine_critique_is_a_critic_not_a_criticism(code):
     assert not _events(code, "Walesa est un critique acerbe du gouvernement actuel.", "ACCUSE")
     evs = _events(code, "La critique de Washington contre Pékin est sévère.", "ACCUSE")
     assert evs and evs[0].source is not None and evs[0].source.country == "USA"
+
+
+# -- lexicon and object gaps --
+@pytest.mark.parametrize("text, type_, target", [
+    ("Le président s'en est pris à l'opposition.", "ACCUSE", "opposition"),     # s'en prendre à
+    ("Moscou a tiré à boulets rouges sur l'OTAN.", "ACCUSE", "OTAN"),            # complement on the fixed words
+    ("Le Kremlin a épinglé Washington.", "ACCUSE", "Washington"),                # PROPN object read as nmod
+])
+def test_verbal_attacks_find_their_target(code, text, type_, target):
+    evs = _events(code, text, type_)
+    assert evs and evs[0].target is not None and target in evs[0].target.text
+
+
+def test_figurative_shelling_is_no_assault(code):
+    assert not _events(code, "Moscou a tiré à boulets rouges sur l'OTAN.", "ASSAULT")

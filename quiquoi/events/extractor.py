@@ -182,11 +182,13 @@ class EventExtractor:
                 and any(c.dep_ in ("obj", "xcomp") for c in tok.children)
                 and self._infinitive_of_participle(tok.text) is not None)
 
-    @staticmethod
-    def _misread_object(c: Token, verb: Token) -> bool:
-        """"Washington pousse Kiev à négocier", "a critiqué Israël": the model may label a
-        proper-noun direct object xcomp (an attribute is a common noun or an adjective)."""
-        return (c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i > verb.i and verb.pos_ == "VERB"
+    @classmethod
+    def _misread_object(cls, c: Token, verb: Token) -> bool:
+        """"Washington pousse Kiev à négocier", "a critiqué Israël", "a épinglé Washington": the
+        model may label a proper-noun direct object xcomp (an attribute is a common noun or an
+        adjective), or nmod with no preposition."""
+        return (c.pos_ == "PROPN" and c.i > verb.i and verb.pos_ == "VERB"
+                and (c.dep_ == "xcomp" or (c.dep_ == "nmod" and not cls._case(c)))
                 and not any(k.dep_ == "obj" for k in verb.children))
 
     def _objects(self, verb: Token) -> list[Token]:
@@ -450,6 +452,10 @@ class EventExtractor:
         # une offensive contre")
         holders = [tok] + [c for c in self._objects(tok) if c.pos_ == "NOUN"] \
             if tok.pos_ in ("VERB", "AUX") else [tok]
+        if pred.fixed:
+            # "tirer à boulets rouges sur l'OTAN": the complement may hang on the fixed words
+            span = tok.doc[tok.i + 1: min(tok.i + 1 + len(pred.fixed.split()), tok.sent.end)]
+            holders += [t for t in span if t.pos_ == "NOUN" and t not in holders]
         for slot in pred.target or ("obj",):
             slot_f = fold(slot)
             for holder in holders:
@@ -1132,7 +1138,7 @@ class EventExtractor:
                 if pred.symmetric and src is not None and tgt is not None:
                     # meeting, talks, signing: each side does it with the other
                     events.append(RawEvent(tok, end, pred, tgt, src, negated, modality))
-        if (pred.symmetric or self._reciprocal(tok)) and not targets and len(sources) == 2:
+        if not targets and len(sources) == 2 and (pred.symmetric or self._reciprocal(tok)):
             # "Poutine et Erdogan se sont rencontrés", "X et Y s'accusent mutuellement"
             a, b = (localise(x, focus) for x in sources)
             events[:] = [e for e in events if e.trigger.i != tok.i]
