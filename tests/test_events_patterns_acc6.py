@@ -169,3 +169,9 @@ def test_verbal_attacks_find_their_target(code, text, type_, target):
 
 def test_figurative_shelling_is_no_assault(code):
     assert not _events(code, "Moscou a tiré à boulets rouges sur l'OTAN.", "ASSAULT")
+
+
+def test_name_after_the_infinitive_does_not_control_it(code):
+    # a guard: a misread proper-noun object controls an infinitive only from before it
+    evs = _events(code, "Si la grâce est refusée, nous devons exécuter (Eichmann) à minuit, plaide le procureur.", "ASSAULT")
+    assert all(e.source is None or "Eichmann" not in e.source.text for e in evs)

@@ -183,13 +183,19 @@ class EventExtractor:
                 and self._infinitive_of_participle(tok.text) is not None)
 
     @classmethod
-    def _misread_object(cls, c: Token, verb: Token) -> bool:
+    def _misread_object(cls, c: Token, verb: Token, incise: bool = False) -> bool:
         """"Washington pousse Kiev à négocier", "a critiqué Israël", "a épinglé Washington": the
         model may label a proper-noun direct object xcomp (an attribute is a common noun or an
-        adjective), or nmod with no preposition."""
-        return (c.pos_ == "PROPN" and c.i > verb.i and verb.pos_ == "VERB"
+        adjective), or nmod with no preposition. Only for a verb with its subject before it, an
+        infinitive or a gerund ("appelant Ankara à"): after a verb with no subject, the name is the speaker of an incise
+        ("…, déplore X"), which `incise` asks about."""
+        if not (c.pos_ == "PROPN" and c.i > verb.i and verb.pos_ == "VERB"
                 and (c.dep_ == "xcomp" or (c.dep_ == "nmod" and not cls._case(c)))
-                and not any(k.dep_ == "obj" for k in verb.children))
+                and not any(k.dep_ == "obj" for k in verb.children)):
+            return False
+        form = verb.morph.get("VerbForm")
+        return incise or "Inf" in form or ("Part" in form and "Pres" in verb.morph.get("Tense")) or any(
+            k.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and k.i < verb.i for k in verb.children)
 
     def _objects(self, verb: Token) -> list[Token]:
         """The verb's direct objects, and bare nouns the parser took for adjuncts ("a lancé
@@ -330,7 +336,7 @@ class EventExtractor:
         if verb.dep_ in ("xcomp", "advcl", "ccomp", "obl:arg"):
             # object control: "exhorter X à", "presser X de" -> X; otherwise the subject
             for c in head.children:
-                if (c.dep_ in ("obj", "iobj") or self._misread_object(c, head)) and c.i != verb.i:
+                if (c.dep_ in ("obj", "iobj") or (self._misread_object(c, head) and c.i < verb.i)) and c.i != verb.i:
                     found = self._arg_actors(c, actors)
                     if found:
                         return found
@@ -357,7 +363,7 @@ class EventExtractor:
         prev = verb.doc[first.i - 1] if first.i > 0 else None
         if prev is None or prev.text not in (",", "»", '"', "”"):
             return None
-        objs = [c for c in verb.children if (c.dep_ == "obj" or cls._misread_object(c, verb)) and c.i > verb.i]
+        objs = [c for c in verb.children if (c.dep_ == "obj" or cls._misread_object(c, verb, True)) and c.i > verb.i]
         return objs[0] if objs else None
 
     @classmethod
