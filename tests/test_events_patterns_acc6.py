@@ -175,3 +175,9 @@ def test_name_after_the_infinitive_does_not_control_it(code):
     # a guard: a misread proper-noun object controls an infinitive only from before it
     evs = _events(code, "Si la grâce est refusée, nous devons exécuter (Eichmann) à minuit, plaide le procureur.", "ASSAULT")
     assert all(e.source is None or "Eichmann" not in e.source.text for e in evs)
+
+
+def test_refusing_talks_aims_at_the_other_side(code):
+    evs = _events(code, "Le régime refuse toute discussion avec l'opposition.", "REJECT")
+    assert evs and evs[0].target is not None and "opposition" in evs[0].target.text
+    assert not _events(code, "Le régime refuse toute discussion avec l'opposition.", "CONSULT")
