@@ -181,3 +181,11 @@ def test_refusing_talks_aims_at_the_other_side(code):
     evs = _events(code, "Le régime refuse toute discussion avec l'opposition.", "REJECT")
     assert evs and evs[0].target is not None and "opposition" in evs[0].target.text
     assert not _events(code, "Le régime refuse toute discussion avec l'opposition.", "CONSULT")
+
+
+def test_an_unknown_object_asked_to_act_is_not_replaced_by_the_asker(code):
+    evs = _events(code, "Le maire a invité la foule à dénoncer les violences policières.", "ACCUSE")
+    assert all(e.source is None or "maire" not in e.source.text for e in evs)
+    # a known object still does it
+    evs = _events(code, "Paris exhorte Téhéran à reprendre les discussions.", "CONSULT")
+    assert all(e.source is None or e.source.text == "Téhéran" for e in evs)

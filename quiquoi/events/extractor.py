@@ -80,6 +80,7 @@ class EventExtractor:
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         self.requesting_types = set(config.get("requesting_fold_types", []))
         self.adjective_doer_types = set(config.get("adjective_doer_types", []))
+        self.asking_types = set(config.get("object_control_types", []))
         self.noun_genders = {fold(k): v for k, v in (config.get("event_noun_genders") or {}).items()}
         self.genitive_relatives = {fold(w) for w in config.get("genitive_relatives", [])}
         self.adversary_words = {fold(w) for w in config.get("adversary_words", [])}
@@ -335,11 +336,17 @@ class EventExtractor:
             return self.subjects(node, actors, depth + 1) if node.pos_ in ("VERB", "AUX") else []
         if verb.dep_ in ("xcomp", "advcl", "ccomp", "obl:arg"):
             # object control: "exhorter X à", "presser X de" -> X; otherwise the subject
+            unknown = False
             for c in head.children:
                 if (c.dep_ in ("obj", "iobj") or (self._misread_object(c, head) and c.i < verb.i)) and c.i != verb.i:
                     found = self._arg_actors(c, actors)
                     if found:
                         return found
+                    unknown = unknown or (c.dep_ == "obj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN"))
+            if unknown and verb.dep_ in ("xcomp", "obl:arg") and self._asks_its_object(head, verb):
+                # "l'Ukraine a exhorté ses alliés à livrer des armes": the allies deliver,
+                # whoever they are; not the one who asks
+                return []
             for c in head.children:
                 if c.dep_.startswith("obl") and self._case(c) in self.dative and c.i < verb.i:
                     found = self._arg_actors(c, actors) or self._counterpart(c, head, actors)
@@ -347,6 +354,14 @@ class EventExtractor:
                         return found
             return self.subjects(head, actors, depth + 1)
         return []
+
+    def _asks_its_object(self, head: Token, verb: Token) -> bool:
+        """A verb of asking ("exhorter X à", "sommer X de") whose infinitive, opened by "à" or
+        "de", is its object's to do."""
+        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("a", "de", "d") for c in verb.children):
+            return False
+        pred = self._verb_predicate(head) if head.pos_ == "VERB" else None
+        return pred is not None and pred.plover_type in self.asking_types
 
     @classmethod
     def _inverted_subject(cls, verb: Token) -> Token | None:
