@@ -79,6 +79,14 @@ class EventExtractor:
         self.opposing_verbs = {fold(w) for w in config.get("opposing_verbs", [])}
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         self.requesting_types = set(config.get("requesting_fold_types", []))
+        self.adjective_doer_types = set(config.get("adjective_doer_types", []))
+        self.asking_types = set(config.get("object_control_types", []))
+        self.noun_genders = {fold(k): v for k, v in (config.get("event_noun_genders") or {}).items()}
+        self.genitive_relatives = {fold(w) for w in config.get("genitive_relatives", [])}
+        self.adversary_words = {fold(w) for w in config.get("adversary_words", [])}
+        self.adversary_types = set(config.get("adversary_types", []))
+        self.reciprocal_adverbs = {fold(w) for w in config.get("reciprocal_adverbs", [])}
+        self.reciprocal_phrases = [fold(w) for w in config.get("reciprocal_phrases", [])]
         # present participle endings -> infinitive endings, longest first ("çant" -> "cer")
         endings = config.get("participle_endings") or {}
         self.participle_endings = sorted(((fold(k), fold(v)) for k, v in endings.items()), key=lambda kv: -len(kv[0]))
@@ -175,6 +183,21 @@ class EventExtractor:
                 and any(c.dep_ in ("obj", "xcomp") for c in tok.children)
                 and self._infinitive_of_participle(tok.text) is not None)
 
+    @classmethod
+    def _misread_object(cls, c: Token, verb: Token, incise: bool = False) -> bool:
+        """"Washington pousse Kiev à négocier", "a critiqué Israël", "a épinglé Washington": the
+        model may label a proper-noun direct object xcomp (an attribute is a common noun or an
+        adjective), or nmod with no preposition. Only for a verb with its subject before it, an
+        infinitive or a gerund ("appelant Ankara à"): after a verb with no subject, the name is the speaker of an incise
+        ("…, déplore X"), which `incise` asks about."""
+        if not (c.pos_ == "PROPN" and c.i > verb.i and verb.pos_ == "VERB"
+                and (c.dep_ == "xcomp" or (c.dep_ == "nmod" and not cls._case(c)))
+                and not any(k.dep_ == "obj" for k in verb.children)):
+            return False
+        form = verb.morph.get("VerbForm")
+        return incise or "Inf" in form or ("Part" in form and "Pres" in verb.morph.get("Tense")) or any(
+            k.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and k.i < verb.i for k in verb.children)
+
     def _objects(self, verb: Token) -> list[Token]:
         """The verb's direct objects, and bare nouns the parser took for adjuncts ("a lancé
         le 4 avril une offensive": "offensive" comes out as obl:mod)."""
@@ -194,6 +217,10 @@ class EventExtractor:
         return out
 
     def _noun_predicate(self, tok: Token) -> Predicate | None:
+        gender = self.noun_genders.get(fold(tok.lemma_)) if self.noun_genders else None
+        if gender and any(g != gender for t in (tok, *[c for c in tok.children if c.dep_ in ("det", "amod")])
+                          for g in t.morph.get("Gender")):
+            return None      # "le principal critique du Kremlin" is a person, "la critique" an act
         for p in self.lex.nouns.get(fold(tok.lemma_), ()):
             if p.requires_adj and not any(fold(c.lemma_) in p.requires_adj or fold(c.text) in p.requires_adj
                                           for c in tok.children if c.dep_ in ("amod", "nmod", "acl")):
@@ -256,6 +283,8 @@ class EventExtractor:
         if inverted is not None:
             return self._arg_actors(inverted, actors)
         for c in verb.children:
+            if c.pos_ == "PRON" and fold(c.text) in self.genitive_relatives:
+                continue   # "le régime, dont l'opposition réclame le départ": "dont" is no subject
             # the French model labels many a personal "il" expl:subj ("pour qu'il cesse")
             if c.dep_ == "nsubj" or (c.dep_ == "expl:subj" and c.pos_ == "PRON") \
                     or (c.dep_ == "nsubj:pass" and _active_perfect(verb)):
@@ -307,11 +336,17 @@ class EventExtractor:
             return self.subjects(node, actors, depth + 1) if node.pos_ in ("VERB", "AUX") else []
         if verb.dep_ in ("xcomp", "advcl", "ccomp", "obl:arg"):
             # object control: "exhorter X à", "presser X de" -> X; otherwise the subject
+            unknown = False
             for c in head.children:
-                if c.dep_ in ("obj", "iobj") and c.i != verb.i:
+                if (c.dep_ in ("obj", "iobj") or (self._misread_object(c, head) and c.i < verb.i)) and c.i != verb.i:
                     found = self._arg_actors(c, actors)
                     if found:
                         return found
+                    unknown = unknown or (c.dep_ == "obj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN"))
+            if unknown and verb.dep_ in ("xcomp", "obl:arg") and self._asks_its_object(head, verb):
+                # "l'Ukraine a exhorté ses alliés à livrer des armes": the allies deliver,
+                # whoever they are; not the one who asks
+                return []
             for c in head.children:
                 if c.dep_.startswith("obl") and self._case(c) in self.dative and c.i < verb.i:
                     found = self._arg_actors(c, actors) or self._counterpart(c, head, actors)
@@ -320,8 +355,16 @@ class EventExtractor:
             return self.subjects(head, actors, depth + 1)
         return []
 
-    @staticmethod
-    def _inverted_subject(verb: Token) -> Token | None:
+    def _asks_its_object(self, head: Token, verb: Token) -> bool:
+        """A verb of asking ("exhorter X à", "sommer X de") whose infinitive, opened by "à" or
+        "de", is its object's to do."""
+        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("a", "de", "d") for c in verb.children):
+            return False
+        pred = self._verb_predicate(head) if head.pos_ == "VERB" else None
+        return pred is not None and pred.plover_type in self.asking_types
+
+    @classmethod
+    def _inverted_subject(cls, verb: Token) -> Token | None:
         """"…, ont mis en garde les soldats": in an incise the subject follows the verb and
         the parser takes it for an object."""
         if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in verb.children) or verb.pos_ not in ("VERB", "AUX"):
@@ -329,11 +372,13 @@ class EventExtractor:
         finite = "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
         if not finite or verb.dep_ in ("xcomp", "acl", "acl:relcl"):
             return None    # an infinitive or participle clause has no inverted subject
-        first = min([verb] + [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i], key=lambda t: t.i)
+        # ", s'est indigné X": the reflexive clitic opens the verb group too
+        first = min([verb] + [c for c in verb.children if c.i < verb.i and (c.dep_.startswith("aux") or (
+            c.dep_.startswith(("expl", "obj", "iobj")) and fold(c.text) in REFLEXIVES))], key=lambda t: t.i)
         prev = verb.doc[first.i - 1] if first.i > 0 else None
         if prev is None or prev.text not in (",", "»", '"', "”"):
             return None
-        objs = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
+        objs = [c for c in verb.children if (c.dep_ == "obj" or cls._misread_object(c, verb, True)) and c.i > verb.i]
         return objs[0] if objs else None
 
     @classmethod
@@ -428,6 +473,10 @@ class EventExtractor:
         # une offensive contre")
         holders = [tok] + [c for c in self._objects(tok) if c.pos_ == "NOUN"] \
             if tok.pos_ in ("VERB", "AUX") else [tok]
+        if pred.fixed:
+            # "tirer à boulets rouges sur l'OTAN": the complement may hang on the fixed words
+            span = tok.doc[tok.i + 1: min(tok.i + 1 + len(pred.fixed.split()), tok.sent.end)]
+            holders += [t for t in span if t.pos_ == "NOUN" and t not in holders]
         for slot in pred.target or ("obj",):
             slot_f = fold(slot)
             for holder in holders:
@@ -441,7 +490,8 @@ class EventExtractor:
                         hit = (c.dep_ == "nsubj:pass" or (c.dep_ == "nsubj" and _copular_passive(tok))) if passive \
                             else (c.dep_ == "obj" and c.i > tok.i or
                                                                           c.dep_ == "obj" and c.pos_ == "PRON"
-                                                                          or self._object_clitic(c, tok))
+                                                                          or self._object_clitic(c, tok)
+                                                                          or self._misread_object(c, tok))
                     elif slot_f == "iobj":
                         hit = c.dep_ == "iobj" or (c.dep_.startswith("obl") and self._case(c) in self.dative)
                     elif c.dep_.startswith(("obl", "nmod", "iobj")):
@@ -451,18 +501,53 @@ class EventExtractor:
                         # autorités françaises": an act aimed at a thing aims at its author
                         found = self._arg_actors(c, actors) or self._counterpart(c, tok, actors)
                         if not found and pred.plover_type not in self.participant_types:
-                            found = self._author(c, actors)
+                            found = self._author(c, actors, nested=pred.plover_type in self.judging_types)
                         if not found and pred.plover_type in self.judging_types:
                             found = self._demonstrated_act(c, tok, actors)
                         if found:
                             return found
+                if holder.i != tok.i and slot_f in self.genitive and pred.plover_type not in self.participant_types \
+                        and (inverted is None or holder.i != inverted.i) and not actors.actors(holder):
+                    # "rejeter les accusations portées par Washington", "refuser le plan proposé
+                    # par l'ONU": whose the object is may be said by a participle's agent
+                    found = self._author(holder, actors)
+                    if found:
+                        return found
             if slot_f == "obj" and passive and not any(c.dep_ == "nsubj:pass" for c in tok.children):
                 found = self._passive_patient(tok, actors)
                 if found:
                     return found
+        antecedent = self._genitive_antecedent(tok) if (
+            "obj" in pred.target or set(pred.target) & self.genitive) and pred.plover_type not in self.participant_types else None
+        if antecedent is not None:
+            # "le régime, dont l'opposition réclame le départ", "le gouvernement, dont il condamne
+            # les agissements": the relative's antecedent owns the object
+            found = actors.actors(antecedent)
+            if found:
+                return found
         if tok.pos_ in ("VERB", "AUX") and pred.plover_type in self.addressed_types:
             return self._addressee(tok, actors)
         return []
+
+    def _genitive_antecedent(self, verb: Token) -> Token | None:
+        """The noun a "dont" clause is said of: the relative clause's head, or, where the parser
+        hung the clause on the main verb, the noun right before "dont" (past its adjectives)."""
+        # (the parser may hang "dont" on the clause's subject)
+        near = [*verb.children, *[g for c in verb.children if c.dep_ == "nsubj" for g in c.children]]
+        rel = next((c for c in near if c.pos_ == "PRON" and c.i < verb.i
+                    and fold(c.text) in self.genitive_relatives), None)
+        if rel is None:
+            return None
+        if verb.dep_ == "acl:relcl":
+            return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+        if verb.dep_ != "advcl":
+            return None
+        prev = verb.doc[rel.i - 1] if rel.i > verb.sent.start else None
+        if prev is not None and prev.pos_ == "PUNCT" and prev.i > verb.sent.start:
+            prev = verb.doc[prev.i - 1]
+        while prev is not None and prev.pos_ == "ADJ" and prev.dep_ == "amod" and prev.head.i < prev.i:
+            prev = prev.head
+        return prev if prev is not None and prev.pos_ in ("NOUN", "PROPN") else None
 
     def _demonstrated_act(self, noun: Token, verb: Token, actors: ArticleActors) -> list[Actor]:
         """"La Russie a condamné cette décision", "Elle a condamné ce comportement": an act named
@@ -633,6 +718,12 @@ class EventExtractor:
                             if o.pos_ in ("NOUN", "PROPN", "ADJ") and (o.dep_ == "obj" or (
                                     o.dep_.startswith(("obl", "nmod")) and self._case(o) in self.aim_preps)):
                                 aims = self._arg_actors(o, actors)
+                                if not aims and o.dep_ == "obj":
+                                    # "refuser de reconnaître la victoire de X": whose thing it is
+                                    aims = self._author(o, actors)
+                                if not aims and o.pos_ == "NOUN":
+                                    # "menacer de frapper les ports saoudiens et émiratis"
+                                    aims = self._adjective_countries(o, actors)
                                 if aims:
                                     break
                         break
@@ -713,9 +804,12 @@ class EventExtractor:
         earlier = [a for i, a in memory if i < doc_noun.i]
         return earlier[-1] if earlier else []
 
-    def _author(self, thing: Token, actors: ArticleActors) -> list[Actor]:
+    def _author(self, thing: Token, actors: ArticleActors, depth: int = 0, nested: bool = False) -> list[Actor]:
         """Whose is the object? "condamner l'attaque de la Russie", "refuser le report demandé
-        par l'opposition": the act aims at the author of what it acts on."""
+        par l'opposition": the act aims at the author of what it acts on; "déplorer l'absence
+        de réponses de l'Iran": with `nested`, at the named author (not a group of people:
+        "lever l'interdiction des rassemblements de plus de dix personnes") of the thing its
+        "de" complement names."""
         if thing.pos_ != "NOUN":
             return []
         # "forcer les accès à plusieurs hypermarchés": a way in is the way into its holder's
@@ -743,6 +837,20 @@ class EventExtractor:
                                 found = self._arg_actors(a, actors)
                                 if found:
                                     return found
+        if nested and depth == 0 and not _possessive_is_patient(self._noun_predicate(thing)):
+            for c in thing.children:
+                if c.dep_ == "nmod" and c.i > thing.i and c.pos_ == "NOUN" and self._case(c) in self.genitive \
+                        and not _possessive_is_patient(self._noun_predicate(c)):
+                    # ("la détention de binationaux d'autres pays": the detained, not the author)
+                    found = [a for a in self._author(c, actors, 1) if a.kind != "group"]
+                    if found:
+                        return found
+        # "condamner les frappes iraniennes", "rejeter les pressions américaines": the
+        # nationality adjective of an act names its doer
+        lemma = fold(thing.lemma_)
+        pred = None if lemma in self.act_nouns or lemma in self.document_nouns else self._noun_predicate(thing)
+        if pred is not None or lemma in self.act_nouns or lemma in self.document_nouns:
+            return self._adjective_states(thing, pred, actors)
         return []
 
     def _noun_source(self, noun: Token, actors: ArticleActors, depth: int = 0) -> list[Actor]:
@@ -769,6 +877,44 @@ class EventExtractor:
                 or (fold(noun.head.lemma_) in self.deciding_verbs and not (pred and set(pred.source) & self.genitive))):
             return self.subjects(noun.head, actors, depth + 1)
         return []
+
+    @staticmethod
+    def _adjective_countries(tok: Token, actors: ArticleActors) -> list[Actor]:
+        """"les aéroports et les ports saoudiens et émiratis": the countries the nationality
+        adjectives of a phrase (and of its conjuncts) name, coded by country only (a place's
+        state, like a place named as a target)."""
+        found: list[Actor] = []
+        for t in (tok, *[c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"]):
+            for c in t.children:
+                # the second adjective may hang on the first or on the noun ("saoudiens et émiratis")
+                if c.dep_ not in ("amod", "conj") or c.i < t.i or c.pos_ != "ADJ":
+                    continue
+                for a in (c, *[d for d in c.children if d.dep_ == "conj" and d.pos_ == "ADJ"]):
+                    iso = actors.dic.demonym(a.text)
+                    if iso and all(f.country != iso for f in found):
+                        found.append(Actor(a.text, actors.dic.country_names.get(iso, a.text), iso, None, iso,
+                                           a.idx, a.idx + len(a.text), "metonym"))
+        return found
+
+    def _adjective_states(self, noun: Token, pred: Predicate | None, actors: ArticleActors) -> list[Actor]:
+        """"les sanctions américaines", "le projet israélien", "le communiqué nord-coréen": a
+        nationality adjective of an act or a document names the state that does or writes it;
+        of an event noun only for the types `adjective_doer_types` lists ("l'enquête russe" is
+        about Russia, "le dialogue kosovar" among Kosovars)."""
+        if pred is not None and pred.plover_type not in self.adjective_doer_types:
+            return []
+        found: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ != "amod" or c.i < noun.i or c.pos_ != "ADJ":
+                continue
+            for a in (c, *[d for d in c.children if d.dep_ == "conj" and d.pos_ == "ADJ"]):
+                iso = actors.dic.demonym(a.text)
+                if iso:
+                    name = actors.dic.country_names.get(iso, a.text)
+                    found.append(Actor(a.text, name, iso, "GOV", iso + "GOV", a.idx, a.idx + len(a.text), "country"))
+            if found:
+                break
+        return found
 
     # -- extraction -------------------------------------------------------------------
     def extract(self, sent, actors: ArticleActors) -> list[RawEvent]:
@@ -871,6 +1017,10 @@ class EventExtractor:
                 if pred is None:
                     continue
                 sources, targets = self._noun_args(tok, pred, actors, sent)
+                if targets and not sources:
+                    # "les sanctions américaines contre l'Iran": the adjective names the doer
+                    # (alone, "les menaces turques" is a mention more than an event)
+                    sources = self._adjective_states(tok, pred, actors)
                 if not targets and self._meeting_told_before(tok, pred, sources, actors):
                     continue
                 if pred.between:
@@ -884,6 +1034,8 @@ class EventExtractor:
                 continue       # a statement sense (CAMEO 01x): a quote, not an event
             if not sources and not targets:
                 continue       # an event with no actor at all says nothing about the system
+            if sources and not targets and pred.plover_type in self.adversary_types:
+                targets = self._adversary(sources[0], doc, actors)   # "les candidats opposés à X rejettent"
             if pred.needs_target and not targets:
                 continue       # "se livrer à des activités" is no surrender: only "se livrer à la police" is
             if pred.needs_source and not sources:
@@ -1007,11 +1159,44 @@ class EventExtractor:
                 if pred.symmetric and src is not None and tgt is not None:
                     # meeting, talks, signing: each side does it with the other
                     events.append(RawEvent(tok, end, pred, tgt, src, negated, modality))
-        if pred.symmetric and not targets and len(sources) == 2:
-            # "Poutine et Erdogan se sont rencontrés"
+        if not targets and len(sources) == 2 and (pred.symmetric or self._reciprocal(tok)):
+            # "Poutine et Erdogan se sont rencontrés", "X et Y s'accusent mutuellement"
             a, b = (localise(x, focus) for x in sources)
             events[:] = [e for e in events if e.trigger.i != tok.i]
             events += [RawEvent(tok, end, pred, a, b, negated, modality), RawEvent(tok, end, pred, b, a, negated, modality)]
+
+    def _adversary(self, doer: Actor, doc, actors: ArticleActors) -> list[Actor]:
+        """"Les candidats opposés au président X rejettent les résultats", "les opposants au
+        régime dénoncent", "le rival de X conteste": a doer described by whom it stands
+        against aims its rejection or protest at them when the clause names no one else."""
+        span = doc.char_span(doer.start, doer.end, alignment_mode="expand")
+        if span is None or not self.adversary_words:
+            return []
+        root = span.root
+        for w in (root, *[c for c in root.children if c.dep_ in ("acl", "amod") and c.i > root.i]):
+            if fold(w.lemma_) not in self.adversary_words and fold(w.text) not in self.adversary_words:
+                continue
+            for c in w.children:
+                if c.i > w.i and c.dep_.startswith(("nmod", "obl")) and (
+                        self._case(c) in self.dative or (w.pos_ == "NOUN" and self._case(c) in self.genitive)):
+                    found = self._arg_actors(c, actors)
+                    if found:
+                        return found
+        return []
+
+    def _reciprocal(self, verb: Token) -> bool:
+        """"Le Hamas et le Fatah s'accusent mutuellement", "se sont accusés l'un l'autre": a
+        pronominal verb with a reciprocal adverb or phrase; each side does it to the other."""
+        if verb.pos_ not in ("VERB", "AUX") or not self.reciprocal_adverbs and not self.reciprocal_phrases:
+            return False
+        if not any(fold(c.text) in self.reflexive for c in verb.children
+                   if c.i < verb.i and (c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj"))):
+            return False
+        if any(c.dep_ == "advmod" and fold(c.text) in self.reciprocal_adverbs for c in verb.children):
+            return True
+        # the phrase follows the verb within a few words ("se sont accusés l'un l'autre de")
+        tail = " ".join(fold(w) for w in texts_of(verb.doc)[verb.i + 1: min(verb.i + 8, verb.sent.end)])
+        return any(p in tail.replace("' ", "'") for p in self.reciprocal_phrases)
 
     def _meeting_told_before(self, noun: Token, pred: Predicate, sources: list[Actor], actors: ArticleActors) -> bool:
         """"À la fin de l'entretien, Macron a demandé...": a definite or demonstrative meeting
