@@ -26,3 +26,23 @@ def code(coder):
 @pytest.fixture(scope="session")
 def seed_record(coder):
     return coder.code(SEED.read_text(encoding="utf-8"), published="2016-05-24", id="kerry-lavrov-treve")
+
+
+@pytest.fixture(scope="session")
+def resolve(coder):
+    """Parse a text and resolve its actors alone (no events): (doc, ArticleActors)."""
+    from datetime import date
+
+    from quiquoi.actors.resolver import ArticleActors
+    from quiquoi.nlp import parse_many
+
+    def run(text, published=date(2021, 3, 10)):
+        doc = next(parse_many(coder.nlp, [text]))
+        return doc, ArticleActors(doc, coder.dictionary, coder.data.config, published)
+    return run
+
+
+def actors_at(doc, aa, word, nth=0):
+    """The actors the nth token spelt `word` names."""
+    tok = [t for t in doc if t.text == word][nth]
+    return aa.actors(tok)

@@ -5,21 +5,9 @@ from datetime import date
 
 import pytest
 
-from quiquoi.actors.resolver import ArticleActors
-from quiquoi.nlp import parse_many
+from conftest import actors_at as _at
 
 
-@pytest.fixture(scope="module")
-def resolve(coder):
-    def run(text, published=date(2021, 3, 10)):
-        doc = next(parse_many(coder.nlp, [text]))
-        return doc, ArticleActors(doc, coder.dictionary, coder.data.config, published)
-    return run
-
-
-def _at(doc, aa, word, nth=0):
-    tok = [t for t in doc if t.text == word][nth]
-    return aa.actors(tok)
 
 
 def test_region_adjective_gives_a_region_code(resolve):

@@ -5,8 +5,7 @@ from datetime import date
 
 import pytest
 
-from quiquoi.actors.resolver import ArticleActors
-from quiquoi.nlp import parse_many
+from conftest import actors_at as _at
 
 
 def _speakers(record):
@@ -66,17 +65,6 @@ def test_a_name_cut_off_its_title_by_the_parser_is_the_title_holder(code):
 
 
 # ---- titles of bodies the dictionaries do not know --------------------------------
-@pytest.fixture(scope="module")
-def resolve(coder):
-    def run(text, published=date(2021, 3, 10)):
-        doc = next(parse_many(coder.nlp, [text]))
-        return doc, ArticleActors(doc, coder.dictionary, coder.data.config, published)
-    return run
-
-
-def _at(doc, aa, word, nth=0):
-    tok = [t for t in doc if t.text == word][nth]
-    return aa.actors(tok)
 
 
 def test_president_of_an_unknown_organisation_is_not_the_government(resolve):
