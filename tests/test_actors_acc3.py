@@ -3,7 +3,6 @@ country a bare "le pays" means, non-state groups placed in a country, adjectives
 complements, calendar words. Every sentence here was written for these tests."""
 from datetime import date
 
-import pytest
 
 from conftest import actors_at as _at
 
