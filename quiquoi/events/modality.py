@@ -46,12 +46,18 @@ class Modality:
                 return self._has_negation(tok.head)
         return False
 
-    def _has_negation(self, tok: Token) -> bool:
-        words = {fold(c.text) for c in tok.children if c.dep_ in ("advmod", "neg", "advmod:neg", "det")}
+    def _has_negation(self, tok: Token, *more: Token) -> bool:
+        words = {fold(c.text) for t in (tok, *more) for c in t.children
+                 if c.dep_ in ("advmod", "neg", "advmod:neg", "det")}
         strong = words & (self.negation - {"ne", "n'"} - self.needs_ne)
         # "plus", "rien", "personne" negate only with "ne": "il parle plus" is no negation
         weak = words & self.needs_ne and words & {"ne", "n'"}
         return bool(strong or weak)
+
+    def _declined(self, mode: str, governor: Token) -> str:
+        """An intent, offer or plan that is itself negated ("ne veut pas discuter", "n'a
+        aucune intention de négocier", "n'a plus intérêt à discuter") declines the act."""
+        return "refused" if mode == "proposed" and self.negated(governor) else mode
 
     def _mood(self, tok: Token) -> set[str]:
         moods = set(tok.morph.get("Mood"))
@@ -97,9 +103,18 @@ class Modality:
             if gov_verb and lemma in self.governors:
                 if node.dep_ == "nsubj" and self.governors[lemma] == "refused":
                     break    # "des heurts ont opposé X à Y": the active subject is not what is refused
-                return self.governors[lemma]
+                return self._declined(self.governors[lemma], gov)
             if gov.pos_ == "NOUN" and lemma in self.nouns:
-                return self.nouns[lemma]
+                return self._declined(self.nouns[lemma], gov)
+            if gov_verb and node.dep_ in ("advcl", "xcomp", "obl:arg", "ccomp"):
+                # "avoir l'intention de", "n'avoir plus intérêt à": the light verb's object
+                # governs the infinitive the parser hung on the verb
+                noun = next((c for c in gov.children if c.dep_ == "obj" and fold(c.lemma_) in self.nouns), None)
+                if noun is not None:
+                    mode = self.nouns[fold(noun.lemma_)]
+                    if mode == "proposed" and (self.negated(noun) or self._has_negation(gov, noun)):
+                        return "refused"
+                    return mode
             if node.dep_ == "advcl" and marks & self.purpose_markers:
                 return "requested"           # "pour qu'il permette un accès": wanted, not done
             if node.pos_ in ("NOUN",) and gov.pos_ in ("VERB", "AUX") and self._mood(gov) & self.hyp_moods:
