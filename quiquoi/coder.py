@@ -235,8 +235,7 @@ class Coder:
         if when is not None and when.value:
             date_, precision, date_text = when.value, when.precision, when.text
             if when.ahead or when.behind:     # "lundi": the last one or the next, by the verb's tense
-                date_ = directed_value(when, clause_tense(ev.trigger, self.times.future_auxiliaries,
-                                                                 self.times.perfect_with_etre))
+                date_ = directed_value(when, clause_tense(ev.trigger, self.times.tense_words))
         else:
             date_ = art.published.isoformat() if art.published else None
             precision, date_text = ("reported" if date_ else None), None

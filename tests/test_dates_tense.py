@@ -47,13 +47,13 @@ def test_phrases_whose_words_give_the_direction_have_one_reading(r, text):
 def test_clause_tense(coder, r, sentence, tense):
     doc = coder.nlp(sentence)
     day = next(t for t in doc if t.lower_ in ("lundi", "jeudi"))
-    assert clause_tense(day, r.future_auxiliaries, r.perfect_with_etre) == tense
+    assert clause_tense(day, r.tense_words) == tense
 
 
 def test_a_phrase_on_a_noun_has_the_nouns_own_time(coder, r):
     # the demonstration is on the coming Wednesday whatever the tense of the call to it
     text = "L'opposition a appelé à une manifestation mercredi."
-    (e,) = directed(r.find(text, PUB), coder.nlp(text), r.future_auxiliaries)
+    (e,) = directed(r.find(text, PUB), coder.nlp(text), r.tense_words)
     assert e.value == "2016-05-25"
 
 

@@ -67,6 +67,15 @@ _PUNCT_AFTER = set(".,;:!?()[]»\"”…-–/")
 
 
 @dataclass(frozen=True)
+class TenseWords:
+    """Lemmas (time.yaml) by which dates.tense reads a clause's tense: verbs that make a future
+    of the infinitive they govern ("va/doit rencontrer"), verbs whose compound past takes the
+    auxiliary the parser labels passive ("est arrivé")."""
+    future_auxiliaries: frozenset[str] = frozenset()
+    perfect_with_etre: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class TimeExpr:
     """A time expression found in a text.
 
@@ -496,9 +505,10 @@ class TimeResolver:
                 self.prepositions[_norm(str(k))] = (v, None)
         prep_regex = _alternation(str(k) for k in preps) if preps else None
         self.keep_prep_single = bool(data.get("keep_preposition_with_single_word", False))
-        # lemmas of the verbs that make a future of the infinitive they govern (dates.tense)
-        self.future_auxiliaries = frozenset(_norm(str(w)) for w in data.get("future_auxiliaries", []) or [])
-        self.perfect_with_etre = frozenset(_norm(str(w)) for w in data.get("perfect_with_etre", []) or [])
+        # the verbs that tell a clause's tense beyond its morphology (dates.tense)
+        self.tense_words = TenseWords(
+            future_auxiliaries=frozenset(_norm(str(w)) for w in data.get("future_auxiliaries", []) or []),
+            perfect_with_etre=frozenset(_norm(str(w)) for w in data.get("perfect_with_etre", []) or []))
 
         self.year_context = {_norm(str(w)) for w in data.get("year_context", []) or []}
         # what anchored scanning needs to know of each slot and of the prepositions

@@ -15,7 +15,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
-from quiquoi.dates.resolver import TimeExpr, _norm
+from quiquoi.dates.resolver import TenseWords, TimeExpr, _norm
 
 FUTURE, PAST = "future", "past"
 
@@ -34,8 +34,7 @@ def clause_verb(tok: Token) -> Token | None:
     return None
 
 
-def clause_tense(tok: Token, future_auxiliaries: frozenset[str],
-                 perfect_with_etre: frozenset[str] = frozenset()) -> str | None:
+def clause_tense(tok: Token, words: TenseWords) -> str | None:
     """FUTURE, PAST or None (present, or nothing to tell) for the clause of `tok`."""
     verb = clause_verb(tok)
     if verb is None:
@@ -49,8 +48,8 @@ def clause_tense(tok: Token, future_auxiliaries: frozenset[str],
     form = verb.morph.get("VerbForm")
     if "Inf" in form:
         # "va rencontrer lundi", "doit se rendre jeudi": the governing verb's tense decides
-        gov = next((a for a in auxes if _norm(a.lemma_) in future_auxiliaries), None)
-        if gov is None and verb.dep_ == "xcomp" and _norm(verb.head.lemma_) in future_auxiliaries:
+        gov = next((a for a in auxes if _norm(a.lemma_) in words.future_auxiliaries), None)
+        if gov is None and verb.dep_ == "xcomp" and _norm(verb.head.lemma_) in words.future_auxiliaries:
             gov = verb.head
         if gov is not None:
             gov_tense = gov.morph.get("Tense")
@@ -58,7 +57,7 @@ def clause_tense(tok: Token, future_auxiliaries: frozenset[str],
         return None
     if "Part" in form and any(a.dep_ == "aux:tense" for a in auxes):
         return PAST                           # "a rencontré", "avait annoncé"
-    if "Part" in form and auxes and _norm(verb.lemma_) in perfect_with_etre:
+    if "Part" in form and auxes and _norm(verb.lemma_) in words.perfect_with_etre:
         return PAST                           # "est arrivé", "était revenu"
     if "Fin" in form and ("Past" in tenses or "Imp" in tenses):
         return PAST                           # "rencontra", "rencontrait"
@@ -74,13 +73,12 @@ def directed_value(expr: TimeExpr, tense: str | None) -> str | None:
     return expr.value
 
 
-def directed(exprs: list[TimeExpr], doc: Doc, future_auxiliaries: frozenset[str],
-             perfect_with_etre: frozenset[str] = frozenset()) -> list[TimeExpr]:
+def directed(exprs: list[TimeExpr], doc: Doc, words: TenseWords) -> list[TimeExpr]:
     """The expressions of a parsed text, each read the way its clause's tense points."""
     out = []
     for e in exprs:
         span = doc.char_span(e.start, e.end, alignment_mode="expand") if (e.ahead or e.behind) else None
         if span is not None:
-            e = dataclasses.replace(e, value=directed_value(e, clause_tense(span.root, future_auxiliaries, perfect_with_etre)))
+            e = dataclasses.replace(e, value=directed_value(e, clause_tense(span.root, words)))
         out.append(e)
     return out

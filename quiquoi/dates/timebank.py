@@ -147,7 +147,7 @@ def evaluate_timebank(folder: str | Path = DEFAULT_FOLDER, lang: str = "fr",
         text, dct, golds = parse_tml(path.read_text(encoding="utf-8"))
         preds = r.find(text, dct)
         if nlp is not None:
-            preds = directed(preds, nlp(text), r.future_auxiliaries, r.perfect_with_etre)
+            preds = directed(preds, nlp(text), r.tense_words)
         targets = [g for g in golds if g.type in ("DATE", "TIME")]
         n_pred += len(preds)
         for p in preds:

@@ -6,6 +6,8 @@ from typing import Any, TextIO
 
 from quiquoi.actors.dictionary import fold
 from quiquoi.dates.tense import directed
+from quiquoi.ingest.readers import InputArticle, parse_date
+from quiquoi.nlp import parse_many
 from quiquoi.evaluate.gold import gold_files, load_gold
 from quiquoi.evaluate.scorer import ArticleScore, Counts, score_article
 
@@ -15,10 +17,15 @@ def evaluate(paths: list[str], coder) -> tuple[dict[str, Any], list[ArticleScore
     for path in gold_files(paths):
         gold = load_gold(path)
         text = gold.text_path.read_text(encoding="utf-8")
-        rec = coder.code(text, published=gold.published, id=gold.text_path.name)
+        art = InputArticle(id=gold.text_path.name, text=text, published=parse_date(gold.published),
+                           origin=gold.text_path.name)
+        reason = coder.refusal(art)
+        if reason:
+            raise ValueError(f"{gold.text_path}: {reason}")
+        doc = next(parse_many(coder.nlp, [text]))      # parsed once, for the coder and the dates
+        rec = coder.code_doc(doc, art)
         # read as the coder reads an event's date: "samedi" points the way its verb's tense does
-        exprs = directed(coder.times.find(text, gold.published), coder.nlp(text), coder.times.future_auxiliaries,
-                         coder.times.perfect_with_etre)
+        exprs = directed(coder.times.find(text, gold.published), doc, coder.times.tense_words)
         found_dates = {fold(e.text): e.value for e in exprs}
         scores.append(score_article(gold, rec, found_dates))
     total, quotes, lenient = Counts(), Counts(), Counts()

@@ -30,12 +30,12 @@ two commas right before it, if that phrase hangs inside a clause opening the sen
 """
 from __future__ import annotations
 
-from spacy.attrs import DEP, LEMMA, LOWER
+from spacy.attrs import DEP, LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from quiquoi.actors.dictionary import fold
-from quiquoi.nlp import preposition_of, texts_of
+from quiquoi.nlp import lowers_of, preposition_of, texts_of
 
 
 class PartitiveAfterTime:
@@ -64,10 +64,10 @@ class PartitiveAfterTime:
         if self.detached_clauses:
             self._detached_subjects(doc)
         n = len(doc)
-        strings = doc.vocab.strings
-        lowers = doc.to_array(LOWER).tolist()     # no Token made for the other words
+        # the per-Doc array the later stages read too (no Token made for the other words)
+        lowers = lowers_of(doc)
         for i, low in enumerate(lowers):
-            if i + 2 >= n or strings[low] not in self.time_words:
+            if i + 2 >= n or low not in self.time_words:
                 continue
             t = doc[i]
             verb = t.head
@@ -91,7 +91,7 @@ class PartitiveAfterTime:
             if t.dep_ == "obj":
                 t.dep_ = "obl:mod"
         if self.time_phrase_words:
-            self._objects_after_time(doc, [strings[w] for w in lowers])
+            self._objects_after_time(doc, lowers)
         return doc
 
     def _particle_names(self, doc: Doc) -> None:
