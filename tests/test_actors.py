@@ -3,16 +3,12 @@ from datetime import date
 
 import pytest
 
-from quiquoi.actors.resolver import ArticleActors
-from quiquoi.nlp import parse_many
 
 
 @pytest.fixture(scope="module")
-def resolve(coder):
-    def run(text, published=date(2016, 5, 24)):
-        doc = next(parse_many(coder.nlp, [text]))
-        return doc, ArticleActors(doc, coder.dictionary, coder.data.config, published)
-    return run
+def resolve(resolve):
+    """conftest's, dated like the reference article."""
+    return lambda text, published=date(2016, 5, 24): resolve(text, published)
 
 
 def _by_text(doc, actors, word):
