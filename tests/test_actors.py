@@ -4,7 +4,6 @@ from datetime import date
 import pytest
 
 
-
 @pytest.fixture(scope="module")
 def resolve(resolve):
     """conftest's, dated like the reference article."""

@@ -3,10 +3,7 @@ country a bare "le pays" means, non-state groups placed in a country, adjectives
 complements, calendar words. Every sentence here was written for these tests."""
 from datetime import date
 
-
 from conftest import actors_at as _at
-
-
 
 
 def test_region_adjective_gives_a_region_code(resolve):

@@ -3,7 +3,6 @@ speakers after the verb of an incise, pronoun speakers, titles of bodies the dic
 do not know, one coding per person. Every sentence here was written for these tests."""
 from datetime import date
 
-
 from conftest import actors_at as _at
 
 
