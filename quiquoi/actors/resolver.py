@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, Entry, fold
 from quiquoi.model import Actor
-from quiquoi.nlp import deps_of, ents_of, heads_of, lemmas_of, pos_of, texts_of
+from quiquoi.nlp import deps_of, ents_of, heads_of, lemmas_of, morph, pos_of, texts_of
 
 NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase
@@ -220,10 +220,10 @@ class ArticleActors:
                   if a.country]
         if not owners:
             return []
-        plural = "Plur" in tok.morph.get("Number")
+        plural = "Plur" in morph(tok, "Number")
         for j in range(tok.i - 1, tok.sent.start - 1, -1):
             noun = self.doc[j]
-            if noun.pos_ != "NOUN" or ("Plur" in noun.morph.get("Number")) != plural:
+            if noun.pos_ != "NOUN" or ("Plur" in morph(noun, "Number")) != plural:
                 continue
             role = self.dic.role(noun.lemma_) or self.dic.role(noun.text)
             if role is None or role.role == "INHERIT" or role.kind == "held":
@@ -237,7 +237,7 @@ class ArticleActors:
 
     def pronoun(self, tok: Token) -> list[Actor]:
         """The antecedent of a relative or subject pronoun."""
-        if "Rel" in tok.morph.get("PronType") or fold(tok.text) in self.relative_pronouns:
+        if "Rel" in morph(tok, "PronType") or fold(tok.text) in self.relative_pronouns:
             verb = tok.head
             if verb.dep_ in ("acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return self.actors(verb.head) or self._from_complement(verb.head)
@@ -253,7 +253,7 @@ class ArticleActors:
             c.dep_ == "nsubj" and c.i < tok.i for c in tok.head.children)
         if word in self.object_pronouns and (tok.dep_ in ("obj", "iobj") or misread):
             # "Elle l'a exhorté à arrêter": the object is someone other than the subject
-            plural = "Plur" in tok.morph.get("Number") or word in self.plural_pronouns
+            plural = "Plur" in morph(tok, "Number") or word in self.plural_pronouns
             subject = [c for c in tok.head.children if c.dep_ in ("nsubj", "expl:subj") and c.i != tok.i
                        and fold(c.text) not in self.object_pronouns]
             excluded = {a.key() for c in subject for a in (self.pronoun(c) if c.pos_ == "PRON" else self.actors(c))}
@@ -270,7 +270,7 @@ class ArticleActors:
             return []
         # a subject pronoun also agrees in gender with a common-noun antecedent ("la police"
         # is never "il"); possessives agree with the thing owned, not the owner
-        gender = set(tok.morph.get("Gender")) if word in self.subject_pronouns else set()
+        gender = set(morph(tok, "Gender")) if word in self.subject_pronouns else set()
         return self.nearest(tok.i, plural, gender)
 
     def nearest(self, before: int, plural: bool, gender: set[str] | None = None,
@@ -289,12 +289,12 @@ class ArticleActors:
             head = self.doc[head_i]
             if head.dep_ in ("nmod", "obl:mod") and head.head.pos_ in ("NOUN", "PROPN", "VERB"):
                 continue   # "allié de Moscou": a modifier, not the thing talked about
-            if gender and head.pos_ == "NOUN" and head.morph.get("Gender") and not gender & set(head.morph.get("Gender")) \
+            if gender and head.pos_ == "NOUN" and morph(head, "Gender") and not gender & set(morph(head, "Gender")) \
                     and fold(head.lemma_) not in self.collective_nouns:   # "des centaines de manifestants ... ils"
                 continue
             if excluded and actor.key() in excluded:
                 continue
-            if ("Plur" in head.morph.get("Number")) == plural or not head.morph.get("Number"):
+            if ("Plur" in morph(head, "Number")) == plural or not morph(head, "Number"):
                 if head_i < sent_start and tok.dep_ == "nsubj" and tok.i - sent_start <= 1 and not excluded:
                     # "X a condamné Séoul. Elle l'a exhorté...": a sentence-initial subject
                     # pronoun continues the previous sentence's subject rather than its object
@@ -316,10 +316,10 @@ class ArticleActors:
             head = self.doc[head_i]
             if head.dep_ not in ("nsubj", "nsubj:pass"):
                 continue
-            if gender and head.pos_ == "NOUN" and head.morph.get("Gender") and not gender & set(head.morph.get("Gender")) \
+            if gender and head.pos_ == "NOUN" and morph(head, "Gender") and not gender & set(morph(head, "Gender")) \
                     and fold(head.lemma_) not in self.collective_nouns:
                 continue
-            if ("Plur" in head.morph.get("Number")) == plural or not head.morph.get("Number"):
+            if ("Plur" in morph(head, "Number")) == plural or not morph(head, "Number"):
                 return actor
         return None
 
@@ -998,8 +998,8 @@ class ArticleActors:
         if not isos and allow_memory and not owners and not self._not_current(tok):
             key = self._memory_key(tok)
             prev = self.last_by_head.get(key)
-            if prev is not None and tok.morph.get("Number") and \
-                    self.last_plural.get(key) != ("Plur" in tok.morph.get("Number")):
+            if prev is not None and morph(tok, "Number") and \
+                    self.last_plural.get(key) != ("Plur" in morph(tok, "Number")):
                 prev = None      # "les pays européens ... le pays": not the same body
             person = self.titled.get(key) if role.kind == "title" and self._bare_definite(tok) else None
             if person is not None and person[0] < tok.i and (prev is None or person[0] > self.last_pos.get(key, -1)):
@@ -1057,7 +1057,7 @@ class ArticleActors:
         for a singular, definite title with words after its noun (a bare "le président" is
         the memory's business in _role_actor)."""
         got = self.titled.get(self._memory_key(tok))
-        if got is None or got[0] >= tok.i or "Plur" in tok.morph.get("Number"):
+        if got is None or got[0] >= tok.i or "Plur" in morph(tok, "Number"):
             return None
         if not any(c.dep_ == "det" and fold(c.text) in self.definite for c in tok.children):
             return None
@@ -1105,7 +1105,7 @@ class ArticleActors:
     def _bare_definite(self, tok: Token) -> bool:
         """"le président", "la ministre": singular, with a definite article, and nothing
         after the noun that tells which one ("le président du Sénat")."""
-        if "Plur" in tok.morph.get("Number"):
+        if "Plur" in morph(tok, "Number"):
             return False
         m = self.matches.get(tok.i)
         span_end = m[2] if m else tok.i + 1
@@ -1116,7 +1116,7 @@ class ArticleActors:
     def _country_named_before(self, tok: Token) -> Actor | None:
         """"Au Chili ... le pays": a bare, singular, definite country noun is the country
         named last, in its sentence or the one before."""
-        if "Plur" in tok.morph.get("Number") or not any(
+        if "Plur" in morph(tok, "Number") or not any(
                 c.dep_ == "det" and fold(c.text) in self.definite for c in tok.children):
             return None
         if any(c.dep_ in ("amod", "nmod", "appos") and c.i > tok.i for c in tok.children):
@@ -1191,7 +1191,7 @@ class ArticleActors:
             if " " in actor.name:
                 self.first_names.setdefault(fold(actor.name.split()[0]), actor)
         elif actor.role and not self._not_current(tok):
-            plural = "Plur" in tok.morph.get("Number")
+            plural = "Plur" in morph(tok, "Number")
             key = self._memory_key(tok)
             self.last_by_head[key] = actor
             self.last_plural[key] = plural

@@ -15,6 +15,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
+from quiquoi.nlp import morph
 from quiquoi.dates.resolver import TenseWords, TimeExpr, _norm
 
 FUTURE, PAST = "future", "past"
@@ -40,19 +41,19 @@ def clause_tense(tok: Token, words: TenseWords) -> str | None:
     if verb is None:
         return None
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
-    tenses = set(verb.morph.get("Tense"))
+    tenses = set(morph(verb, "Tense"))
     for a in auxes:
-        tenses.update(a.morph.get("Tense"))
+        tenses.update(morph(a, "Tense"))
     if "Fut" in tenses:                       # "rencontrera", "aura rencontré", "sera reçu"
         return FUTURE
-    form = verb.morph.get("VerbForm")
+    form = morph(verb, "VerbForm")
     if "Inf" in form:
         # "va rencontrer lundi", "doit se rendre jeudi": the governing verb's tense decides
         gov = next((a for a in auxes if _norm(a.lemma_) in words.future_auxiliaries), None)
         if gov is None and verb.dep_ == "xcomp" and _norm(verb.head.lemma_) in words.future_auxiliaries:
             gov = verb.head
         if gov is not None:
-            gov_tense = gov.morph.get("Tense")
+            gov_tense = morph(gov, "Tense")
             return FUTURE if ("Pres" in gov_tense or "Fut" in gov_tense) else None
         return None
     if "Part" in form and any(a.dep_ == "aux:tense" for a in auxes):

@@ -18,7 +18,7 @@ from quiquoi.events.lexicon import EventLexicon, Predicate
 from quiquoi.events.modality import Modality
 from quiquoi.lang import cameo_table
 from quiquoi.model import Actor
-from quiquoi.nlp import deps_of, heads_of, lemmas_of, pos_of, preposition_of, remembered, texts_of
+from quiquoi.nlp import deps_of, heads_of, lemmas_of, morph, pos_of, preposition_of, remembered, texts_of
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 SUBJECT_DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY"}
@@ -194,8 +194,8 @@ class EventExtractor:
                 and (c.dep_ == "xcomp" or (c.dep_ == "nmod" and not cls._case(c)))
                 and not any(k.dep_ == "obj" for k in verb.children)):
             return False
-        form = verb.morph.get("VerbForm")
-        return incise or "Inf" in form or ("Part" in form and "Pres" in verb.morph.get("Tense")) or any(
+        form = morph(verb, "VerbForm")
+        return incise or "Inf" in form or ("Part" in form and "Pres" in morph(verb, "Tense")) or any(
             k.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and k.i < verb.i for k in verb.children)
 
     def _objects(self, verb: Token) -> list[Token]:
@@ -211,15 +211,15 @@ class EventExtractor:
             # "les conditions ne sont pas remplies": the parser may call a passive's subject nsubj;
             # "l'accord s'est terminé": a pronominal verb's subject may be what undergoes it
             out += [c for c in tok.children if c.dep_ == "nsubj"]
-        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and "Part" in tok.morph.get("VerbForm") \
-                and "Past" in tok.morph.get("Tense"):
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and "Part" in morph(tok, "VerbForm") \
+                and "Past" in morph(tok, "Tense"):
             out.append(tok.head)    # "des attaques revendiquées par l'EI": the noun is what is claimed
         return out
 
     def _noun_predicate(self, tok: Token) -> Predicate | None:
         gender = self.noun_genders.get(fold(tok.lemma_)) if self.noun_genders else None
         if gender and any(g != gender for t in (tok, *[c for c in tok.children if c.dep_ in ("det", "amod")])
-                          for g in t.morph.get("Gender")):
+                          for g in morph(t, "Gender")):
             return None      # "le principal critique du Kremlin" is a person, "la critique" an act
         for p in self.lex.nouns.get(fold(tok.lemma_), ()):
             if p.requires_adj and not any(fold(c.lemma_) in p.requires_adj or fold(c.text) in p.requires_adj
@@ -289,7 +289,7 @@ class EventExtractor:
             if c.dep_ == "nsubj" or (c.dep_ == "expl:subj" and c.pos_ == "PRON") \
                     or (c.dep_ == "nsubj:pass" and _active_perfect(verb)):
                 antecedent = verb.head if verb.dep_ in ("acl:relcl", "acl") else None
-                if "Rel" in c.morph.get("PronType") and antecedent is not None \
+                if "Rel" in morph(c, "PronType") and antecedent is not None \
                         and antecedent.pos_ == "NOUN" and self._noun_predicate(antecedent) is not None:
                     return self._noun_source(antecedent, actors, depth + 1)   # "ses frappes qui tuent"
                 found = self._arg_actors(c, actors)
@@ -324,7 +324,7 @@ class EventExtractor:
             if fold(head.lemma_) in self.document_nouns:
                 return self._document_author(head, actors, depth + 1)   # "une résolution admonestant Téhéran"
             return []
-        if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") \
+        if "Part" in morph(verb, "VerbForm") and "Pres" in morph(verb, "Tense") \
                 and head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
             # "tout en demandant à ses partisans": the parser hangs a gerund on "tout"; its
             # doer is the subject of the clause it belongs to
@@ -369,7 +369,7 @@ class EventExtractor:
         the parser takes it for an object."""
         if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in verb.children) or verb.pos_ not in ("VERB", "AUX"):
             return None
-        finite = "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
+        finite = "Fin" in morph(verb, "VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
         if not finite or verb.dep_ in ("xcomp", "acl", "acl:relcl"):
             return None    # an infinitive or participle clause has no inverted subject
         # ", s'est indigné X": the reflexive clitic opens the verb group too
@@ -396,27 +396,27 @@ class EventExtractor:
             return False   # "des milliers de personnes se sont rassemblées": the parser's passive
         if any(c.dep_ == "aux:pass" for c in verb.children):
             return True
-        if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") \
+        if "Part" in morph(verb, "VerbForm") and "Past" in morph(verb, "Tense") \
                 and fold(verb.lemma_) not in ETRE_VERBS and not any(c.dep_.startswith("aux") for c in verb.children) \
                 and any(c.dep_ == "cop" and fold(c.lemma_) == "etre" for c in verb.children) \
                 and not any(c.dep_.startswith("expl") and fold(c.text) in REFLEXIVES for c in verb.children):
             # "qui étaient assignés à résidence": être read as a copula before a participle is
             # still the passive auxiliary
             return True
-        if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and \
+        if "Part" in morph(verb, "VerbForm") and "Past" in morph(verb, "Tense") and \
                 verb.dep_ in ("acl", "advcl", "ROOT") and any(c.dep_ == "obl:agent" for c in verb.children) \
                 and not any(c.dep_.startswith("aux") for c in verb.children):
             # "le report demandé par l'opposition", "les frappes menées par Moscou", and a
             # participle heading the sentence: "Reçu par le président, le ministre a déclaré"
             return True
-        if verb.i == verb.sent.start and verb.dep_ in ("advcl", "ROOT") and "Part" in verb.morph.get("VerbForm") \
-                and "Past" in verb.morph.get("Tense") and fold(verb.lemma_) not in ETRE_VERBS \
+        if verb.i == verb.sent.start and verb.dep_ in ("advcl", "ROOT") and "Part" in morph(verb, "VerbForm") \
+                and "Past" in morph(verb, "Tense") and fold(verb.lemma_) not in ETRE_VERBS \
                 and not any(c.dep_.startswith(("aux", "nsubj", "expl")) for c in verb.children):
             # "Battu à l'élection, X refuse...": a bare past participle heading the sentence is
             # said of what the subject after it underwent
             return True
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
-                and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") \
+                and "Part" in morph(verb, "VerbForm") and "Past" in morph(verb, "Tense") \
                 and fold(verb.lemma_) not in ETRE_VERBS and not any(
                     c.dep_.startswith(("aux", "nsubj", "expl")) for c in verb.children) \
                 and fold(verb.head.head.lemma_) != "avoir":
@@ -430,7 +430,7 @@ class EventExtractor:
             return not _active_perfect(verb)
         # "a été arrêté par la police et accusé de trahison": a bare participle coordinated
         # with a passive verb shares its auxiliary, hence its voice
-        return (depth < 3 and verb.dep_ == "conj" and "Part" in verb.morph.get("VerbForm")
+        return (depth < 3 and verb.dep_ == "conj" and "Part" in morph(verb, "VerbForm")
                 and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
                 and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") and cls._is_passive(verb.head, depth + 1))
 
@@ -438,7 +438,7 @@ class EventExtractor:
         """Who undergoes a passive verb that has no subject of its own: the subject of the
         passive verb it is coordinated with, or, when the parser hung a finite clause on a
         relative clause ("X qui refuse de ... a été arrêté"), the subject of that clause's head."""
-        if "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children) \
+        if "Part" in morph(verb, "VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children) \
                 and verb.i == verb.sent.start and verb.dep_ in ("ROOT", "advcl"):
             # "Reçu par le président, le ministre a déclaré": a participle heading the sentence
             # is said of the subject of the clause after it (its head, or hung on it)
@@ -459,10 +459,10 @@ class EventExtractor:
                 if c.dep_ in ("nsubj:pass", "nsubj"):
                     return self._arg_actors(c, actors)
             return self._passive_patient(head, actors, depth + 1)
-        finite = any(c.dep_.startswith("aux") and "Ind" in c.morph.get("Mood") for c in verb.children)
+        finite = any(c.dep_.startswith("aux") and "Ind" in morph(c, "Mood") for c in verb.children)
         if verb.dep_ == "advcl" and finite and not any(c.dep_ == "mark" for c in verb.children):
             for c in head.children:
-                if c.dep_ in ("nsubj", "nsubj:pass") and "Rel" not in c.morph.get("PronType"):
+                if c.dep_ in ("nsubj", "nsubj:pass") and "Rel" not in morph(c, "PronType"):
                     return self._arg_actors(c, actors)
         return []
 
@@ -554,7 +554,7 @@ class EventExtractor:
         by a demonstrative is the last one the article reported, a little before. Aimed at
         its doer; when that doer is the subject here (a criticism going on), at its target."""
         if noun.pos_ != "NOUN" or not (fold(noun.lemma_) in self.act_nouns or self._noun_predicate(noun) is not None) \
-                or not any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in noun.children):
+                or not any(c.dep_ == "det" and "Dem" in morph(c, "PronType") for c in noun.children):
             return []
         acts = [a for a in actors.acts if 0 < verb.i - a[0] <= self.act_window]
         if not acts:
@@ -625,7 +625,7 @@ class EventExtractor:
         """"une résolution admonestant Téhéran": the model may read a present participle as
         the preposition of the noun after it. Then that noun is its object and the noun the
         phrase hangs on (or the document's author) its doer. None when the parse is sound."""
-        if tok.dep_ != "case" or tok.pos_ != "VERB" or "Part" not in tok.morph.get("VerbForm"):
+        if tok.dep_ != "case" or tok.pos_ != "VERB" or "Part" not in morph(tok, "VerbForm"):
             return None
         obj, owner = tok.head, tok.head.head
 
@@ -670,12 +670,12 @@ class EventExtractor:
         "refuser DE reconnaître"), or None."""
         node = tok
         if node.pos_ == "NOUN" and node.head.pos_ == "VERB" and (node.dep_ == "obj" or (
-                node.dep_ in ("obl:arg", "obl") and "Inf" in node.head.morph.get("VerbForm"))):
+                node.dep_ in ("obl:arg", "obl") and "Inf" in morph(node.head, "VerbForm"))):
             # "menacer de déclencher une offensive", "menacer de riposter par des tirs"
             node = node.head
-        if node.dep_ == "conj" and node.head.pos_ == "VERB" and "Inf" in node.head.morph.get("VerbForm"):
+        if node.dep_ == "conj" and node.head.pos_ == "VERB" and "Inf" in morph(node.head, "VerbForm"):
             node = node.head                       # "de riposter et de frapper"
-        if "Inf" not in node.morph.get("VerbForm") or node.dep_ not in ("xcomp", "obl:arg", "ccomp") \
+        if "Inf" not in morph(node, "VerbForm") or node.dep_ not in ("xcomp", "obl:arg", "ccomp") \
                 or node.head.i == node.i or node.head.pos_ != "VERB":
             return None
         if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("de", "d") for c in node.children):
@@ -793,7 +793,7 @@ class EventExtractor:
         found = self._author(doc_noun, actors)
         if not found:
             for c in doc_noun.children:
-                if c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+                if c.dep_ == "det" and "Yes" in morph(c, "Poss"):
                     found = actors.pronoun(c)
         if not found and doc_noun.dep_ == "obj" and doc_noun.head.pos_ in ("VERB", "AUX") and depth < 5:
             found = self.subjects(doc_noun.head, actors, depth + 1)
@@ -863,7 +863,7 @@ class EventExtractor:
                     found = self._arg_actors(c, actors)
                     if found:
                         return found
-            if c.dep_ == "det" and "Yes" in c.morph.get("Poss") and not _possessive_is_patient(pred):
+            if c.dep_ == "det" and "Yes" in morph(c, "Poss") and not _possessive_is_patient(pred):
                 found = actors.pronoun(c)   # "ses frappes": the owner's
                 if found:
                     return found
@@ -1204,7 +1204,7 @@ class EventExtractor:
         is that meeting mentioned again, not a new one."""
         if pred.plover_type not in self.meeting_types or not sources:
             return False
-        if not any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+        if not any(c.dep_ == "det" and ("Def" in morph(c, "Definite") or "Dem" in morph(c, "PronType"))
                    for c in noun.children):
             return False
         met = {a.key() for pair in actors.meetings for a in pair}
@@ -1323,7 +1323,7 @@ class EventExtractor:
             # "son arrestation": the possessive of a noun whose "de" names the patient
             # ("l'arrestation de X") names the patient too
             for c in noun.children:
-                if c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+                if c.dep_ == "det" and "Yes" in morph(c, "Poss"):
                     targets = actors.pronoun(c)
         if not targets and noun.dep_ == "obj" and noun.head.pos_ in ("VERB", "AUX"):
             # "renforcer son blocus contre le Yémen": the parser hangs the noun's complement

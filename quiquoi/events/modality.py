@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quiquoi.actors.dictionary import fold
-from quiquoi.nlp import texts_of
+from quiquoi.nlp import morph, texts_of
 
 # how far up the tree a governing verb or noun still decides the event's status
 MAX_CLIMB = 4
@@ -60,10 +60,10 @@ class Modality:
         return "refused" if mode == "proposed" and self.negated(governor) else mode
 
     def _mood(self, tok: Token) -> set[str]:
-        moods = set(tok.morph.get("Mood"))
+        moods = set(morph(tok, "Mood"))
         for c in tok.children:
             if c.dep_.startswith("aux"):
-                moods |= set(c.morph.get("Mood"))
+                moods |= set(morph(c, "Mood"))
         return moods
 
     def modality(self, tok: Token, sent) -> str:
@@ -73,7 +73,7 @@ class Modality:
         node = tok
         for _ in range(MAX_CLIMB):
             if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.pos_ in ("VERB", "AUX") \
-                    and "Inf" in node.morph.get("VerbForm") and "Inf" in node.head.morph.get("VerbForm"):
+                    and "Inf" in morph(node, "VerbForm") and "Inf" in morph(node.head, "VerbForm"):
                 # "appeler l'Iran à cesser son escalade et à conclure l'accord": a coordinated
                 # infinitive shares the governor of the first one, not its meaning
                 node = node.head
@@ -93,10 +93,10 @@ class Modality:
                 return "asserted"            # "cesser de bombarder": the bombing goes on
             marks = {fold(c.text) for c in node.children if c.dep_ == "mark"}
             if node.dep_ == "advcl" and not marks and node.pos_ in ("VERB", "AUX") and any(
-                    c.dep_.startswith("aux") and "Ind" in c.morph.get("Mood") for c in node.children):
+                    c.dep_.startswith("aux") and "Ind" in morph(c, "Mood") for c in node.children):
                 break     # a clause of its own the parser hung on another verb: "X qui refuse ... a été arrêté"
-            if node.dep_ == "acl" and node.pos_ == "VERB" and "Past" in node.morph.get("Tense") \
-                    and "Part" in node.morph.get("VerbForm") and node.head.pos_ in ("NOUN", "PROPN"):
+            if node.dep_ == "acl" and node.pos_ == "VERB" and "Past" in morph(node, "Tense") \
+                    and "Part" in morph(node, "VerbForm") and node.head.pos_ in ("NOUN", "PROPN"):
                 break     # "refuser le report demandé par l'opposition": the request was made
             if node.dep_ == "advcl" and marks & self.hyp_conjunctions:
                 return "hypothetical"
@@ -119,7 +119,7 @@ class Modality:
                 return "requested"           # "pour qu'il permette un accès": wanted, not done
             if node.pos_ in ("NOUN",) and gov.pos_ in ("VERB", "AUX") and self._mood(gov) & self.hyp_moods:
                 return "hypothetical"
-            if gov.pos_ in ("VERB", "AUX") and "Fin" in gov.morph.get("VerbForm") and node.dep_ != "obj":
+            if gov.pos_ in ("VERB", "AUX") and "Fin" in morph(gov, "VerbForm") and node.dep_ != "obj":
                 break
             node = gov
         doc, words = sent.doc, texts_of(sent.doc)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 import spacy
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -132,6 +132,26 @@ def heads_of(doc: Doc) -> list[int]:
         # HEAD holds offsets to the head; negative ones come back as wrapped uint64
         offsets = doc.to_array(HEAD).view("int64").tolist()
         found = doc.user_data["quiquoi.head"] = [i + o for i, o in enumerate(offsets)]
+    return found
+
+
+# (morphology hash, feature) -> values: Token.morph.get parses the feature string anew on
+# every call (~2 µs, a few hundred calls an article); a doc's morphologies are few and repeat
+_MORPH_VALUES: dict[tuple[int, str], list[str]] = {}
+
+
+def morph(tok, field: str) -> list[str]:
+    """tok.morph.get(field), remembered by morphology (shared: do not modify the list)."""
+    doc = tok.doc
+    keys = doc.user_data.get("quiquoi.morph")
+    if keys is None:
+        keys = doc.user_data["quiquoi.morph"] = doc.to_array(MORPH).tolist()
+    key = (keys[tok.i], field)
+    found = _MORPH_VALUES.get(key)
+    if found is None:
+        if len(_MORPH_VALUES) > 100_000:      # a long run meets ever new morphologies: stay bounded
+            _MORPH_VALUES.clear()
+        found = _MORPH_VALUES[key] = tok.morph.get(field)
     return found
 
 

@@ -39,7 +39,7 @@ from typing import Iterable
 
 from .lexicon import SpeechLexicon, norm
 from .marks import MarkScanner, MarkSpan, paragraph_spans
-from quiquoi.nlp import ents_of, heads_of, lemmas_of, offsets_of, texts_of
+from quiquoi.nlp import ents_of, heads_of, lemmas_of, morph, offsets_of, texts_of
 
 _SENT_END = set(".!?…")
 _SENT_END_RE = re.compile("[" + re.escape("".join(sorted(_SENT_END))) + "]")
@@ -522,7 +522,7 @@ class _Run:
         """Span of the phrase headed by token h, without relative clauses."""
         doc = self.doc
         head = doc[h]
-        if head.pos_ == "PRON" and ("Rel" in head.morph.get("PronType") or norm(head.text) in self.lex.relatives):
+        if head.pos_ == "PRON" and ("Rel" in morph(head, "PronType") or norm(head.text) in self.lex.relatives):
             # "le ministre, qui a déclaré que..." -> the noun the clause modifies
             v = head.head
             if v.dep_.startswith("acl") and v.head.i != v.i:
@@ -598,7 +598,7 @@ class _Run:
             r = self.subject_of(aux, depth + 1)
             if r:
                 return r
-        vf = t.morph.get("VerbForm")
+        vf = morph(t, "VerbForm")
         nonfinite = not vf or vf[0] in ("Inf", "Part", "Ger")
         if depth < 4 and t.head.i != v:
             if t.dep_ == "conj" or (nonfinite and t.dep_ in ("xcomp", "advcl", "ccomp", "obj", "obl:arg", "obl:mod", "acl")):
@@ -615,7 +615,7 @@ class _Run:
                         if self.qid[k] != -1 or d.pos_ != "VERB" or d.dep_ in (
                                 "acl:relcl", "acl", "amod"):
                             continue
-                        vf2 = d.morph.get("VerbForm")
+                        vf2 = morph(d, "VerbForm")
                         if (vf2 and vf2[0] == "Fin") or any(c.dep_.startswith("aux") for c in d.children):
                             return self.subject_of(k, depth + 1)
                     return None
@@ -645,14 +645,14 @@ class _Run:
     def aux_before(self, v: int):
         """The auxiliary of a participle, over incise fillers: "a de son côté appelé"."""
         doc, t = self.doc, self.doc[v]
-        vf = t.morph.get("VerbForm")
+        vf = morph(t, "VerbForm")
         if not vf or vf[0] != "Part" or any(c.dep_.startswith("aux") for c in t.children):
             return None
         b = self.skip_fillers_left(v - 1, max(0, v - 6))
         # skip_fillers_left also steps over the auxiliary itself: look at the skipped run
         for k in range(v - 1, max(b - 1, -1), -1):
             if norm(doc[k].lemma_) in self.lex.aux_fillers and doc[k].pos_ in ("AUX", "VERB") \
-                    and "Fin" in doc[k].morph.get("VerbForm"):
+                    and "Fin" in morph(doc[k], "VerbForm"):
                 return k
         return None
 
@@ -837,9 +837,9 @@ class _Run:
             if not sv:
                 continue
             t = doc[k]
-            vf = t.morph.get("VerbForm")
+            vf = morph(t, "VerbForm")
             # adjectival or passive participles: "dit de «transition»", "lancés par «HH»"
-            if any(c.dep_ in ("aux:pass",) for c in t.children) or "Pass" in t.morph.get("Voice"):
+            if any(c.dep_ in ("aux:pass",) for c in t.children) or "Pass" in morph(t, "Voice"):
                 continue
             if (not vf or vf[0] != "Fin") and not any(c.dep_.startswith("aux") for c in t.children) \
                     and norm(t.text) in lex_so_called:
@@ -1216,7 +1216,7 @@ class _Run:
                 if not sv:
                     continue
                 t = doc[k]
-                if any(c.dep_ == "aux:pass" for c in t.children) or "Pass" in t.morph.get("Voice"):
+                if any(c.dep_ == "aux:pass" for c in t.children) or "Pass" in morph(t, "Voice"):
                     return None     # "ont été déclarés 'personae non gratae'": a term
                 gap = [doc[x] for x in range(sv[1] + 1, inner.start)]
                 if self.governs(k, first) or all(x.is_punct or x.pos_ == "ADP" for x in gap):
@@ -1269,7 +1269,7 @@ class _Run:
             if r is None:
                 continue
             t = doc[r]
-            vf = t.morph.get("VerbForm")
+            vf = morph(t, "VerbForm")
             if not (vf and vf[0] == "Fin" or any(c.dep_.startswith("aux") for c in t.children)):
                 continue
             subj = self.subject_of(r)
@@ -1396,12 +1396,12 @@ class _Run:
         doc = self.doc
         if lem not in self.lex.infinitive_verbs or t.dep_ in ("acl:relcl", "acl"):
             return None
-        if any(x.i < t.i and (norm(x.text) in self.lex.relatives or "Rel" in x.morph.get("PronType"))
+        if any(x.i < t.i and (norm(x.text) in self.lex.relatives or "Rel" in morph(x, "PronType"))
                for x in t.children):
             return None     # "Accord que Bamako a dit avoir l'intention de revoir": a relative
         for c in t.children:
             if c.i > vend and c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ == "VERB" \
-                    and "Inf" in c.morph.get("VerbForm") \
+                    and "Inf" in morph(c, "VerbForm") \
                     and not any(x.dep_ in ("mark", "case") for x in c.children if x.i < c.i):
                 return c
         return None
@@ -1425,7 +1425,7 @@ class _Run:
         if subj is None or not subj[3]:
             return False
         w = norm(self.doc[subj[2]].text).lstrip("-")
-        passive = any(c.dep_ == "aux:pass" for c in t.children) or "Pass" in t.morph.get("Voice")
+        passive = any(c.dep_ == "aux:pass" for c in t.children) or "Pass" in morph(t, "Voice")
         return w in self.lex.impersonal_subjects and (passive or self.doc[subj[2]].dep_.startswith("expl"))
 
     def indirect(self, quotes: list[RawQuote]) -> list[RawQuote]:
@@ -1469,7 +1469,7 @@ class _Run:
             if subj is None:
                 # "Avant d'ajouter que ...": the speaker of the previous report
                 prev = [q for q in quotes + out if q.start < a and q.speaker_start is not None]
-                vf = t.morph.get("VerbForm")
+                vf = morph(t, "VerbForm")
                 if prev and vf and vf[0] in ("Inf", "Ger", "Part") and not any(
                         c.dep_.startswith("aux") for c in t.children):
                     p = max(prev, key=lambda q: q.start)
@@ -1568,7 +1568,7 @@ class _Run:
                             if not doc[x].is_space and not (doc[x].is_punct and x == toks.stop - 1)]
                     while body and (doc[body[-1]].is_punct or doc[body[-1]].is_space):
                         body.pop()
-                    if body and any(doc[x].pos_ in ("VERB", "AUX") and "Fin" in doc[x].morph.get("VerbForm")
+                    if body and any(doc[x].pos_ in ("VERB", "AUX") and "Fin" in morph(doc[x], "VerbForm")
                                     for x in body):
                         s0, e0 = doc[body[0]].idx, doc[body[-1]].idx + len(doc[body[-1]].text)
                         rq = RawQuote(text=text[s0:e0], start=s0, end=e0, kind="indirect",
@@ -1603,7 +1603,7 @@ class _Run:
             if e >= toks.stop or doc[e].text != "," or e + 1 >= toks.stop:
                 continue
             v = doc[e + 1]
-            if v.pos_ not in ("VERB", "AUX") or "Fin" not in v.morph.get("VerbForm"):
+            if v.pos_ not in ("VERB", "AUX") or "Fin" not in morph(v, "VerbForm"):
                 continue
             # the clause: the verb and what follows it in its subtree
             end = max(x.i for x in v.subtree if x.i >= v.i)
@@ -1697,7 +1697,7 @@ class _Run:
             else:
                 return None
             s, e, h, _ = self.dep_np(j)
-            nb = t.morph.get("Number")
+            nb = morph(t, "Number")
             return self.tok_starts[s], self.tok_ends[e - 1], j, nb[0] if nb else "Sing"
         return None
 
@@ -1722,8 +1722,8 @@ class _Run:
                 a, b = doc[ns[0]].idx, doc[ns[1] - 1].idx + len(doc[ns[1] - 1].text)
             h = q.speaker_head if q.antecedent_start is None else (ns[0] if ns else toks[0] if toks else None)
             ht = doc[q.speaker_head] if q.speaker_head is not None else None
-            g = ht.morph.get("Gender") if ht is not None else []
-            nb = ht.morph.get("Number") if ht is not None else []
+            g = morph(ht, "Gender") if ht is not None else []
+            nb = morph(ht, "Number") if ht is not None else []
             person = bool(ns) or (q.antecedent_start is not None and bool(seen) and any(
                 r[0] == a and r[5] for r in seen))
             return (a, b, h, g[0] if g else None, nb[0] if nb else None, person,
@@ -1748,7 +1748,7 @@ class _Run:
                     near = [r for r in seen if para - self.para_of(r[0]) <= lex.anaphora_max_paragraphs
                             and r[1] <= q.speaker_start]
                     same = [r for r in near if r[6] == hw and r[0] != q.speaker_start]
-                    g = doc[q.speaker_head].morph.get("Gender")
+                    g = morph(doc[q.speaker_head], "Gender")
                     pers = [r for r in near if r[5] and (not g or r[3] is None or r[3] == g[0])]
                     if same:
                         chosen = same[-1]         # "une source à la présidence" ... "cette source"
@@ -1770,7 +1770,7 @@ class _Run:
                     drop.append(q)
                 continue
             want = "Masc" if pw in lex.masculine else "Fem" if pw in lex.feminine else None
-            plural = doc[q.speaker_head].morph.get("Number") == ["Plur"] if q.speaker_head is not None else False
+            plural = morph(doc[q.speaker_head], "Number") == ["Plur"] if q.speaker_head is not None else False
             pos = q.speaker_start
             cands = []
             if last_named and last_named[1] <= pos:
@@ -1798,7 +1798,7 @@ class _Run:
             cands.sort(key=lambda c: c[0])
             chosen = None
             for c in reversed(cands):
-                g = doc[c[2]].morph.get("Gender") if c[2] is not None else []
+                g = morph(doc[c[2]], "Gender") if c[2] is not None else []
                 if want and g and want not in g:
                     continue
                 if plural and c[3] == "Sing" and len(list(self.toks_in(c[0], c[1]))) == 1:
