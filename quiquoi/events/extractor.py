@@ -304,6 +304,9 @@ class EventExtractor:
                     if holder is not None:
                         found = [holder, *found[1:]]
                 return found
+        lost = self._subject_in_fronted_adjunct(verb, actors)
+        if lost:
+            return lost
         head = verb.head
         if head.i == verb.i:
             return []
@@ -354,6 +357,60 @@ class EventExtractor:
                         return found
             return self.subjects(head, actors, depth + 1)
         return []
+
+    def _subject_in_fronted_adjunct(self, verb: Token, actors: ArticleActors) -> list[Actor]:
+        """"Au cours des débats à Vienne, Londres, Paris et Berlin (E3) ont dénoncé": a fronted
+        adjunct ending in a place name, then the subject, coordinated names right before the
+        verb; the parser takes the names for conjuncts of the place and leaves the finite verb
+        with no subject. The conjuncts with no preposition of their own that end right before
+        the verb group are its subject (a parenthesised name after them names them as one)."""
+        if verb.dep_ not in ("ROOT", "ccomp", "parataxis") or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        if "Fin" not in verb.morph.get("VerbForm") and not any(
+                c.dep_ == "aux:tense" and "Fin" in c.morph.get("VerbForm") for c in verb.children):
+            return []
+        first = min([verb, *(c for c in verb.children if c.i < verb.i and (c.dep_.startswith("aux") or (
+            c.dep_.startswith(("expl", "obj", "iobj")) and c.pos_ == "PRON") or c.dep_ == "advmod:neg"
+            or fold(c.text) in ("ne", "n'")))], key=lambda t: t.i)
+        doc = verb.doc
+        last = first.i - 1
+        group = None
+        if last > verb.sent.start and doc[last].text == ")":
+            # "(E3)": the name the parenthesis gives the group
+            inner = [t for t in doc[max(verb.sent.start, last - 4): last] if t.pos_ == "PROPN" and t.dep_ == "appos"]
+            opening = last - 1
+            while opening > verb.sent.start and doc[opening].text != "(" and last - opening < 6:
+                opening -= 1
+            if doc[opening].text != "(":
+                return []
+            group = inner[-1] if inner else None
+            last = opening - 1
+        if last <= verb.sent.start:
+            return []
+        end = doc[last]
+        if end.pos_ != "PROPN" or end.dep_ != "conj" or self._case(end):
+            return []
+        place = end.head
+        if not self._case(place) or place.i >= end.i:
+            return []
+        node = place     # the place must sit in an adjunct of this verb before it
+        for _ in range(5):
+            if node.head.i == verb.i:
+                break
+            if node.head.i == node.i or not node.dep_.startswith(("nmod", "obl", "conj", "advmod")):
+                return []
+            node = node.head
+        if node.head.i != verb.i or not node.dep_.startswith(("obl", "advmod")) or node.i > verb.i:
+            return []
+        if group is not None:
+            found = actors.actors(group)
+            if found:
+                return found[:1]
+        out: list[Actor] = []
+        for c in place.children:
+            if c.dep_ == "conj" and c.pos_ == "PROPN" and not self._case(c) and c.i > place.i:
+                out += actors.actors(c)
+        return out
 
     def _asks_its_object(self, head: Token, verb: Token) -> bool:
         """A verb of asking ("exhorter X à", "sommer X de") whose infinitive, opened by "à" or
@@ -517,6 +574,10 @@ class EventExtractor:
                 found = self._passive_patient(tok, actors)
                 if found:
                     return found
+            if slot_f == "obj" and not passive and inverted is None:
+                found = self._shared_object(tok, actors)
+                if found:
+                    return found
         antecedent = self._genitive_antecedent(tok) if (
             "obj" in pred.target or set(pred.target) & self.genitive) and pred.plover_type not in self.participant_types else None
         if antecedent is not None:
@@ -527,6 +588,28 @@ class EventExtractor:
                 return found
         if tok.pos_ in ("VERB", "AUX") and pred.plover_type in self.addressed_types:
             return self._addressee(tok, actors)
+        return []
+
+    def _shared_object(self, verb: Token, actors: ArticleActors) -> list[Actor]:
+        """"Les soldats ont arrêté et frappé des manifestants": two coordinated verbs with one
+        object after the second; the parser hangs the object on the last verb only. A verb
+        with no complement of its own shares the object of the verb coordinated after it by
+        a conjunction, when that verb has no subject of its own."""
+        if verb.pos_ not in ("VERB", "AUX") or any(
+                c.dep_ in ("obj", "ccomp", "xcomp", "iobj") or c.dep_.startswith(("obl", "nsubj:pass"))
+                for c in verb.children):
+            return []
+        for conj in verb.children:
+            if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i <= verb.i or not any(
+                    c.dep_ == "cc" for c in conj.children) or any(
+                    c.dep_.startswith(("nsubj", "expl", "aux:pass")) or (c.dep_ == "iobj" and c.i < conj.i)
+                    for c in conj.children):
+                continue
+            if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in verb.doc[verb.i + 1: conj.i]):
+                continue      # "a arrêté le suspect et frappé..." has its own words between
+            for c in conj.children:
+                if c.dep_ == "obj" and c.i > conj.i:
+                    return self._arg_actors(c, actors)
         return []
 
     def _genitive_antecedent(self, verb: Token) -> Token | None:
