@@ -46,3 +46,23 @@ def test_parenthesised_name_of_the_swallowed_group_is_the_subject(code):
 def test_reflexive_protection_is_no_aid(code):
     assert not _events(code, "Les manifestants portaient un masque pour se protéger du virus.", "AID")
     assert _events(code, "La France protégera le gouvernement malien.", "AID")
+
+
+# -- "imposer une nouvelle série de sanctions": a noun of quantity before the act's noun ----
+@pytest.mark.parametrize("text", [
+    "L'Union européenne a imposé une nouvelle série de sanctions contre la Russie.",
+    "Washington a imposé un nouveau train de sanctions contre Moscou.",
+])
+def test_quantity_noun_passes_the_object_on_to_the_act(code, text):
+    evs = _events(code, text, "SANCTION")
+    assert evs and all(e.source is not None for e in evs), [(e.source, e.trigger.text) for e in evs]
+
+
+# -- "un couvre-feu a été décrété à Santiago": the place is where, the state does it ---------
+def test_curfew_place_is_no_target_and_agentless_curfew_is_the_state_s(code):
+    evs = _events(code, "Le gouvernement chilien a décrété un couvre-feu à Santiago.", "COERCE")
+    assert evs and all(e.target is None for e in evs)
+    text = ("Les manifestations se poursuivent au Chili. Le président chilien a dénoncé les pillages. "
+            "Un couvre-feu a été décrété à Santiago.")
+    evs = [e for e in code(text).events if e.trigger.text == "décrété"]
+    assert evs and evs[0].source is not None and evs[0].source.code == "CHLGOV" and evs[0].target is None

@@ -93,6 +93,8 @@ class EventExtractor:
         self.participle_tail = tuple({k[-3:] for k in endings}) or ("",)
         self.mod.participle_verb = self._infinitive_of_participle
         self.bare_intent_codes = {str(c) for c in config.get("bare_intent_codes", [])}
+        self.implied_state_codes = [str(c) for c in config.get("implied_state_codes", [])]
+        self.quantity_nouns = {fold(w) for w in config.get("quantity_nouns", [])}
         travel = config.get("travel_not_visit") or {}
         self.visit_codes = [str(c) for c in travel.get("codes", [])]
         self.travelling_roles = set(travel.get("roles", []))
@@ -201,11 +203,24 @@ class EventExtractor:
     def _objects(self, verb: Token) -> list[Token]:
         """The verb's direct objects, and bare nouns the parser took for adjuncts ("a lancé
         le 4 avril une offensive": "offensive" comes out as obl:mod)."""
-        return [c for c in verb.children if c.dep_ == "obj" or (
-            c.dep_ in ("obl:mod", "obl") and c.pos_ == "NOUN" and not self._case(c) and c.i > verb.i)]
+        return self._through_quantity([c for c in verb.children if c.dep_ == "obj" or (
+            c.dep_ in ("obl:mod", "obl") and c.pos_ == "NOUN" and not self._case(c) and c.i > verb.i)])
+
+    def _through_quantity(self, nouns: list[Token]) -> list[Token]:
+        """"imposer une nouvelle série de sanctions", "décréter une mesure de couvre-feu": a
+        noun of quantity or kind stands before the noun that names the act; that noun is the
+        object too (after the quantity noun)."""
+        if not self.quantity_nouns:
+            return nouns
+        out = list(nouns)
+        for n in nouns:
+            if n.pos_ == "NOUN" and fold(n.lemma_) in self.quantity_nouns:
+                out += [c for c in n.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > n.i
+                        and self._case(c) in self.genitive and not any(d.dep_ == "det" for d in c.children)]
+        return out
 
     def _object_candidates(self, tok: Token) -> list[Token]:
-        out = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod")]
+        out = self._through_quantity([c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod")])
         if any(c.dep_ == "aux:pass" for c in tok.children) or any(
                 c.dep_.startswith("expl") and c.dep_ != "expl:subj" and fold(c.text) in self.reflexive for c in tok.children):
             # "les conditions ne sont pas remplies": the parser may call a passive's subject nsubj;
@@ -829,6 +844,18 @@ class EventExtractor:
         speaker, when the act is one an authority performs by announcing it."""
         return [a for a in self._speaker(verb, actors) if a.role in self.announcer_roles]
 
+    @staticmethod
+    def _implied_state(tok: Token, actors: ArticleActors) -> list[Actor]:
+        """"Un couvre-feu a été décrété", "les rassemblements ont été interdits": an act only a
+        state performs, told in the passive with no agent, no announcer and no one it aims at,
+        is the state's the article is about (none when no country dominates the article)."""
+        focus = actors.focus_country()
+        if not focus:
+            return []
+        name = actors.dic.country_names.get(focus, focus)
+        # not written in the text: it spans the words that imply it
+        return [Actor(name, name, focus, "GOV", focus + "GOV", tok.idx, tok.idx + len(tok.text), "country")]
+
     def _speaker(self, verb: Token, actors: ArticleActors) -> list[Actor]:
         """Who says the clause of `verb`: the subject of the speech verb it is reported by
         (before it, or in an incise after it), else the speaker of the quotation it is in."""
@@ -1092,6 +1119,9 @@ class EventExtractor:
                     targets = self._answerer(tok, actors)    # "X a refusé le report demandé par Y"
                 if _code_in(pred.cameo, self.withdrawal_codes):
                     targets = self._withdrawal_target(tok, sources, actors) or targets
+                if not sources and not targets and _code_in(pred.cameo, self.implied_state_codes) \
+                        and self._is_passive(tok):
+                    sources = self._implied_state(tok, actors)   # "un couvre-feu a été décrété à Santiago"
                 end = tok
                 if pred.fixed:
                     end = tok.doc[tok.i + len(pred.fixed.split())]
