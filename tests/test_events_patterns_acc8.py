@@ -66,3 +66,13 @@ def test_curfew_place_is_no_target_and_agentless_curfew_is_the_state_s(code):
             "Un couvre-feu a été décrété à Santiago.")
     evs = [e for e in code(text).events if e.trigger.text == "décrété"]
     assert evs and evs[0].source is not None and evs[0].source.code == "CHLGOV" and evs[0].target is None
+
+
+# -- "la décision de Washington d'imposer des sanctions": the decision's owner does it -------
+def test_owner_of_a_decision_does_its_infinitive(code):
+    evs = _events(code, "Le Kremlin a dénoncé la décision de Washington d'imposer des sanctions.", "SANCTION")
+    assert evs and all(e.source is not None and e.source.code == "USAGOV" for e in evs)
+    # with no owner, those who denounce an attempt do not make it
+    evs = [e for e in code("Plusieurs ministres russes ont dénoncé une tentative de censurer la presse.").events
+           if e.trigger.text == "censurer"]
+    assert all(e.source is None for e in evs)

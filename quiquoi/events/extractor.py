@@ -95,6 +95,8 @@ class EventExtractor:
         self.bare_intent_codes = {str(c) for c in config.get("bare_intent_codes", [])}
         self.implied_state_codes = [str(c) for c in config.get("implied_state_codes", [])]
         self.quantity_nouns = {fold(w) for w in config.get("quantity_nouns", [])}
+        self.doer_nouns = {fold(w) for w in config.get("doer_nouns", [])}
+        self.doer_noun_verbs = {fold(w) for w in config.get("doer_noun_verbs", [])}
         travel = config.get("travel_not_visit") or {}
         self.visit_codes = [str(c) for c in travel.get("codes", [])]
         self.travelling_roles = set(travel.get("roles", []))
@@ -334,9 +336,13 @@ class EventExtractor:
             # "la proposition de Moscou de mener...", "leur intention de rejeter": the doer
             # of an event or intention noun; a plain noun ("au risque de...") passes on none
             intent = self.mod.nouns.get(fold(head.lemma_)) in ("proposed", "requested", "refused")
-            if self._noun_predicate(head) is not None or intent:
+            # "la décision de Paris d'expulser": the decision's owner; with none, the one who
+            # takes or announces it ("a pris la décision de"), not one who denounces it
+            decision = fold(head.lemma_) in self.doer_nouns
+            if self._noun_predicate(head) is not None or intent or decision:
                 found = self._noun_source(head, actors, depth + 1)
-                if not found and head.dep_ == "obj" and head.head.pos_ in ("VERB", "AUX"):
+                if not found and head.dep_ == "obj" and head.head.pos_ in ("VERB", "AUX") and (
+                        not decision or fold(head.head.lemma_) in self.doer_noun_verbs):
                     found = self.subjects(head.head, actors, depth + 1)
                 return found
             if fold(head.lemma_) in self.document_nouns:
@@ -353,6 +359,11 @@ class EventExtractor:
                 node = node.head
             return self.subjects(node, actors, depth + 1) if node.pos_ in ("VERB", "AUX") else []
         if verb.dep_ in ("xcomp", "advcl", "ccomp", "obl:arg"):
+            owned = self._owning_noun(head, verb)
+            if owned is not None:
+                found = self._noun_source(owned, actors, depth + 1)
+                if found or (fold(owned.lemma_) in self.doer_nouns and fold(head.lemma_) not in self.doer_noun_verbs):
+                    return found
             # object control: "exhorter X à", "presser X de" -> X; otherwise the subject
             unknown = False
             for c in head.children:
@@ -426,6 +437,19 @@ class EventExtractor:
             if c.dep_ == "conj" and c.pos_ == "PROPN" and not self._case(c) and c.i > place.i:
                 out += actors.actors(c)
         return out
+
+    def _owning_noun(self, head: Token, verb: Token) -> Token | None:
+        """"dénoncer la décision de Washington d'imposer des sanctions": the parser may hang a
+        "de" infinitive on the verb when it belongs to the verb's object, a noun of decision or
+        intention (config doer_nouns, modality.yaml governing_nouns) right before it."""
+        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("de", "d") for c in verb.children):
+            return None
+        for c in head.children:
+            if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < verb.i and (
+                    fold(c.lemma_) in self.doer_nouns or fold(c.lemma_) in self.mod.nouns) \
+                    and all(t.pos_ not in ("VERB", "AUX") for t in verb.doc[c.i + 1: verb.i]):
+                return c
+        return None
 
     def _asks_its_object(self, head: Token, verb: Token) -> bool:
         """A verb of asking ("exhorter X à", "sommer X de") whose infinitive, opened by "à" or
