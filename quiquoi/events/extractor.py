@@ -93,6 +93,10 @@ class EventExtractor:
         self.participle_tail = tuple({k[-3:] for k in endings}) or ("",)
         self.mod.participle_verb = self._infinitive_of_participle
         self.bare_intent_codes = {str(c) for c in config.get("bare_intent_codes", [])}
+        self.implied_state_codes = [str(c) for c in config.get("implied_state_codes", [])]
+        self.quantity_nouns = {fold(w) for w in config.get("quantity_nouns", [])}
+        self.doer_nouns = {fold(w) for w in config.get("doer_nouns", [])}
+        self.doer_noun_verbs = {fold(w) for w in config.get("doer_noun_verbs", [])}
         travel = config.get("travel_not_visit") or {}
         self.visit_codes = [str(c) for c in travel.get("codes", [])]
         self.travelling_roles = set(travel.get("roles", []))
@@ -201,11 +205,24 @@ class EventExtractor:
     def _objects(self, verb: Token) -> list[Token]:
         """The verb's direct objects, and bare nouns the parser took for adjuncts ("a lancé
         le 4 avril une offensive": "offensive" comes out as obl:mod)."""
-        return [c for c in verb.children if c.dep_ == "obj" or (
-            c.dep_ in ("obl:mod", "obl") and c.pos_ == "NOUN" and not self._case(c) and c.i > verb.i)]
+        return self._through_quantity([c for c in verb.children if c.dep_ == "obj" or (
+            c.dep_ in ("obl:mod", "obl") and c.pos_ == "NOUN" and not self._case(c) and c.i > verb.i)])
+
+    def _through_quantity(self, nouns: list[Token]) -> list[Token]:
+        """"imposer une nouvelle série de sanctions", "décréter une mesure de couvre-feu": a
+        noun of quantity or kind stands before the noun that names the act; that noun is the
+        object too (after the quantity noun)."""
+        if not self.quantity_nouns:
+            return nouns
+        out = list(nouns)
+        for n in nouns:
+            if n.pos_ == "NOUN" and fold(n.lemma_) in self.quantity_nouns:
+                out += [c for c in n.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > n.i
+                        and self._case(c) in self.genitive and not any(d.dep_ == "det" for d in c.children)]
+        return out
 
     def _object_candidates(self, tok: Token) -> list[Token]:
-        out = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod")]
+        out = self._through_quantity([c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod")])
         if any(c.dep_ == "aux:pass" for c in tok.children) or any(
                 c.dep_.startswith("expl") and c.dep_ != "expl:subj" and fold(c.text) in self.reflexive for c in tok.children):
             # "les conditions ne sont pas remplies": the parser may call a passive's subject nsubj;
@@ -304,6 +321,9 @@ class EventExtractor:
                     if holder is not None:
                         found = [holder, *found[1:]]
                 return found
+        lost = self._subject_in_fronted_adjunct(verb, actors)
+        if lost:
+            return lost
         head = verb.head
         if head.i == verb.i:
             return []
@@ -316,9 +336,13 @@ class EventExtractor:
             # "la proposition de Moscou de mener...", "leur intention de rejeter": the doer
             # of an event or intention noun; a plain noun ("au risque de...") passes on none
             intent = self.mod.nouns.get(fold(head.lemma_)) in ("proposed", "requested", "refused")
-            if self._noun_predicate(head) is not None or intent:
+            # "la décision de Paris d'expulser": the decision's owner; with none, the one who
+            # takes or announces it ("a pris la décision de"), not one who denounces it
+            decision = fold(head.lemma_) in self.doer_nouns
+            if self._noun_predicate(head) is not None or intent or decision:
                 found = self._noun_source(head, actors, depth + 1)
-                if not found and head.dep_ == "obj" and head.head.pos_ in ("VERB", "AUX"):
+                if not found and head.dep_ == "obj" and head.head.pos_ in ("VERB", "AUX") and (
+                        not decision or fold(head.head.lemma_) in self.doer_noun_verbs):
                     found = self.subjects(head.head, actors, depth + 1)
                 return found
             if fold(head.lemma_) in self.document_nouns:
@@ -335,6 +359,11 @@ class EventExtractor:
                 node = node.head
             return self.subjects(node, actors, depth + 1) if node.pos_ in ("VERB", "AUX") else []
         if verb.dep_ in ("xcomp", "advcl", "ccomp", "obl:arg"):
+            owned = self._owning_noun(head, verb)
+            if owned is not None:
+                found = self._noun_source(owned, actors, depth + 1)
+                if found or (fold(owned.lemma_) in self.doer_nouns and fold(head.lemma_) not in self.doer_noun_verbs):
+                    return found
             # object control: "exhorter X à", "presser X de" -> X; otherwise the subject
             unknown = False
             for c in head.children:
@@ -354,6 +383,73 @@ class EventExtractor:
                         return found
             return self.subjects(head, actors, depth + 1)
         return []
+
+    def _subject_in_fronted_adjunct(self, verb: Token, actors: ArticleActors) -> list[Actor]:
+        """"Au cours des débats à Vienne, Londres, Paris et Berlin (E3) ont dénoncé": a fronted
+        adjunct ending in a place name, then the subject, coordinated names right before the
+        verb; the parser takes the names for conjuncts of the place and leaves the finite verb
+        with no subject. The conjuncts with no preposition of their own that end right before
+        the verb group are its subject (a parenthesised name after them names them as one)."""
+        if verb.dep_ not in ("ROOT", "ccomp", "parataxis") or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        if "Fin" not in verb.morph.get("VerbForm") and not any(
+                c.dep_ == "aux:tense" and "Fin" in c.morph.get("VerbForm") for c in verb.children):
+            return []
+        first = min([verb, *(c for c in verb.children if c.i < verb.i and (c.dep_.startswith("aux") or (
+            c.dep_.startswith(("expl", "obj", "iobj")) and c.pos_ == "PRON") or c.dep_ == "advmod:neg"
+            or fold(c.text) in ("ne", "n'")))], key=lambda t: t.i)
+        doc = verb.doc
+        last = first.i - 1
+        group = None
+        if last > verb.sent.start and doc[last].text == ")":
+            # "(E3)": the name the parenthesis gives the group
+            inner = [t for t in doc[max(verb.sent.start, last - 4): last] if t.pos_ == "PROPN" and t.dep_ == "appos"]
+            opening = last - 1
+            while opening > verb.sent.start and doc[opening].text != "(" and last - opening < 6:
+                opening -= 1
+            if doc[opening].text != "(":
+                return []
+            group = inner[-1] if inner else None
+            last = opening - 1
+        if last <= verb.sent.start:
+            return []
+        end = doc[last]
+        if end.pos_ != "PROPN" or end.dep_ != "conj" or self._case(end):
+            return []
+        place = end.head
+        if not self._case(place) or place.i >= end.i:
+            return []
+        node = place     # the place must sit in an adjunct of this verb before it
+        for _ in range(5):
+            if node.head.i == verb.i:
+                break
+            if node.head.i == node.i or not node.dep_.startswith(("nmod", "obl", "conj", "advmod")):
+                return []
+            node = node.head
+        if node.head.i != verb.i or not node.dep_.startswith(("obl", "advmod")) or node.i > verb.i:
+            return []
+        if group is not None:
+            found = actors.actors(group)
+            if found:
+                return found[:1]
+        out: list[Actor] = []
+        for c in place.children:
+            if c.dep_ == "conj" and c.pos_ == "PROPN" and not self._case(c) and c.i > place.i:
+                out += actors.actors(c)
+        return out
+
+    def _owning_noun(self, head: Token, verb: Token) -> Token | None:
+        """"dénoncer la décision de Washington d'imposer des sanctions": the parser may hang a
+        "de" infinitive on the verb when it belongs to the verb's object, a noun of decision or
+        intention (config doer_nouns, modality.yaml governing_nouns) right before it."""
+        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("de", "d") for c in verb.children):
+            return None
+        for c in head.children:
+            if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < verb.i and (
+                    fold(c.lemma_) in self.doer_nouns or fold(c.lemma_) in self.mod.nouns) \
+                    and all(t.pos_ not in ("VERB", "AUX") for t in verb.doc[c.i + 1: verb.i]):
+                return c
+        return None
 
     def _asks_its_object(self, head: Token, verb: Token) -> bool:
         """A verb of asking ("exhorter X à", "sommer X de") whose infinitive, opened by "à" or
@@ -517,6 +613,10 @@ class EventExtractor:
                 found = self._passive_patient(tok, actors)
                 if found:
                     return found
+            if slot_f == "obj" and not passive and inverted is None:
+                found = self._shared_object(tok, actors)
+                if found:
+                    return found
         antecedent = self._genitive_antecedent(tok) if (
             "obj" in pred.target or set(pred.target) & self.genitive) and pred.plover_type not in self.participant_types else None
         if antecedent is not None:
@@ -527,6 +627,28 @@ class EventExtractor:
                 return found
         if tok.pos_ in ("VERB", "AUX") and pred.plover_type in self.addressed_types:
             return self._addressee(tok, actors)
+        return []
+
+    def _shared_object(self, verb: Token, actors: ArticleActors) -> list[Actor]:
+        """"Les soldats ont arrêté et frappé des manifestants": two coordinated verbs with one
+        object after the second; the parser hangs the object on the last verb only. A verb
+        with no complement of its own shares the object of the verb coordinated after it by
+        a conjunction, when that verb has no subject of its own."""
+        if verb.pos_ not in ("VERB", "AUX") or any(
+                c.dep_ in ("obj", "ccomp", "xcomp", "iobj") or c.dep_.startswith(("obl", "nsubj:pass"))
+                for c in verb.children):
+            return []
+        for conj in verb.children:
+            if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i <= verb.i or not any(
+                    c.dep_ == "cc" for c in conj.children) or any(
+                    c.dep_.startswith(("nsubj", "expl", "aux:pass")) or (c.dep_ == "iobj" and c.i < conj.i)
+                    for c in conj.children):
+                continue
+            if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in verb.doc[verb.i + 1: conj.i]):
+                continue      # "a arrêté le suspect et frappé..." has its own words between
+            for c in conj.children:
+                if c.dep_ == "obj" and c.i > conj.i:
+                    return self._arg_actors(c, actors)
         return []
 
     def _genitive_antecedent(self, verb: Token) -> Token | None:
@@ -745,6 +867,18 @@ class EventExtractor:
         groupe de soldats"; "il a ajouté que les frontières avaient été fermées"): the
         speaker, when the act is one an authority performs by announcing it."""
         return [a for a in self._speaker(verb, actors) if a.role in self.announcer_roles]
+
+    @staticmethod
+    def _implied_state(tok: Token, actors: ArticleActors) -> list[Actor]:
+        """"Un couvre-feu a été décrété", "les rassemblements ont été interdits": an act only a
+        state performs, told in the passive with no agent, no announcer and no one it aims at,
+        is the state's the article is about (none when no country dominates the article)."""
+        focus = actors.focus_country()
+        if not focus:
+            return []
+        name = actors.dic.country_names.get(focus, focus)
+        # not written in the text: it spans the words that imply it
+        return [Actor(name, name, focus, "GOV", focus + "GOV", tok.idx, tok.idx + len(tok.text), "country")]
 
     def _speaker(self, verb: Token, actors: ArticleActors) -> list[Actor]:
         """Who says the clause of `verb`: the subject of the speech verb it is reported by
@@ -1009,6 +1143,9 @@ class EventExtractor:
                     targets = self._answerer(tok, actors)    # "X a refusé le report demandé par Y"
                 if _code_in(pred.cameo, self.withdrawal_codes):
                     targets = self._withdrawal_target(tok, sources, actors) or targets
+                if not sources and not targets and _code_in(pred.cameo, self.implied_state_codes) \
+                        and self._is_passive(tok):
+                    sources = self._implied_state(tok, actors)   # "un couvre-feu a été décrété à Santiago"
                 end = tok
                 if pred.fixed:
                     end = tok.doc[tok.i + len(pred.fixed.split())]
