@@ -6,6 +6,8 @@ The words come from lang/<code>/modality.yaml.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from quiquoi.actors.dictionary import fold
@@ -58,6 +60,16 @@ class Modality:
         """An intent, offer or plan that is itself negated ("ne veut pas discuter", "n'a
         aucune intention de négocier", "n'a plus intérêt à discuter") declines the act."""
         return "refused" if mode == "proposed" and self.negated(governor) else mode
+
+    def _reported_markers_in(self, doc, start: int, end: int) -> list[int]:
+        """Indices of the reported-speech markers among tokens [start, end): found once per
+        Doc (every event of a sentence asks)."""
+        found = doc.user_data.get("quiquoi.reported_markers")
+        if found is None:
+            markers = self.reported_markers
+            found = doc.user_data["quiquoi.reported_markers"] = [
+                i for i, w in enumerate(texts_of(doc)) if fold(w) in markers]
+        return found[bisect_left(found, start):bisect_left(found, end)]
 
     def _mood(self, tok: Token) -> set[str]:
         moods = set(morph(tok, "Mood"))
@@ -122,11 +134,9 @@ class Modality:
             if gov.pos_ in ("VERB", "AUX") and "Fin" in morph(gov, "VerbForm") and node.dep_ != "obj":
                 break
             node = gov
-        doc, words = sent.doc, texts_of(sent.doc)
+        doc = sent.doc
         anchors = None      # Span.root walks the sentence: only when a marker is there
-        for i in range(sent.start, sent.end):
-            if fold(words[i]) not in self.reported_markers:
-                continue
+        for i in self._reported_markers_in(doc, sent.start, sent.end):
             anchors = anchors or (tok.i, sent.root.i)
             c = doc[i]
             if c.head.i in anchors or c.head.head.i in anchors:
