@@ -652,7 +652,8 @@ class ArticleActors:
         if title is not None:
             title_tok, role = title
             if role is not None:
-                title_actor = self._role_actor(title_tok, role, allow_memory=False)[0]
+                # a role word may name no actor here ("les positions"): then no title
+                title_actor = next(iter(self._role_actor(title_tok, role, allow_memory=False)), None)
             else:
                 owners = self._owners(title_tok)
                 title_actor = owners[0] if owners else None
