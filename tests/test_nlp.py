@@ -72,3 +72,14 @@ def test_per_doc_arrays_say_what_the_tokens_say(nlp):
     assert lemmas_of(doc) is lemmas_of(doc)
     other = nlp("Moscou a proposé des frappes communes.")
     assert lemmas_of(other) == [t.lemma_ for t in other]
+
+
+def test_morph_reads_the_same_features_as_spacy_for_every_token(nlp):
+    from quiquoi.nlp import morph
+    doc = nlp(TEXT + ". Les manifestants auraient été arrêtés par la police, qui les avait encerclés.")
+    fields = ("VerbForm", "Tense", "Mood", "Number", "Gender", "Person", "Definite", "Voice")
+    for tok in doc:
+        for field in fields:
+            assert morph(tok, field) == tok.morph.get(field), (tok.text, field)
+    verb = next(t for t in doc if t.text == "arrêtés")
+    assert "Part" in morph(verb, "VerbForm") and morph(verb, "Number") == ["Plur"]
