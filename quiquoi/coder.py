@@ -25,7 +25,7 @@ from quiquoi.ingest.readers import BadInput, InputArticle, check_text, parse_dat
 from quiquoi.lang import load_language
 from quiquoi.language import identify
 from quiquoi.model import Actor, ArticleRecord, Event, Quote, Span
-from quiquoi.nlp import Sentence, load_pipeline, offsets_of, parse_many, sentences
+from quiquoi.nlp import Sentence, children, forget_children, load_pipeline, offsets_of, parse_many, sentences
 from quiquoi.places import PlaceFinder
 from quiquoi.places.dateline import parse_dateline
 from quiquoi.places.gazetteer import Gazetteer
@@ -142,6 +142,12 @@ class Coder:
 
     # -- one parsed article -----------------------------------------------------------
     def code_doc(self, doc: Doc, art: InputArticle) -> ArticleRecord:
+        try:
+            return self._code_doc(doc, art)
+        finally:
+            forget_children(doc)      # the remembered children hold the Doc in a cycle
+
+    def _code_doc(self, doc: Doc, art: InputArticle) -> ArticleRecord:
         doc.user_data["quiquoi.text"] = art.text     # the Doc is built on this exact text
         sents = sentences(doc)
         # "BEYROUTH, 3 mai (AFP) -": the place of filing, and a date when the input has none
@@ -208,7 +214,7 @@ class Coder:
         """"Israël a attaqué la bande de Gaza": a place that is the very object of an attack
         stands for its country (CAMEO codes the target by country, with no role)."""
         trig, slots = ev.trigger, {fold(x) for x in ev.predicate.target} or {"obj"}
-        objects = [c for c in trig.children
+        objects = [c for c in children(trig)
                    if (c.dep_ in ("obj", "nsubj:pass") and "obj" in slots and c.i > trig.i)
                    or (c.dep_.startswith(("obl", "nmod")) and self.extractor._case(c) in slots)]
         return _state_of_place(objects, places)
@@ -216,10 +222,10 @@ class Coder:
     def _threatened_state(self, ev: RawEvent, places) -> Actor | None:
         """The state of the foreign place that the act a threat governs would strike
         ("menacer de frapper Idleb", "menacer de lancer une offensive à Idleb")."""
-        governed = [c for c in ev.trigger.children if c.pos_ == "VERB" and c.i > ev.trigger.i
+        governed = [c for c in children(ev.trigger) if c.pos_ == "VERB" and c.i > ev.trigger.i
                     and c.dep_ in ("xcomp", "obl:arg", "ccomp", "advcl")]
-        spots = [o for v in governed for o in v.children if o.dep_ in ("obj", "obl:arg", "obl:mod", "obl")]
-        spots += [n for o in spots for n in o.children if n.dep_ == "nmod"]
+        spots = [o for v in governed for o in children(v) if o.dep_ in ("obj", "obl:arg", "obl:mod", "obl")]
+        spots += [n for o in spots for n in children(o) if n.dep_ == "nmod"]
         return _state_of_place(spots, places, role="GOV", foreign_to=ev.source.country if ev.source else None)
 
     def _geo_context(self, actors: ArticleActors, dateline) -> dict:

@@ -83,3 +83,22 @@ def test_morph_reads_the_same_features_as_spacy_for_every_token(nlp):
             assert morph(tok, field) == tok.morph.get(field), (tok.text, field)
     verb = next(t for t in doc if t.text == "arrêtés")
     assert "Part" in morph(verb, "VerbForm") and morph(verb, "Number") == ["Plur"]
+
+
+def test_children_are_spacys_and_are_forgotten_with_the_doc(nlp):
+    from quiquoi.nlp import children, forget_children
+    doc = nlp(TEXT)
+    for tok in doc:
+        assert [c.i for c in children(tok)] == [c.i for c in tok.children]
+    assert children(doc[3]) is children(doc[3])          # made once
+    forget_children(doc)
+    assert "quiquoi.children" not in doc.user_data
+
+
+def test_coding_leaves_no_remembered_children_on_the_doc(coder):
+    from datetime import date
+
+    from quiquoi.ingest.readers import InputArticle
+    doc = coder.nlp(TEXT)
+    coder.code_doc(doc, InputArticle(id="t", text=TEXT, published=date(2016, 5, 24)))
+    assert "quiquoi.children" not in doc.user_data

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, Entry, fold
 from quiquoi.model import Actor
-from quiquoi.nlp import deps_of, ents_of, heads_of, lemmas_of, morph, pos_of, texts_of
+from quiquoi.nlp import children, deps_of, ents_of, heads_of, lemmas_of, morph, pos_of, texts_of
 
 NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase
@@ -193,7 +193,7 @@ class ArticleActors:
         self.cache[tok.i] = found
         for actor in found:
             self._remember(tok, actor)
-        if found and found[0].kind in ("title", "group") and any(c.dep_ == "cop" for c in tok.children):
+        if found and found[0].kind in ("title", "group") and any(c.dep_ == "cop" for c in children(tok)):
             self._predicate_title(tok, found[0])
         return found
 
@@ -202,8 +202,8 @@ class ArticleActors:
         dictionaries do not know take the title they are given, for their later mentions."""
         if not (title.country or title.role):
             return
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i]
-        subjects += [cc for c in subjects for cc in c.children if cc.dep_ == "conj"]
+        subjects = [c for c in children(tok) if c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i]
+        subjects += [cc for c in subjects for cc in children(c) if cc.dep_ == "conj"]
         for subj in subjects:
             for person in self.cache.get(subj.i, []):
                 if person.kind != "person" or person.country or person.role:
@@ -216,7 +216,7 @@ class ArticleActors:
     def _demonstrative(self, tok: Token) -> list[Actor]:
         """"celles de Damas" after "les forces d'Ankara": the role noun said last before it
         in the sentence, owned by the demonstrative's "de" complement."""
-        owners = [a for c in tok.children if c.dep_ == "nmod" and c.i > tok.i for a in self.actors(c)
+        owners = [a for c in children(tok) if c.dep_ == "nmod" and c.i > tok.i for a in self.actors(c)
                   if a.country]
         if not owners:
             return []
@@ -250,11 +250,11 @@ class ArticleActors:
             return [a for s, e, a in self.quote_speakers if s <= tok.idx < e][:1]
         # "Elle l'a exhorté": the model may call a preverbal clitic a second subject
         misread = tok.dep_ == "nsubj" and tok.i < tok.head.i and any(
-            c.dep_ == "nsubj" and c.i < tok.i for c in tok.head.children)
+            c.dep_ == "nsubj" and c.i < tok.i for c in children(tok.head))
         if word in self.object_pronouns and (tok.dep_ in ("obj", "iobj") or misread):
             # "Elle l'a exhorté à arrêter": the object is someone other than the subject
             plural = "Plur" in morph(tok, "Number") or word in self.plural_pronouns
-            subject = [c for c in tok.head.children if c.dep_ in ("nsubj", "expl:subj") and c.i != tok.i
+            subject = [c for c in children(tok.head) if c.dep_ in ("nsubj", "expl:subj") and c.i != tok.i
                        and fold(c.text) not in self.object_pronouns]
             excluded = {a.key() for c in subject for a in (self.pronoun(c) if c.pos_ == "PRON" else self.actors(c))}
             return self.nearest(tok.i, plural, None, excluded)
@@ -264,7 +264,7 @@ class ArticleActors:
             plural = word in self.plural_pronouns
             verb = tok.head
             if fold(verb.lemma_) in self.impersonal_verbs or any(
-                    fold(c.text) in self.impersonal_clitics for c in verb.children):
+                    fold(c.text) in self.impersonal_clitics for c in children(verb)):
                 return []      # "il faut", "il n'y aurait pas": nobody
         else:
             return []
@@ -345,7 +345,7 @@ class ArticleActors:
         propn = tok.pos_ == "PROPN" or (
             tok.pos_ == "NOUN" and tok.ent_type_ == "PER" and tok.text[:1].isupper()
             and fold(tok.text) not in self.honorifics
-            and any(c.dep_ == "flat:name" and c.pos_ == "PROPN" for c in tok.children))
+            and any(c.dep_ == "flat:name" and c.pos_ == "PROPN" for c in children(tok)))
         if match is None and self.people_role and tok.text[:1].isupper():
             people = self._people(tok)
             if people is not None:
@@ -367,7 +367,7 @@ class ArticleActors:
         if propn and (match is None or match[0].category == "person"):
             # "Amadou Abdramane, porte-parole des militaires": a title in apposition after the name
             title = None
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > tok.i:
                     role = self.dic.role(c.lemma_) or self.dic.role(c.text)
                     if role is not None and role.kind == "title":
@@ -382,7 +382,7 @@ class ArticleActors:
                     found = [Actor(a.text, a.name, t.country, t.role, t.code, a.start, a.end, "person")]
             return found
         if fold(tok.text) in self.honorifics:       # "M. Toner" with "M." read as a noun
-            names = [c for c in tok.children if c.pos_ == "PROPN"]
+            names = [c for c in children(tok) if c.pos_ == "PROPN"]
             return self._person(names[0], None) if names else []
         if match and match[0].category in ("organisation", "metonym", "country", "capital"):
             entry, start, end = match
@@ -399,8 +399,8 @@ class ArticleActors:
         role = role or self.dic.role(tok.lemma_) or self.dic.role(tok.text)
         if role is None and self._former_prefixed(tok):
             role = self.dic.role(self._former_prefixed(tok))    # "l'ex-président"
-        if role is not None and tok.pos_ == "NOUN" and any(c.dep_ == "cop" for c in tok.children) \
-                and not any(c.dep_ in ("det", "nummod") for c in tok.children):
+        if role is not None and tok.pos_ == "NOUN" and any(c.dep_ == "cop" for c in children(tok)) \
+                and not any(c.dep_ in ("det", "nummod") for c in children(tok)):
             return []     # "il est responsable de cette impasse", "elle est ministre": an attribute
         is_title = role is not None or fold(tok.lemma_) in self.descriptions
         name_tok = self._attached_name(tok) if is_title else None
@@ -424,7 +424,7 @@ class ArticleActors:
 
     def _known_name(self, tok: Token) -> bool:
         """Whether `tok` and its name parts spell a person of the dictionaries."""
-        parts = [c for c in tok.children if c.dep_ == "flat:name" and c.i > tok.i]
+        parts = [c for c in children(tok) if c.dep_ == "flat:name" and c.i > tok.i]
         if not parts:
             return False
         last = max(parts, key=lambda t: t.i)
@@ -442,7 +442,7 @@ class ArticleActors:
                            if not start <= j < end):
                         return True
                     break
-        if end - start == 1 and not any(c.dep_ == "det" for c in tok.children) \
+        if end - start == 1 and not any(c.dep_ == "det" for c in children(tok)) \
                 and not self._case(tok) in self.in_country_preps:
             person = self.people.get(fold(tok.text))
             return person is not None and fold(person.name.split()[-1]) == fold(tok.text)
@@ -457,7 +457,7 @@ class ArticleActors:
             return None
         if tok.i == self.sent_start[tok.i] and tok.pos_ == "ADJ":
             return None
-        if any(c.pos_ == "PROPN" and c.dep_ in ("appos", "flat:name") for c in tok.children):
+        if any(c.pos_ == "PROPN" and c.dep_ in ("appos", "flat:name") for c in children(tok)):
             return None
         start, end = self._phrase(tok)
         text = self.text[start:end]
@@ -466,7 +466,7 @@ class ArticleActors:
 
     def _state(self, tok: Token) -> list[Actor]:
         """"la République syrienne", "le royaume saoudien": the state its adjective names."""
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "amod" and c.i > tok.i:
                 iso = self.dic.demonym(c.text)
                 if iso:
@@ -499,7 +499,7 @@ class ArticleActors:
         return found
 
     def _attached_name_of(self, tok: Token) -> Token | None:
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ == "amod" and child.i > tok.i and child.pos_ == "PROPN" and child.ent_type_ == "PER":
                 return child     # a name the parser hung as an adjective
             if child.dep_ in ("appos", "flat:name", "nmod") and self._name_head(child) and child.i > tok.i \
@@ -560,7 +560,7 @@ class ArticleActors:
         noun while the entity recogniser and the name's flat part say it is a person
         ("le directeur général de l'agence Rafael Grossi")."""
         return t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.ent_type_ == "PER" and t.text[:1].isupper()
-                                     and any(c.dep_ == "flat:name" and c.pos_ == "PROPN" for c in t.children))
+                                     and any(c.dep_ == "flat:name" and c.pos_ == "PROPN" for c in children(t)))
 
     def _name_span(self, tok: Token) -> tuple[int, int]:
         """Token range of a personal name (honorifics left out: "M. Toner" -> "Toner")."""
@@ -753,14 +753,14 @@ class ArticleActors:
         lo = hi = tok.i
         # a noun phrase does not go on after a clause hung on it: what the parser hangs there
         # ("invite les autorités françaises à retirer, sans délai, les forces") is the clause's
-        cut = min((c.i for c in tok.children if c.i > tok.i and c.dep_ in CLAUSE_DEPS), default=len(self.doc))
+        cut = min((c.i for c in children(tok) if c.i > tok.i and c.dep_ in CLAUSE_DEPS), default=len(self.doc))
         # ... nor does it start before its own preposition ("interdit il y a quelques jours par
         # les autorités": what the parser hangs before "par" is not the authorities')
-        opening = max((c.i for c in tok.children if c.i < tok.i and c.dep_ in ("case", "mark")), default=-1)
+        opening = max((c.i for c in children(tok) if c.i < tok.i and c.dep_ in ("case", "mark")), default=-1)
         stack = [tok]
         while stack:
             t = stack.pop()
-            for c in t.children:
+            for c in children(t):
                 if c.dep_ in CLAUSE_DEPS or c.dep_ in PREDICATE_DEPS or c.dep_ == "punct" or c.is_space:
                     continue
                 if t.i == tok.i and ((c.dep_ in ("case", "mark") and c.i < tok.i) or c.i > cut or c.i < opening):
@@ -776,13 +776,13 @@ class ArticleActors:
     def _owners(self, tok: Token) -> list[Actor]:
         """Actors of the phrase's "de" complements ("les forces de l'opposition")."""
         out: list[Actor] = []
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "nmod" and c.i > tok.i and self._case(c) in self.of_preps:
                 found = self.actors(c)
                 if not found and c.pos_ == "NOUN":
                     # "les ministres des Affaires étrangères des Vingt-Sept": the parser hangs
                     # the owner on the portfolio, which names no actor
-                    found = [a for g in c.children if g.dep_ == "nmod" and g.i > c.i
+                    found = [a for g in children(c) if g.dep_ == "nmod" and g.i > c.i
                              and self._case(g) in self.of_preps for a in self.actors(g)]
                 out += found
         return out
@@ -822,11 +822,11 @@ class ArticleActors:
         if m:
             keep.update(range(m[1], m[2]))
         for i in list(keep):
-            keep.update(c.i for c in self.doc[i].children if c.dep_ == "amod" or (c.dep_ == "conj" and c.pos_ == "ADJ"))
+            keep.update(c.i for c in children(self.doc[i]) if c.dep_ == "amod" or (c.dep_ == "conj" and c.pos_ == "ADJ"))
         if self.name_preps:
             # "ministère chinois des Affaires étrangères", "opposants à la réforme": a short
             # complement that names no actor is part of the name
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ != "nmod" or c.i < tok.i or self._case(c) not in self.name_preps:
                     continue
                 lo, hi = c.left_edge.i, c.right_edge.i
@@ -849,7 +849,7 @@ class ArticleActors:
         if m:
             scope += [self.doc[i] for i in range(m[1], m[2]) if i != tok.i]
         for head in scope:
-            for c in head.children:
+            for c in children(head):
                 if c.dep_ in ("amod", "nmod", "appos") or (c.dep_ == "conj" and c.pos_ == "ADJ"):
                     iso = self.dic.demonym(c.text)
                     if iso:
@@ -869,13 +869,13 @@ class ArticleActors:
                         if not isos and c.pos_ == "NOUN" and not self.actors(c):
                             # "les autorités de transition maliennes", "le ministre des Affaires
                             # étrangères russe": the parser hangs the adjective on the complement
-                            isos += [iso for g in c.children if g.dep_ == "amod" and g.i > c.i
+                            isos += [iso for g in children(c) if g.dep_ == "amod" and g.i > c.i
                                      for iso in [self.dic.demonym(g.text)] if iso][:1]
                         if isos:
                             break
                 if c.dep_ == "acl" and fold(c.lemma_) in self.leading_verbs and c.i > tok.i:
                     # "la coalition dirigée par l'Arabie saoudite": the leader's country
-                    for a in c.children:
+                    for a in children(c):
                         if a.dep_ in ("obl:agent", "obl", "obl:mod") and self._case(a) == "par":
                             isos += [x.country for x in self.actors(a) if x.country]
         if not isos:
@@ -891,7 +891,7 @@ class ArticleActors:
         if not isos and role.role in NON_STATE:
             # "l'opposition en Biélorussie", "les manifestants au Chili": where a non-state
             # group is, it belongs
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ == "nmod" and c.i > tok.i and self._case(c) in self.in_country_preps:
                     isos += [a.country for a in self.actors(c) if a.kind in ("country", "capital") and a.country]
                     if isos:
@@ -899,11 +899,11 @@ class ArticleActors:
         if not isos and role.kind in ("body", "group") and self.seat_preps:
             # "le pouvoir à Niamey", "les manifestants à Minsk": a body in a capital is that
             # state's; "la junte au pouvoir à Bamako": the capital where it holds power
-            for c in tok.children:
+            for c in children(tok):
                 if c.i < tok.i or c.dep_ not in ("nmod", "acl", "obl:mod"):
                     continue
                 seats = [c] if self._case(c) in self.seat_preps and c.dep_ != "acl" else \
-                    [g for g in c.children if g.i > c.i and self._case(g) in self.seat_preps] \
+                    [g for g in children(c) if g.i > c.i and self._case(g) in self.seat_preps] \
                     if fold(c.lemma_) in self.power_nouns else []
                 for g in seats:
                     isos += [a.country for a in self.actors(g) if a.kind == "capital" and a.country]
@@ -912,7 +912,7 @@ class ArticleActors:
         if not isos and (self.regions or self.regional):
             # "les trois pays européens": a region's adjective when no country is named;
             # "les rebelles tigréens": a people of one country
-            for c in tok.children:
+            for c in children(tok):
                 word = fold(c.text)
                 if c.dep_ == "amod" and (word in self.regions or word in self.regional):
                     isos.append(self.regions.get(word) or self.regional[word])
@@ -920,7 +920,7 @@ class ArticleActors:
         return list(dict.fromkeys(isos))
 
     def _case(self, tok: Token) -> str:
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ in ("case", "mark") and c.i < tok.i:
                 return fold(c.text)
         return ""
@@ -937,7 +937,7 @@ class ArticleActors:
                 a = self._from_entry(*nxt)
                 end = max(a.end, tok.idx + len(tok.text))
                 return [Actor(self.text[start:end], a.name, a.country, a.role, a.code, start, end, a.kind)]
-            for c in tok.children:
+            for c in children(tok):
                 if c.i > tok.i and c.pos_ == "PROPN" and (c.dep_ in ("appos", "flat:name", "flat")
                                                          or c.dep_ == "nmod" and not self._case(c)):
                     m = self.matches.get(c.i)
@@ -964,11 +964,11 @@ class ArticleActors:
                 and self._opposed_to_state(tok):
             role_code = "OPP"       # "les sept candidats opposés au président"
         if role_code == "GOV" and role.kind in ("title", "group") and (any(
-                fold(c.text) in self.former for c in tok.children if c.dep_ in ("amod", "advmod", "nmod"))
+                fold(c.text) in self.former for c in children(tok) if c.dep_ in ("amod", "advmod", "nmod"))
                 or self._former_prefixed(tok)):
             role_code = "ELI"       # "l'ancien président américain"
         if role_code == "INHERIT":   # "le porte-parole de la diplomatie américaine"
-            inherited = [a for c in tok.children if c.dep_ == "nmod" for a in self.actors(c)
+            inherited = [a for c in children(tok) if c.dep_ == "nmod" for a in self.actors(c)
                          # "les quartiers d'Alep": held ground of a place is a place
                          if role.kind != "held" or a.kind not in ("country", "capital", "metonym")]
             if inherited:
@@ -981,7 +981,7 @@ class ArticleActors:
             # (an adjective of the title itself is not one: "secrétaire général" is no general)
             m = self.matches.get(tok.i)
             own = range(m[1], m[2]) if m else range(tok.i, tok.i + 1)
-            adjectival = [r.role for c in tok.children if c.dep_ == "amod" and c.i not in own
+            adjectival = [r.role for c in children(tok) if c.dep_ == "amod" and c.i not in own
                           for r in [self.dic.role(c.lemma_) or self.dic.role(c.text)] if r is not None and r.role != "INHERIT"]
             if role.kind == "held" and not adjectival:
                 return []       # "les positions", "les positions syriennes": whose is not said
@@ -1018,7 +1018,7 @@ class ArticleActors:
                               start, end, role.kind)]
         if not isos:
             return [Actor(text, name, None, role_code, role_code, start, end, role.kind)]
-        short = not any(c.dep_ == "nmod" for c in tok.children)
+        short = not any(c.dep_ == "nmod" for c in children(tok))
         if fold(tok.lemma_) in self.descriptions and len(isos) == 1 and short:
             # "le responsable américain": the last person of that country named before
             for _i, a in reversed(self.mentions):
@@ -1038,7 +1038,7 @@ class ArticleActors:
         know: the entity recogniser's organisation or an acronym, with no nationality
         adjective and no state noun ("président de la FNSEA", "président d'Action praticiens
         hôpital"; not "président de la République", "président du Conseil italien")."""
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ != "nmod" or c.i < tok.i or self._case(c) not in self.of_preps:
                 continue
             if not (c.ent_type_ in ("ORG",) or c.pos_ == "PROPN" and c.text.isupper() and len(c.text) > 1):
@@ -1060,7 +1060,7 @@ class ArticleActors:
         got = self.titled.get(self._memory_key(tok))
         if got is None or got[0] >= tok.i or "Plur" in morph(tok, "Number"):
             return None
-        if not any(c.dep_ == "det" and fold(c.text) in self.definite for c in tok.children):
+        if not any(c.dep_ == "det" and fold(c.text) in self.definite for c in children(tok)):
             return None
         words = fold(text).split()
         if words and words[0] in self.definite:
@@ -1081,9 +1081,9 @@ class ArticleActors:
     def _opposed_to_state(self, tok: Token) -> bool:
         """Whether a group is set, by a participle, against a government actor ("opposés au
         président Alpha Condé", "hostiles au régime")."""
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ in ("acl", "amod") and c.i > tok.i and fold(c.lemma_) in self.opposing:
-                for o in c.children:
+                for o in children(c):
                     if o.dep_.startswith("obl") or o.dep_ == "nmod":
                         found = self.actors(o) if o.pos_ in ("NOUN", "PROPN") else []
                         if any(a.role == "GOV" for a in found):
@@ -1093,7 +1093,7 @@ class ArticleActors:
     def _not_current(self, tok: Token) -> bool:
         """"l'ancien président", "leur futur président": not the one in office now."""
         return bool(self._former_prefixed(tok)) or any(
-            fold(c.text) in self.not_current for c in tok.children if c.dep_ in ("amod", "advmod", "det", "nmod"))
+            fold(c.text) in self.not_current for c in children(tok) if c.dep_ in ("amod", "advmod", "det", "nmod"))
 
     def _former_prefixed(self, tok: Token) -> str:
         """The noun a former-prefix is written on ("ex-président" -> "président"), or ""."""
@@ -1110,17 +1110,17 @@ class ArticleActors:
             return False
         m = self.matches.get(tok.i)
         span_end = m[2] if m else tok.i + 1
-        if any(c.i >= span_end and c.dep_ in ("amod", "nmod", "appos", "flat:name", "acl") for c in tok.children):
+        if any(c.i >= span_end and c.dep_ in ("amod", "nmod", "appos", "flat:name", "acl") for c in children(tok)):
             return False
-        return any(c.dep_ == "det" and fold(c.text) in self.definite for c in tok.children)
+        return any(c.dep_ == "det" and fold(c.text) in self.definite for c in children(tok))
 
     def _country_named_before(self, tok: Token) -> Actor | None:
         """"Au Chili ... le pays": a bare, singular, definite country noun is the country
         named last, in its sentence or the one before."""
         if "Plur" in morph(tok, "Number") or not any(
-                c.dep_ == "det" and fold(c.text) in self.definite for c in tok.children):
+                c.dep_ == "det" and fold(c.text) in self.definite for c in children(tok)):
             return None
-        if any(c.dep_ in ("amod", "nmod", "appos") and c.i > tok.i for c in tok.children):
+        if any(c.dep_ in ("amod", "nmod", "appos") and c.i > tok.i for c in children(tok)):
             return None      # "le pays hôte", "le pays du Cèdre": described, not bare
         named = self._named_before(tok, ("country", "capital"))
         if named is None or not named.country:
@@ -1144,10 +1144,10 @@ class ArticleActors:
         without determiners, the country's adjective or its "de" complement; none for
         "l'ancien président" and the like."""
         if any(c.pos_ == "PROPN" and c.i > tok.i and c.dep_ in ("appos", "flat:name", "nmod")
-               and not any(g.dep_ == "case" for g in c.children) for c in tok.children):
+               and not any(g.dep_ == "case" for g in children(c)) for c in children(tok)):
             return None          # a name is given ("le président turc Erdogan"): it is that person
         skip: set[int] = set()
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "nmod" and any(a.kind == "country" for a in self.actors(c)):
                 skip |= {t.i for t in c.subtree}
         words = []
@@ -1164,10 +1164,10 @@ class ArticleActors:
     def _from_complement(self, tok: Token) -> list[Actor]:
         """"ses alliés parmi les groupes rebelles", "le mouvement islamiste Hamas": the actor
         of the complement or of the name in apposition."""
-        cands = [c for c in tok.children if c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN" and c.i > tok.i]
-        cands += [c for c in tok.children if c.dep_ in ("nmod", "amod") and c.i > tok.i]
+        cands = [c for c in children(tok) if c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN" and c.i > tok.i]
+        cands += [c for c in children(tok) if c.dep_ in ("nmod", "amod") and c.i > tok.i]
         if tok.head.pos_ == "VERB":   # "a pressé ses alliés parmi les groupes" (parser attaches to verb)
-            cands += [c for c in tok.head.children if c.dep_.startswith("obl") and self._case(c) == "parmi"]
+            cands += [c for c in children(tok.head) if c.dep_.startswith("obl") and self._case(c) == "parmi"]
         for c in cands:
             if c.dep_ == "nmod" and self._case(c) not in self.of_preps and c.pos_ != "PROPN":
                 continue

@@ -15,7 +15,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
-from quiquoi.nlp import morph
+from quiquoi.nlp import children, morph
 from quiquoi.dates.resolver import TenseWords, TimeExpr, _norm
 
 FUTURE, PAST = "future", "past"
@@ -29,7 +29,7 @@ def clause_verb(tok: Token) -> Token | None:
     for t in (tok, tok.head):
         if t.pos_ in ("VERB", "AUX"):
             return t
-        cop = next((c for c in t.children if c.dep_ == "cop"), None)
+        cop = next((c for c in children(t) if c.dep_ == "cop"), None)
         if cop is not None:
             return cop
     return None
@@ -40,7 +40,7 @@ def clause_tense(tok: Token, words: TenseWords) -> str | None:
     verb = clause_verb(tok)
     if verb is None:
         return None
-    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    auxes = [c for c in children(verb) if c.dep_.startswith("aux")]
     tenses = set(morph(verb, "Tense"))
     for a in auxes:
         tenses.update(morph(a, "Tense"))

@@ -18,7 +18,7 @@ from quiquoi.events.lexicon import EventLexicon, Predicate
 from quiquoi.events.modality import Modality
 from quiquoi.lang import cameo_table
 from quiquoi.model import Actor
-from quiquoi.nlp import deps_of, heads_of, lemmas_of, morph, pos_of, preposition_of, remembered, texts_of
+from quiquoi.nlp import children, deps_of, heads_of, lemmas_of, morph, pos_of, preposition_of, remembered, texts_of
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 SUBJECT_DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY"}
@@ -125,7 +125,7 @@ class EventExtractor:
             lemma = self.lex.surface_lemmas.get(fold(tok.text), lemma)
         if lemma not in self.lex.verbs and tok.pos_ == "ADJ":
             lemma = self._infinitive_of_participle(tok.text) or lemma
-        if lemma in self.attribute_opinion and any(c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN") for c in tok.children):
+        if lemma in self.attribute_opinion and any(c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN") for c in children(tok)):
             return None    # "qu'ils jugent frauduleuse": an opinion, not a trial
         objects = None      # the object words, read once for all of the lemma's entries
         for p in self.lex.verbs.get(lemma, ()):
@@ -139,18 +139,18 @@ class EventExtractor:
             # "appeler les habitants à rester calmes": the infinitive may hang on the object
             # "appeler les Maliens AU calme": a contracted preposition is the same one; "appeler
             # les candidats et leurs partis à respecter": the infinitive may hang on a conjunct
-            if p.prep and not p.prep_lemmas and not any(self._prep_is(c, p.prep) for c in tok.children) and not any(
-                    self._prep_is(g, p.prep) for c in tok.children if c.dep_ == "obj"
-                    for o in (c, *(k for k in c.children if k.dep_ == "conj"))
-                    for g in o.children if (g.dep_ in ("acl", "xcomp") and g.pos_ == "VERB")
+            if p.prep and not p.prep_lemmas and not any(self._prep_is(c, p.prep) for c in children(tok)) and not any(
+                    self._prep_is(g, p.prep) for c in children(tok) if c.dep_ == "obj"
+                    for o in (c, *(k for k in children(c) if k.dep_ == "conj"))
+                    for g in children(o) if (g.dep_ in ("acl", "xcomp") and g.pos_ == "VERB")
                     or (g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i > o.i and p.prep in self.dative)):
                 continue
             if p.prep_lemmas and not any(
                     self._case(c) == p.prep and (fold(c.lemma_) in p.prep_lemmas or fold(c.text) in p.prep_lemmas)
-                    for c in tok.children):
+                    for c in children(tok)):
                 continue     # "qualifier X de violation" accuses; "qualifier X d'historique" does not
             if p.reflexive is not None:
-                pronominal = any(fold(c.text) in self.reflexive for c in tok.children
+                pronominal = any(fold(c.text) in self.reflexive for c in children(tok)
                                  if c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj"))
                 if pronominal != p.reflexive:
                     continue
@@ -184,7 +184,7 @@ class EventExtractor:
         """"Sommant le régime de se retirer, M. Erdogan a déclaré": the model may tag a present
         participle that takes an object as an adjective of its own (lemma "sommant")."""
         return (tok.pos_ == "ADJ" and bool(self.participle_endings) and tok.text.endswith(self.participle_tail)
-                and any(c.dep_ in ("obj", "xcomp") for c in tok.children)
+                and any(c.dep_ in ("obj", "xcomp") for c in children(tok))
                 and self._infinitive_of_participle(tok.text) is not None)
 
     @classmethod
@@ -196,16 +196,16 @@ class EventExtractor:
         ("…, déplore X"), which `incise` asks about."""
         if not (c.pos_ == "PROPN" and c.i > verb.i and verb.pos_ == "VERB"
                 and (c.dep_ == "xcomp" or (c.dep_ == "nmod" and not cls._case(c)))
-                and not any(k.dep_ == "obj" for k in verb.children)):
+                and not any(k.dep_ == "obj" for k in children(verb))):
             return False
         form = morph(verb, "VerbForm")
         return incise or "Inf" in form or ("Part" in form and "Pres" in morph(verb, "Tense")) or any(
-            k.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and k.i < verb.i for k in verb.children)
+            k.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and k.i < verb.i for k in children(verb))
 
     def _objects(self, verb: Token) -> list[Token]:
         """The verb's direct objects, and bare nouns the parser took for adjuncts ("a lancé
         le 4 avril une offensive": "offensive" comes out as obl:mod)."""
-        return self._through_quantity([c for c in verb.children if c.dep_ == "obj" or (
+        return self._through_quantity([c for c in children(verb) if c.dep_ == "obj" or (
             c.dep_ in ("obl:mod", "obl") and c.pos_ == "NOUN" and not self._case(c) and c.i > verb.i)])
 
     def _through_quantity(self, nouns: list[Token]) -> list[Token]:
@@ -217,17 +217,17 @@ class EventExtractor:
         out = list(nouns)
         for n in nouns:
             if n.pos_ == "NOUN" and fold(n.lemma_) in self.quantity_nouns:
-                out += [c for c in n.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > n.i
-                        and self._case(c) in self.genitive and not any(d.dep_ == "det" for d in c.children)]
+                out += [c for c in children(n) if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > n.i
+                        and self._case(c) in self.genitive and not any(d.dep_ == "det" for d in children(c))]
         return out
 
     def _object_candidates(self, tok: Token) -> list[Token]:
-        out = self._through_quantity([c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod")])
-        if any(c.dep_ == "aux:pass" for c in tok.children) or any(
-                c.dep_.startswith("expl") and c.dep_ != "expl:subj" and fold(c.text) in self.reflexive for c in tok.children):
+        out = self._through_quantity([c for c in children(tok) if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod")])
+        if any(c.dep_ == "aux:pass" for c in children(tok)) or any(
+                c.dep_.startswith("expl") and c.dep_ != "expl:subj" and fold(c.text) in self.reflexive for c in children(tok)):
             # "les conditions ne sont pas remplies": the parser may call a passive's subject nsubj;
             # "l'accord s'est terminé": a pronominal verb's subject may be what undergoes it
-            out += [c for c in tok.children if c.dep_ == "nsubj"]
+            out += [c for c in children(tok) if c.dep_ == "nsubj"]
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and "Part" in morph(tok, "VerbForm") \
                 and "Past" in morph(tok, "Tense"):
             out.append(tok.head)    # "des attaques revendiquées par l'EI": the noun is what is claimed
@@ -235,14 +235,14 @@ class EventExtractor:
 
     def _noun_predicate(self, tok: Token) -> Predicate | None:
         gender = self.noun_genders.get(fold(tok.lemma_)) if self.noun_genders else None
-        if gender and any(g != gender for t in (tok, *[c for c in tok.children if c.dep_ in ("det", "amod")])
+        if gender and any(g != gender for t in (tok, *[c for c in children(tok) if c.dep_ in ("det", "amod")])
                           for g in morph(t, "Gender")):
             return None      # "le principal critique du Kremlin" is a person, "la critique" an act
         for p in self.lex.nouns.get(fold(tok.lemma_), ()):
             if p.requires_adj and not any(fold(c.lemma_) in p.requires_adj or fold(c.text) in p.requires_adj
-                                          for c in tok.children if c.dep_ in ("amod", "nmod", "acl")):
+                                          for c in children(tok) if c.dep_ in ("amod", "nmod", "acl")):
                 continue
-            if p.requires_of and not any(fold(c.lemma_) in p.requires_of for c in tok.children
+            if p.requires_of and not any(fold(c.lemma_) in p.requires_of for c in children(tok)
                                          if c.dep_ == "nmod" and self._case(c) in self.genitive):
                 continue
             return p
@@ -263,10 +263,10 @@ class EventExtractor:
         out: list[Actor] = []
         # "les deux chefs de l'opposition Leopoldo Lopez et Antonio Ledezma": the parser hangs
         # the second name on the first, which names the title's holder
-        near = [*tok.children, *[g for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN" for g in c.children]]
+        near = [*children(tok), *[g for c in children(tok) if c.dep_ == "nmod" and c.pos_ == "NOUN" for g in children(c)]]
         names = [c for c in near if c.dep_ in ("appos", "nmod", "flat:name") and c.pos_ == "PROPN"
                  and c.i > tok.i and tok.pos_ == "NOUN" and not self._case(c)]
-        conjs = [c for h in [tok, *names] for c in h.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        conjs = [c for h in [tok, *names] for c in children(h) if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
 
         for t in [tok, *conjs]:
             if t.pos_ == "PRON":
@@ -290,7 +290,7 @@ class EventExtractor:
         if depth > 4:
             return []
         if self._is_passive(verb):
-            for c in verb.children:
+            for c in children(verb):
                 if c.dep_ in ("obl:agent", "obl:arg", "obl:mod", "obl") and self._case(c) in self.passive_agent:
                     return self._arg_actors(c, actors)
             if verb.dep_ == "conj" and self._is_passive(verb.head) and verb.head.i != verb.i:
@@ -299,7 +299,7 @@ class EventExtractor:
         inverted = self._inverted_subject(verb)
         if inverted is not None:
             return self._arg_actors(inverted, actors)
-        for c in verb.children:
+        for c in children(verb):
             if c.pos_ == "PRON" and fold(c.text) in self.genitive_relatives:
                 continue   # "le régime, dont l'opposition réclame le départ": "dont" is no subject
             # the French model labels many a personal "il" expl:subj ("pour qu'il cesse")
@@ -314,7 +314,7 @@ class EventExtractor:
                     found = self._document_author(c, actors, depth + 1)   # "ce texte exhorte l'Iran"
                 # "Le président turc, Recep Tayyip Erdogan, a menacé": the parser may give the
                 # verb a second subject, the title's holder in apposition
-                second = [d for d in verb.children if d.dep_ == "nsubj" and d.i > c.i and _is_apposition(d)]
+                second = [d for d in children(verb) if d.dep_ == "nsubj" and d.i > c.i and _is_apposition(d)]
                 if found and second:
                     named = actors.actors(second[0])
                     holder = _title_holder(found[0], named[0]) if named else None
@@ -366,7 +366,7 @@ class EventExtractor:
                     return found
             # object control: "exhorter X à", "presser X de" -> X; otherwise the subject
             unknown = False
-            for c in head.children:
+            for c in children(head):
                 if (c.dep_ in ("obj", "iobj") or (self._misread_object(c, head) and c.i < verb.i)) and c.i != verb.i:
                     found = self._arg_actors(c, actors)
                     if found:
@@ -376,7 +376,7 @@ class EventExtractor:
                 # "l'Ukraine a exhorté ses alliés à livrer des armes": the allies deliver,
                 # whoever they are; not the one who asks
                 return []
-            for c in head.children:
+            for c in children(head):
                 if c.dep_.startswith("obl") and self._case(c) in self.dative and c.i < verb.i:
                     found = self._arg_actors(c, actors) or self._counterpart(c, head, actors)
                     if found:
@@ -393,9 +393,9 @@ class EventExtractor:
         if verb.dep_ not in ("ROOT", "ccomp", "parataxis") or verb.pos_ not in ("VERB", "AUX"):
             return []
         if "Fin" not in verb.morph.get("VerbForm") and not any(
-                c.dep_ == "aux:tense" and "Fin" in c.morph.get("VerbForm") for c in verb.children):
+                c.dep_ == "aux:tense" and "Fin" in c.morph.get("VerbForm") for c in children(verb)):
             return []
-        first = min([verb, *(c for c in verb.children if c.i < verb.i and (c.dep_.startswith("aux") or (
+        first = min([verb, *(c for c in children(verb) if c.i < verb.i and (c.dep_.startswith("aux") or (
             c.dep_.startswith(("expl", "obj", "iobj")) and c.pos_ == "PRON") or c.dep_ == "advmod:neg"
             or fold(c.text) in ("ne", "n'")))], key=lambda t: t.i)
         doc = verb.doc
@@ -433,7 +433,7 @@ class EventExtractor:
             if found:
                 return found[:1]
         out: list[Actor] = []
-        for c in place.children:
+        for c in children(place):
             if c.dep_ == "conj" and c.pos_ == "PROPN" and not self._case(c) and c.i > place.i:
                 out += actors.actors(c)
         return out
@@ -442,9 +442,9 @@ class EventExtractor:
         """"dénoncer la décision de Washington d'imposer des sanctions": the parser may hang a
         "de" infinitive on the verb when it belongs to the verb's object, a noun of decision or
         intention (config doer_nouns, modality.yaml governing_nouns) right before it."""
-        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("de", "d") for c in verb.children):
+        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("de", "d") for c in children(verb)):
             return None
-        for c in head.children:
+        for c in children(head):
             if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < verb.i and (
                     fold(c.lemma_) in self.doer_nouns or fold(c.lemma_) in self.mod.nouns) \
                     and all(t.pos_ not in ("VERB", "AUX") for t in verb.doc[c.i + 1: verb.i]):
@@ -454,7 +454,7 @@ class EventExtractor:
     def _asks_its_object(self, head: Token, verb: Token) -> bool:
         """A verb of asking ("exhorter X à", "sommer X de") whose infinitive, opened by "à" or
         "de", is its object's to do."""
-        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("a", "de", "d") for c in verb.children):
+        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("a", "de", "d") for c in children(verb)):
             return False
         pred = self._verb_predicate(head) if head.pos_ == "VERB" else None
         return pred is not None and pred.plover_type in self.asking_types
@@ -463,18 +463,18 @@ class EventExtractor:
     def _inverted_subject(cls, verb: Token) -> Token | None:
         """"…, ont mis en garde les soldats": in an incise the subject follows the verb and
         the parser takes it for an object."""
-        if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in verb.children) or verb.pos_ not in ("VERB", "AUX"):
+        if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in children(verb)) or verb.pos_ not in ("VERB", "AUX"):
             return None
-        finite = "Fin" in morph(verb, "VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
+        finite = "Fin" in morph(verb, "VerbForm") or any(c.dep_.startswith("aux") for c in children(verb))
         if not finite or verb.dep_ in ("xcomp", "acl", "acl:relcl"):
             return None    # an infinitive or participle clause has no inverted subject
         # ", s'est indigné X": the reflexive clitic opens the verb group too
-        first = min([verb] + [c for c in verb.children if c.i < verb.i and (c.dep_.startswith("aux") or (
+        first = min([verb] + [c for c in children(verb) if c.i < verb.i and (c.dep_.startswith("aux") or (
             c.dep_.startswith(("expl", "obj", "iobj")) and fold(c.text) in REFLEXIVES))], key=lambda t: t.i)
         prev = verb.doc[first.i - 1] if first.i > 0 else None
         if prev is None or prev.text not in (",", "»", '"', "”"):
             return None
-        objs = [c for c in verb.children if (c.dep_ == "obj" or cls._misread_object(c, verb, True)) and c.i > verb.i]
+        objs = [c for c in children(verb) if (c.dep_ == "obj" or cls._misread_object(c, verb, True)) and c.i > verb.i]
         return objs[0] if objs else None
 
     @classmethod
@@ -486,62 +486,62 @@ class EventExtractor:
 
     @classmethod
     def _passive_voice(cls, verb: Token, depth: int = 0) -> bool:
-        if fold(verb.lemma_) in ETRE_VERBS and sum(c.dep_.startswith("aux") for c in verb.children) == 1:
+        if fold(verb.lemma_) in ETRE_VERBS and sum(c.dep_.startswith("aux") for c in children(verb)) == 1:
             return False   # "ils sont convenus de": an active verb conjugated with "être"
         if _pronominal_perfect(verb):
             return False   # "des milliers de personnes se sont rassemblées": the parser's passive
-        if any(c.dep_ == "aux:pass" for c in verb.children):
+        if any(c.dep_ == "aux:pass" for c in children(verb)):
             return True
         if "Part" in morph(verb, "VerbForm") and "Past" in morph(verb, "Tense") \
-                and fold(verb.lemma_) not in ETRE_VERBS and not any(c.dep_.startswith("aux") for c in verb.children) \
-                and any(c.dep_ == "cop" and fold(c.lemma_) == "etre" for c in verb.children) \
-                and not any(c.dep_.startswith("expl") and fold(c.text) in REFLEXIVES for c in verb.children):
+                and fold(verb.lemma_) not in ETRE_VERBS and not any(c.dep_.startswith("aux") for c in children(verb)) \
+                and any(c.dep_ == "cop" and fold(c.lemma_) == "etre" for c in children(verb)) \
+                and not any(c.dep_.startswith("expl") and fold(c.text) in REFLEXIVES for c in children(verb)):
             # "qui étaient assignés à résidence": être read as a copula before a participle is
             # still the passive auxiliary
             return True
         if "Part" in morph(verb, "VerbForm") and "Past" in morph(verb, "Tense") and \
-                verb.dep_ in ("acl", "advcl", "ROOT") and any(c.dep_ == "obl:agent" for c in verb.children) \
-                and not any(c.dep_.startswith("aux") for c in verb.children):
+                verb.dep_ in ("acl", "advcl", "ROOT") and any(c.dep_ == "obl:agent" for c in children(verb)) \
+                and not any(c.dep_.startswith("aux") for c in children(verb)):
             # "le report demandé par l'opposition", "les frappes menées par Moscou", and a
             # participle heading the sentence: "Reçu par le président, le ministre a déclaré"
             return True
         if verb.i == verb.sent.start and verb.dep_ in ("advcl", "ROOT") and "Part" in morph(verb, "VerbForm") \
                 and "Past" in morph(verb, "Tense") and fold(verb.lemma_) not in ETRE_VERBS \
-                and not any(c.dep_.startswith(("aux", "nsubj", "expl")) for c in verb.children):
+                and not any(c.dep_.startswith(("aux", "nsubj", "expl")) for c in children(verb)):
             # "Battu à l'élection, X refuse...": a bare past participle heading the sentence is
             # said of what the subject after it underwent
             return True
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
                 and "Part" in morph(verb, "VerbForm") and "Past" in morph(verb, "Tense") \
                 and fold(verb.lemma_) not in ETRE_VERBS and not any(
-                    c.dep_.startswith(("aux", "nsubj", "expl")) for c in verb.children) \
+                    c.dep_.startswith(("aux", "nsubj", "expl")) for c in children(verb)) \
                 and fold(verb.head.head.lemma_) != "avoir":
             # "trois ministres, accusés de corruption": a bare past participle after a noun says
             # what the noun underwent, whoever did it (a verb of motion with "être" excepted;
             # "il a de son côté appelé" is a compound tense the parser hung on "côté", under "a")
             return True
-        if any(c.dep_ == "nsubj:pass" for c in verb.children):
+        if any(c.dep_ == "nsubj:pass" for c in children(verb)):
             # "Les soldats ont mis en garde": the parser's passive subject under a bare "avoir"
             # is an active subject (a French passive needs "être")
             return not _active_perfect(verb)
         # "a été arrêté par la police et accusé de trahison": a bare participle coordinated
         # with a passive verb shares its auxiliary, hence its voice
         return (depth < 3 and verb.dep_ == "conj" and "Part" in morph(verb, "VerbForm")
-                and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
+                and not any(c.dep_.startswith(("aux", "nsubj")) for c in children(verb))
                 and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") and cls._is_passive(verb.head, depth + 1))
 
     def _passive_patient(self, verb: Token, actors: ArticleActors, depth: int = 0) -> list[Actor]:
         """Who undergoes a passive verb that has no subject of its own: the subject of the
         passive verb it is coordinated with, or, when the parser hung a finite clause on a
         relative clause ("X qui refuse de ... a été arrêté"), the subject of that clause's head."""
-        if "Part" in morph(verb, "VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children) \
+        if "Part" in morph(verb, "VerbForm") and not any(c.dep_.startswith("aux") for c in children(verb)) \
                 and verb.i == verb.sent.start and verb.dep_ in ("ROOT", "advcl"):
             # "Reçu par le président, le ministre a déclaré": a participle heading the sentence
             # is said of the subject of the clause after it (its head, or hung on it)
             clause = verb.head if verb.dep_ == "advcl" else next(
-                (c for c in verb.children if c.dep_ in ("parataxis", "conj", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+                (c for c in children(verb) if c.dep_ in ("parataxis", "conj", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
             if clause is not None:
-                for c in clause.children:
+                for c in children(clause):
                     if c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i:
                         return self._arg_actors(c, actors)
             return []
@@ -551,13 +551,13 @@ class EventExtractor:
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             return actors.actors(head)     # "Alton Sterling, abattu par un policier"
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and self._is_passive(head):
-            for c in head.children:
+            for c in children(head):
                 if c.dep_ in ("nsubj:pass", "nsubj"):
                     return self._arg_actors(c, actors)
             return self._passive_patient(head, actors, depth + 1)
-        finite = any(c.dep_.startswith("aux") and "Ind" in morph(c, "Mood") for c in verb.children)
-        if verb.dep_ == "advcl" and finite and not any(c.dep_ == "mark" for c in verb.children):
-            for c in head.children:
+        finite = any(c.dep_.startswith("aux") and "Ind" in morph(c, "Mood") for c in children(verb))
+        if verb.dep_ == "advcl" and finite and not any(c.dep_ == "mark" for c in children(verb)):
+            for c in children(head):
                 if c.dep_ in ("nsubj", "nsubj:pass") and "Rel" not in morph(c, "PronType"):
                     return self._arg_actors(c, actors)
         return []
@@ -576,7 +576,7 @@ class EventExtractor:
         for slot in pred.target or ("obj",):
             slot_f = fold(slot)
             for holder in holders:
-                for c in holder.children:
+                for c in children(holder):
                     if c.i == tok.i or (inverted is not None and c.i == inverted.i):
                         continue
                     hit = False
@@ -609,7 +609,7 @@ class EventExtractor:
                     found = self._author(holder, actors)
                     if found:
                         return found
-            if slot_f == "obj" and passive and not any(c.dep_ == "nsubj:pass" for c in tok.children):
+            if slot_f == "obj" and passive and not any(c.dep_ == "nsubj:pass" for c in children(tok)):
                 found = self._passive_patient(tok, actors)
                 if found:
                     return found
@@ -636,17 +636,17 @@ class EventExtractor:
         a conjunction, when that verb has no subject of its own."""
         if verb.pos_ not in ("VERB", "AUX") or any(
                 c.dep_ in ("obj", "ccomp", "xcomp", "iobj") or c.dep_.startswith(("obl", "nsubj:pass"))
-                for c in verb.children):
+                for c in children(verb)):
             return []
-        for conj in verb.children:
+        for conj in children(verb):
             if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i <= verb.i or not any(
-                    c.dep_ == "cc" for c in conj.children) or any(
+                    c.dep_ == "cc" for c in children(conj)) or any(
                     c.dep_.startswith(("nsubj", "expl", "aux:pass")) or (c.dep_ == "iobj" and c.i < conj.i)
-                    for c in conj.children):
+                    for c in children(conj)):
                 continue
             if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in verb.doc[verb.i + 1: conj.i]):
                 continue      # "a arrêté le suspect et frappé..." has its own words between
-            for c in conj.children:
+            for c in children(conj):
                 if c.dep_ == "obj" and c.i > conj.i:
                     return self._arg_actors(c, actors)
         return []
@@ -655,7 +655,7 @@ class EventExtractor:
         """The noun a "dont" clause is said of: the relative clause's head, or, where the parser
         hung the clause on the main verb, the noun right before "dont" (past its adjectives)."""
         # (the parser may hang "dont" on the clause's subject)
-        near = [*verb.children, *[g for c in verb.children if c.dep_ == "nsubj" for g in c.children]]
+        near = [*children(verb), *[g for c in children(verb) if c.dep_ == "nsubj" for g in children(c)]]
         rel = next((c for c in near if c.pos_ == "PRON" and c.i < verb.i
                     and fold(c.text) in self.genitive_relatives), None)
         if rel is None:
@@ -676,7 +676,7 @@ class EventExtractor:
         by a demonstrative is the last one the article reported, a little before. Aimed at
         its doer; when that doer is the subject here (a criticism going on), at its target."""
         if noun.pos_ != "NOUN" or not (fold(noun.lemma_) in self.act_nouns or self._noun_predicate(noun) is not None) \
-                or not any(c.dep_ == "det" and "Dem" in morph(c, "PronType") for c in noun.children):
+                or not any(c.dep_ == "det" and "Dem" in morph(c, "PronType") for c in children(noun)):
             return []
         acts = [a for a in actors.acts if 0 < verb.i - a[0] <= self.act_window]
         if not acts:
@@ -718,12 +718,12 @@ class EventExtractor:
     def _addressee(self, verb: Token, actors: ArticleActors) -> list[Actor]:
         """"a plaidé X dans un communiqué adressé aux factions armées": a statement made in a
         document addressed to someone is addressed to them."""
-        for c in verb.children:
+        for c in children(verb):
             if not c.dep_.startswith("obl") or fold(c.lemma_) not in self.document_nouns:
                 continue
-            for a in c.children:
+            for a in children(c):
                 if a.dep_ == "acl" and fold(a.lemma_) in self.addressing_verbs:
-                    for d in a.children:
+                    for d in children(a):
                         if d.dep_.startswith(("obl", "iobj")) and self._case(d) in self.dative:
                             found = self._arg_actors(d, actors)
                             if found:
@@ -734,7 +734,7 @@ class EventExtractor:
         """"Elle l'a exhorté": the model may label a preverbal "l'"/"les" a second subject;
         a verb with another subject before it takes that clitic as its object."""
         return (c.pos_ == "PRON" and c.dep_ == "nsubj" and c.i < verb.i and fold(c.text) in self.object_clitics
-                and any(d.dep_ == "nsubj" and d.i < c.i for d in verb.children))
+                and any(d.dep_ == "nsubj" and d.i < c.i for d in children(verb)))
 
     def _armed_state(self, actor: Actor) -> Actor:
         """"Israël a attaqué Gaza", "Moscou bombarde Alep": a state named as the doer of an
@@ -775,10 +775,10 @@ class EventExtractor:
             heads += [c for c in self._objects(tok) if c.pos_ == "NOUN"]
         found: list[Actor] = []
         for h in heads:
-            for c in h.children:
+            for c in children(h):
                 if not c.dep_.startswith(("nmod", "obl")) or self._case(c) not in self.genitive:
                     continue
-                for t in (c, *[g for g in c.children if g.dep_ == "nmod" and self._case(g) in self.genitive]):
+                for t in (c, *[g for g in children(c) if g.dep_ == "nmod" and self._case(g) in self.genitive]):
                     if t.pos_ != "PROPN":
                         continue
                     left = [a for a in actors.actors(t) if a.kind in self.state_kinds and a.country
@@ -800,7 +800,7 @@ class EventExtractor:
         if "Inf" not in morph(node, "VerbForm") or node.dep_ not in ("xcomp", "obl:arg", "ccomp") \
                 or node.head.i == node.i or node.head.pos_ != "VERB":
             return None
-        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("de", "d") for c in node.children):
+        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("de", "d") for c in children(node)):
             return None
         return node.head
 
@@ -829,14 +829,14 @@ class EventExtractor:
             if not aims:
                 # "refuser de reconnaître le président élu": the infinitive's object
                 verb = heads[0].trigger
-                for c in verb.children:
+                for c in children(verb):
                     g = self._governing_verb(c)
                     if g is not None and g.i == verb.i:
                         # ... or its "contre"/"sur" complement ("menacer d'intervenir contre X")
                         # ... or that of its means ("riposter par des tirs contre les ports")
-                        means = [g for o in c.children if o.dep_.startswith("obl") and o.pos_ == "NOUN"
-                                 for g in o.children if g.dep_ == "nmod" and self._case(g) in self.aim_preps]
-                        for o in [*sorted(c.children, key=lambda o: o.dep_ != "obj"), *means]:
+                        means = [g for o in children(c) if o.dep_.startswith("obl") and o.pos_ == "NOUN"
+                                 for g in children(o) if g.dep_ == "nmod" and self._case(g) in self.aim_preps]
+                        for o in [*sorted(children(c), key=lambda o: o.dep_ != "obj"), *means]:
                             if o.pos_ in ("NOUN", "PROPN", "ADJ") and (o.dep_ == "obj" or (
                                     o.dep_.startswith(("obl", "nmod")) and self._case(o) in self.aim_preps)):
                                 aims = self._arg_actors(o, actors)
@@ -890,7 +890,7 @@ class EventExtractor:
             if found:
                 return found
         found = []
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ in ("conj", "parataxis") and c.i > verb.i and fold(c.lemma_) in self.speech_verbs:
                 found = self.subjects(c, actors, 1)
                 break
@@ -911,8 +911,8 @@ class EventExtractor:
         wanted = {fold(p) for p in preps}
         # "convoqué mercredi au ministère": the parser may hang the complement on the
         # date word before it, so the verb's obliques' own complements are looked at too
-        cands = [c for c in tok.children if c.dep_.startswith(("obl", "iobj"))]
-        cands += [g for c in cands if c.dep_ == "obl:mod" for g in c.children if g.dep_ == "nmod"]
+        cands = [c for c in children(tok) if c.dep_.startswith(("obl", "iobj"))]
+        cands += [g for c in cands if c.dep_ == "obl:mod" for g in children(c) if g.dep_ == "nmod"]
         for c in cands:
             if self._case(c) in wanted:
                 found = self._arg_actors(c, actors)
@@ -926,7 +926,7 @@ class EventExtractor:
         déposé une résolution"), or else the author of the last document the article named."""
         found = self._author(doc_noun, actors)
         if not found:
-            for c in doc_noun.children:
+            for c in children(doc_noun):
                 if c.dep_ == "det" and "Yes" in morph(c, "Poss"):
                     found = actors.pronoun(c)
         if not found and doc_noun.dep_ == "obj" and doc_noun.head.pos_ in ("VERB", "AUX") and depth < 5:
@@ -948,31 +948,31 @@ class EventExtractor:
             return []
         # "forcer les accès à plusieurs hypermarchés": a way in is the way into its holder's
         holder = fold(thing.lemma_) in self.holder_nouns
-        for c in thing.children:
+        for c in children(thing):
             if c.dep_ == "nmod" and c.i > thing.i and (self._case(c) in self.genitive or self._case(c) in self.passive_agent
                                                        or (holder and self._case(c) in self.holder_cases)):
                 found = self._arg_actors(c, actors)
                 if found:
                     return found
             if c.dep_ == "acl" and c.pos_ == "VERB":
-                for a in c.children:
+                for a in children(c):
                     if a.dep_ in ("obl:agent", "obl:arg", "obl") and self._case(a) in self.passive_agent:
                         found = self._arg_actors(a, actors)
                         if found:
                             return found
         # "le report du premier tour demandé par l'opposition": the participle may hang on
         # the object's complement
-        for c in thing.children:
+        for c in children(thing):
             if c.dep_ == "nmod" and c.i > thing.i and c.pos_ == "NOUN":
-                for v in c.children:
+                for v in children(c):
                     if v.dep_ == "acl" and v.pos_ == "VERB":
-                        for a in v.children:
+                        for a in children(v):
                             if a.dep_ in ("obl:agent", "obl") and self._case(a) in self.passive_agent:
                                 found = self._arg_actors(a, actors)
                                 if found:
                                     return found
         if nested and depth == 0 and not _possessive_is_patient(self._noun_predicate(thing)):
-            for c in thing.children:
+            for c in children(thing):
                 if c.dep_ == "nmod" and c.i > thing.i and c.pos_ == "NOUN" and self._case(c) in self.genitive \
                         and not _possessive_is_patient(self._noun_predicate(c)):
                     # ("la détention de binationaux d'autres pays": the detained, not the author)
@@ -990,7 +990,7 @@ class EventExtractor:
     def _noun_source(self, noun: Token, actors: ArticleActors, depth: int = 0) -> list[Actor]:
         pred = self._noun_predicate(noun)
         preps = {fold(p) for p in pred.source} if pred else self.genitive | self.passive_agent
-        for c in noun.children:
+        for c in children(noun):
             if c.dep_ in ("nmod", "acl") and c.i > noun.i:
                 case = self._case(c)
                 if case in preps or (case in self.genitive and preps & self.genitive):
@@ -1018,12 +1018,12 @@ class EventExtractor:
         adjectives of a phrase (and of its conjuncts) name, coded by country only (a place's
         state, like a place named as a target)."""
         found: list[Actor] = []
-        for t in (tok, *[c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"]):
-            for c in t.children:
+        for t in (tok, *[c for c in children(tok) if c.dep_ == "conj" and c.pos_ == "NOUN"]):
+            for c in children(t):
                 # the second adjective may hang on the first or on the noun ("saoudiens et émiratis")
                 if c.dep_ not in ("amod", "conj") or c.i < t.i or c.pos_ != "ADJ":
                     continue
-                for a in (c, *[d for d in c.children if d.dep_ == "conj" and d.pos_ == "ADJ"]):
+                for a in (c, *[d for d in children(c) if d.dep_ == "conj" and d.pos_ == "ADJ"]):
                     iso = actors.dic.demonym(a.text)
                     if iso and all(f.country != iso for f in found):
                         found.append(Actor(a.text, actors.dic.country_names.get(iso, a.text), iso, None, iso,
@@ -1038,10 +1038,10 @@ class EventExtractor:
         if pred is not None and pred.plover_type not in self.adjective_doer_types:
             return []
         found: list[Actor] = []
-        for c in noun.children:
+        for c in children(noun):
             if c.dep_ != "amod" or c.i < noun.i or c.pos_ != "ADJ":
                 continue
-            for a in (c, *[d for d in c.children if d.dep_ == "conj" and d.pos_ == "ADJ"]):
+            for a in (c, *[d for d in children(c) if d.dep_ == "conj" and d.pos_ == "ADJ"]):
                 iso = actors.dic.demonym(a.text)
                 if iso:
                     name = actors.dic.country_names.get(iso, a.text)
@@ -1075,14 +1075,14 @@ class EventExtractor:
             tok = doc[i]
             if i in writers and tok.pos_ == "VERB":
                 # "les Etats-Unis ont déposé une résolution": remember who wrote it, for "ce texte"
-                for c in tok.children:
+                for c in children(tok):
                     if c.dep_ == "obj" and fold(c.lemma_) in self.document_nouns:
                         self._document_author(c, actors, 1)
             # "Le régime bombarde Alep": the model may tag an unlemmatised present as a noun
             # ("la Russie sera prête à": a word with a copula is an adjective, not "prêter")
             verb_like = (tok.pos_ in ("VERB", "AUX") and not nominal_participle(tok)) or (
-                fold(tok.text) in self.lex.surface_lemmas and any(c.dep_ == "nsubj" for c in tok.children)
-                and not any(c.dep_ == "cop" for c in tok.children)) or self._participle_read_as_adjective(tok)
+                fold(tok.text) in self.lex.surface_lemmas and any(c.dep_ == "nsubj" for c in children(tok))
+                and not any(c.dep_ == "cop" for c in children(tok))) or self._participle_read_as_adjective(tok)
             if verb_like:
                 pred = self._verb_predicate(tok)
                 if pred is None:
@@ -1114,7 +1114,7 @@ class EventExtractor:
                     if tok.dep_ != "cop":
                         # misread as an auxiliary, the copula shares its verb's subjects: the
                         # one just before it is its own ("qu'il était d'accord")
-                        own = [c for c in tok.head.children if c.dep_.startswith(("nsubj", "expl:subj"))
+                        own = [c for c in children(tok.head) if c.dep_.startswith(("nsubj", "expl:subj"))
                                and c.i < tok.i and tok.i - c.i <= 3]
                         if own:
                             sources = self._arg_actors(own[-1], actors)
@@ -1310,10 +1310,10 @@ class EventExtractor:
         if span is None or not self.adversary_words:
             return []
         root = span.root
-        for w in (root, *[c for c in root.children if c.dep_ in ("acl", "amod") and c.i > root.i]):
+        for w in (root, *[c for c in children(root) if c.dep_ in ("acl", "amod") and c.i > root.i]):
             if fold(w.lemma_) not in self.adversary_words and fold(w.text) not in self.adversary_words:
                 continue
-            for c in w.children:
+            for c in children(w):
                 if c.i > w.i and c.dep_.startswith(("nmod", "obl")) and (
                         self._case(c) in self.dative or (w.pos_ == "NOUN" and self._case(c) in self.genitive)):
                     found = self._arg_actors(c, actors)
@@ -1326,10 +1326,10 @@ class EventExtractor:
         pronominal verb with a reciprocal adverb or phrase; each side does it to the other."""
         if verb.pos_ not in ("VERB", "AUX") or not self.reciprocal_adverbs and not self.reciprocal_phrases:
             return False
-        if not any(fold(c.text) in self.reflexive for c in verb.children
+        if not any(fold(c.text) in self.reflexive for c in children(verb)
                    if c.i < verb.i and (c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj"))):
             return False
-        if any(c.dep_ == "advmod" and fold(c.text) in self.reciprocal_adverbs for c in verb.children):
+        if any(c.dep_ == "advmod" and fold(c.text) in self.reciprocal_adverbs for c in children(verb)):
             return True
         # the phrase follows the verb within a few words ("se sont accusés l'un l'autre de")
         tail = " ".join(fold(w) for w in texts_of(verb.doc)[verb.i + 1: min(verb.i + 8, verb.sent.end)])
@@ -1342,7 +1342,7 @@ class EventExtractor:
         if pred.plover_type not in self.meeting_types or not sources:
             return False
         if not any(c.dep_ == "det" and ("Def" in morph(c, "Definite") or "Dem" in morph(c, "PronType"))
-                   for c in noun.children):
+                   for c in children(noun)):
             return False
         met = {a.key() for pair in actors.meetings for a in pair}
         return any(s.key() in met for s in sources)
@@ -1372,7 +1372,7 @@ class EventExtractor:
                     break
         if not targets:
             slots = {fold(s) for s in pred.target}
-            for c in node.children:
+            for c in children(node):
                 if c.i != noun.i and c.pos_ in ("NOUN", "PROPN", "PRON") and (
                         c.dep_ == "obj" or (c.dep_.startswith(("obl", "iobj")) and (
                             self._case(c) in slots or (slots & self.dative and self._case(c) in self.dative)))):
@@ -1415,21 +1415,21 @@ class EventExtractor:
                 if fold(noun.head.lemma_) in self.opposing_verbs:
                     # "des heurts ont opposé les manifestants à la police": the object and its
                     # "à" complement (hung on the verb or on the object)
-                    for obj in (c for c in noun.head.children if c.dep_ == "obj"):
+                    for obj in (c for c in children(noun.head) if c.dep_ == "obj"):
                         one = self._arg_actors(obj, actors)[:1]
-                        other = [a for c in (*obj.children, *noun.head.children)
+                        other = [a for c in (*children(obj), *children(noun.head))
                                  if c.dep_.startswith(("obl", "nmod", "iobj")) and self._case(c) in self.dative
                                  for a in self._arg_actors(c, actors) if a.kind != "capital"][:1]
                         if one and other and one[0].key() != other[0].key():
                             return one, other
             for h in holders:
-                for c in h.children:
+                for c in children(h):
                     if c.dep_.startswith(("nmod", "obl")) and self._case(c) == "entre":
                         found = self._arg_actors(c, actors)
                         if len(found) == 1:
                             # "entre policiers et manifestants": the parser may hang the second
                             # side on the noun itself
-                            other = [d for d in h.children if d.dep_ == "conj" and d.i > c.i
+                            other = [d for d in children(h) if d.dep_ == "conj" and d.i > c.i
                                      and d.pos_ in ("NOUN", "PROPN")]
                             found += self._arg_actors(other[0], actors)[:1] if other else []
                         if len(found) >= 2:
@@ -1449,7 +1449,7 @@ class EventExtractor:
                 sources = self.subjects(sent.root, actors)
         targets: list[Actor] = []
         for slot in pred.target:
-            for c in noun.children:
+            for c in children(noun):
                 if c.dep_.startswith(("nmod", "obl")) and self._case(c) == fold(slot):
                     targets = self._arg_actors(c, actors)
                     if targets:
@@ -1459,14 +1459,14 @@ class EventExtractor:
         if not targets and _possessive_is_patient(pred):
             # "son arrestation": the possessive of a noun whose "de" names the patient
             # ("l'arrestation de X") names the patient too
-            for c in noun.children:
+            for c in children(noun):
                 if c.dep_ == "det" and "Yes" in morph(c, "Poss"):
                     targets = actors.pronoun(c)
         if not targets and noun.dep_ == "obj" and noun.head.pos_ in ("VERB", "AUX"):
             # "renforcer son blocus contre le Yémen": the parser hangs the noun's complement
             # on the verb whose object the noun is
             for slot in pred.target:
-                for c in noun.head.children:
+                for c in children(noun.head):
                     if c.i != noun.i and c.dep_.startswith("obl") and self._case(c) == fold(slot) and fold(slot) not in self.dative:
                         targets = self._arg_actors(c, actors)
                         if targets:
@@ -1475,7 +1475,7 @@ class EventExtractor:
                     break
         if not targets and noun.dep_ == "nsubj" and fold(noun.head.lemma_) in self.hitting_verbs:
             # "des frappes ont visé le gouvernement": what the strikes hit is their target
-            for c in noun.head.children:
+            for c in children(noun.head):
                 if c.dep_ == "obj":
                     targets = self._arg_actors(c, actors)
         return sources, targets
@@ -1520,7 +1520,7 @@ ETRE_VERBS: set[str] = set()   # filled from the language config by EventExtract
 def _active_perfect(verb: Token) -> bool:
     """A compound tense with "avoir" and no "être", or a verb whose compound tenses take
     "être" ("ils sont convenus de"): active voice whatever the parser says."""
-    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    auxes = [c for c in children(verb) if c.dep_.startswith("aux")]
     if auxes and fold(verb.lemma_) in ETRE_VERBS and len(auxes) == 1:
         return True
     if _pronominal_perfect(verb):
@@ -1530,18 +1530,18 @@ def _active_perfect(verb: Token) -> bool:
 
 def _copular_passive(verb: Token) -> bool:
     """A participle whose "être" the parser called a copula (its subject then is nsubj)."""
-    return any(c.dep_ == "cop" for c in verb.children) and not any(c.dep_.startswith("aux") for c in verb.children)
+    return any(c.dep_ == "cop" for c in children(verb)) and not any(c.dep_.startswith("aux") for c in children(verb))
 
 
 def _pronominal_perfect(verb: Token) -> bool:
     """"ils se sont rassemblés", "elle s'est retirée": a pronominal verb's compound tense
     takes "être", which the parser reads as a passive ("se" expl:pass, "sont" aux:pass).
     One "être" auxiliary and a reflexive clitic: the subject does the act."""
-    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    auxes = [c for c in children(verb) if c.dep_.startswith("aux")]
     if len(auxes) != 1 or fold(auxes[0].lemma_) != "etre":
         return False
     return any(c.dep_.startswith("expl") and c.dep_ != "expl:subj" and fold(c.text) in REFLEXIVES
-               for c in verb.children if c.i < verb.i)
+               for c in children(verb) if c.i < verb.i)
 
 
 def _possessive_is_patient(pred: Predicate | None) -> bool:
@@ -1552,7 +1552,7 @@ def _possessive_is_patient(pred: Predicate | None) -> bool:
 
 def _is_apposition(conj: Token) -> bool:
     """A conjunct with no coordinating word that follows a comma: an apposition."""
-    return (not any(c.dep_ == "cc" for c in conj.children) and conj.i > 0
+    return (not any(c.dep_ == "cc" for c in children(conj)) and conj.i > 0
             and conj.doc[conj.i - 1].text == "," and conj.pos_ == "PROPN")
 
 

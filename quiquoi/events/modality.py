@@ -11,7 +11,7 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from quiquoi.actors.dictionary import fold
-from quiquoi.nlp import morph, texts_of
+from quiquoi.nlp import children, morph, texts_of
 
 # how far up the tree a governing verb or noun still decides the event's status
 MAX_CLIMB = 4
@@ -41,7 +41,7 @@ class Modality:
         if self._has_negation(tok):
             return True
         if tok.pos_ in ("NOUN", "PROPN"):
-            if any(fold(c.text) in self.negative_determiners for c in tok.children if c.dep_ == "det"):
+            if any(fold(c.text) in self.negative_determiners for c in children(tok) if c.dep_ == "det"):
                 return True
             # "il n'y aurait pas d'opérations": the existential verb carries the negation
             if tok.dep_ in ("obj", "nsubj", "nsubj:pass") and tok.head.pos_ in ("VERB", "AUX"):
@@ -49,7 +49,7 @@ class Modality:
         return False
 
     def _has_negation(self, tok: Token, *more: Token) -> bool:
-        words = {fold(c.text) for t in (tok, *more) for c in t.children
+        words = {fold(c.text) for t in (tok, *more) for c in children(t)
                  if c.dep_ in ("advmod", "neg", "advmod:neg", "det")}
         strong = words & (self.negation - {"ne", "n'"} - self.needs_ne)
         # "plus", "rien", "personne" negate only with "ne": "il parle plus" is no negation
@@ -73,7 +73,7 @@ class Modality:
 
     def _mood(self, tok: Token) -> set[str]:
         moods = set(morph(tok, "Mood"))
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_.startswith("aux"):
                 moods |= set(morph(c, "Mood"))
         return moods
@@ -103,9 +103,9 @@ class Modality:
                 gov_verb = lemma in self.governors
             if gov.pos_ in ("VERB", "AUX") and lemma in self.cessation:
                 return "asserted"            # "cesser de bombarder": the bombing goes on
-            marks = {fold(c.text) for c in node.children if c.dep_ == "mark"}
+            marks = {fold(c.text) for c in children(node) if c.dep_ == "mark"}
             if node.dep_ == "advcl" and not marks and node.pos_ in ("VERB", "AUX") and any(
-                    c.dep_.startswith("aux") and "Ind" in morph(c, "Mood") for c in node.children):
+                    c.dep_.startswith("aux") and "Ind" in morph(c, "Mood") for c in children(node)):
                 break     # a clause of its own the parser hung on another verb: "X qui refuse ... a été arrêté"
             if node.dep_ == "acl" and node.pos_ == "VERB" and "Past" in morph(node, "Tense") \
                     and "Part" in morph(node, "VerbForm") and node.head.pos_ in ("NOUN", "PROPN"):
@@ -121,7 +121,7 @@ class Modality:
             if gov_verb and node.dep_ in ("advcl", "xcomp", "obl:arg", "ccomp"):
                 # "avoir l'intention de", "n'avoir plus intérêt à": the light verb's object
                 # governs the infinitive the parser hung on the verb
-                noun = next((c for c in gov.children if c.dep_ == "obj" and fold(c.lemma_) in self.nouns), None)
+                noun = next((c for c in children(gov) if c.dep_ == "obj" and fold(c.lemma_) in self.nouns), None)
                 if noun is not None:
                     mode = self.nouns[fold(noun.lemma_)]
                     if mode == "proposed" and (self.negated(noun) or self._has_negation(gov, noun)):

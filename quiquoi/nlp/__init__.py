@@ -135,6 +135,25 @@ def heads_of(doc: Doc) -> list[int]:
     return found
 
 
+def children(tok) -> tuple:
+    """tok.children, made once per Doc and token: the same verb's or noun's children are
+    asked for by many rules, and Token.children makes new Token objects on every walk.
+    (The tuples hold the Doc in a reference cycle: `forget_children` ends it.)"""
+    doc = tok.doc
+    memo = doc.user_data.get("quiquoi.children")
+    if memo is None:
+        memo = doc.user_data["quiquoi.children"] = {}
+    found = memo.get(tok.i)
+    if found is None:
+        found = memo[tok.i] = tuple(tok.children)
+    return found
+
+
+def forget_children(doc: Doc) -> None:
+    """Drop the Doc's remembered children (see `children`)."""
+    doc.user_data.pop("quiquoi.children", None)
+
+
 # (morphology hash, feature) -> values: Token.morph.get parses the feature string anew on
 # every call (~2 µs, a few hundred calls an article); a doc's morphologies are few and repeat
 _MORPH_VALUES: dict[tuple[int, str], list[str]] = {}

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, fold
 from quiquoi.lang import LanguageData
-from quiquoi.nlp import ents_of, lemmas_of, lowers_of, remembered, text_of
+from quiquoi.nlp import children, ents_of, lemmas_of, lowers_of, remembered, text_of
 
 PLACE_ENTS = {"LOC", "GPE"}
 
@@ -84,7 +84,7 @@ class PlaceFinder:
     def _case(self, tok: Token) -> str:
         # asked for every mention of an actor (is it a place after "à"?): remembered per Doc
         return remembered(tok, "quiquoi.place_case", lambda t: " ".join(
-            fold(c.text) for c in t.children if c.dep_ in ("case", "fixed") and c.i < t.i))
+            fold(c.text) for c in children(t) if c.dep_ in ("case", "fixed") and c.i < t.i))
 
     def is_locative(self, tok: Token) -> bool:
         return self._locative(tok)
@@ -253,8 +253,8 @@ class PlaceFinder:
             lemmas = lemmas_of(doc)
             for tok in (doc[i] for i in range(len(doc)) if fold(lemmas[i]) in self.capital_nouns):
                 if not any(
-                        c.dep_ == "amod" and self.dic.demonym(c.text) for c in tok.children) and not any(
-                        fold(c.text) in self.genitive for c in tok.children if c.dep_ == "case"):
+                        c.dep_ == "amod" and self.dic.demonym(c.text) for c in children(tok)) and not any(
+                        fold(c.text) in self.genitive for c in children(tok) if c.dep_ == "case"):
                     state["town"] = self.gazetteer.resolve(self.dic.capitals[focus_country],
                                                            {"countries": {focus_country: 1}})
                     break
@@ -309,10 +309,10 @@ class PlaceFinder:
             tok = doc[i]
             if not self._locative(tok):
                 continue
-            for c in tok.children:
+            for c in children(tok):
                 iso = self.dic.demonym(c.text) if c.dep_ == "amod" else None
                 if iso and iso in self.dic.capitals:
-                    first = min([tok] + [d for d in tok.children if d.dep_ == "det"], key=lambda t: t.i)
+                    first = min([tok] + [d for d in children(tok) if d.dep_ == "det"], key=lambda t: t.i)
                     start, end = first.idx, c.idx + len(c)
                     found.append(Place(text_of(doc)[start:end], self.dic.capitals[iso], start, end, tok))
                     break

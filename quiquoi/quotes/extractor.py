@@ -39,7 +39,7 @@ from typing import Iterable
 
 from .lexicon import SpeechLexicon, norm
 from .marks import MarkScanner, MarkSpan, paragraph_spans
-from quiquoi.nlp import ents_of, heads_of, lemmas_of, morph, offsets_of, texts_of
+from quiquoi.nlp import children, ents_of, heads_of, lemmas_of, morph, offsets_of, texts_of
 
 _SENT_END = set(".!?…")
 _SENT_END_RE = re.compile("[" + re.escape("".join(sorted(_SENT_END))) + "]")
@@ -528,7 +528,7 @@ class _Run:
             if v.dep_.startswith("acl") and v.head.i != v.i:
                 return self.dep_np(v.head.i)
         drop = set()
-        for c in head.children:
+        for c in children(head):
             if c.dep_ in ("cc", "mark"):
                 drop.update(x.i for x in c.subtree)
                 continue
@@ -568,7 +568,7 @@ class _Run:
         que", "afin de dénoncer"), or an inverted subject in an incise."""
         doc = self.doc
         t = doc[v]
-        subs = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass") and self.qid[c.i] == -1
+        subs = [c for c in children(t) if c.dep_ in ("nsubj", "nsubj:pass") and self.qid[c.i] == -1
                 and norm(c.text) not in ("-t", "-t-")]
         if subs:
             real = [c for c in subs if norm(c.text) not in self.lex.relatives] or subs
@@ -616,7 +616,7 @@ class _Run:
                                 "acl:relcl", "acl", "amod"):
                             continue
                         vf2 = morph(d, "VerbForm")
-                        if (vf2 and vf2[0] == "Fin") or any(c.dep_.startswith("aux") for c in d.children):
+                        if (vf2 and vf2[0] == "Fin") or any(c.dep_.startswith("aux") for c in children(d)):
                             return self.subject_of(k, depth + 1)
                     return None
                 if t.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
@@ -646,7 +646,7 @@ class _Run:
         """The auxiliary of a participle, over incise fillers: "a de son côté appelé"."""
         doc, t = self.doc, self.doc[v]
         vf = morph(t, "VerbForm")
-        if not vf or vf[0] != "Part" or any(c.dep_.startswith("aux") for c in t.children):
+        if not vf or vf[0] != "Part" or any(c.dep_.startswith("aux") for c in children(t)):
             return None
         b = self.skip_fillers_left(v - 1, max(0, v - 6))
         # skip_fillers_left also steps over the auxiliary itself: look at the skipped run
@@ -839,12 +839,12 @@ class _Run:
             t = doc[k]
             vf = morph(t, "VerbForm")
             # adjectival or passive participles: "dit de «transition»", "lancés par «HH»"
-            if any(c.dep_ in ("aux:pass",) for c in t.children) or "Pass" in morph(t, "Voice"):
+            if any(c.dep_ in ("aux:pass",) for c in children(t)) or "Pass" in morph(t, "Voice"):
                 continue
-            if (not vf or vf[0] != "Fin") and not any(c.dep_.startswith("aux") for c in t.children) \
+            if (not vf or vf[0] != "Fin") and not any(c.dep_.startswith("aux") for c in children(t)) \
                     and norm(t.text) in lex_so_called:
                 continue      # "le gouvernement dit de «transition»"
-            if vf and vf[0] == "Part" and not any(c.dep_.startswith("aux") for c in t.children) \
+            if vf and vf[0] == "Part" and not any(c.dep_.startswith("aux") for c in children(t)) \
                     and t.dep_ in ("acl", "amod") and not norm(t.text).endswith("ant") \
                     and self.aux_before(k) is None:
                 continue
@@ -1216,7 +1216,7 @@ class _Run:
                 if not sv:
                     continue
                 t = doc[k]
-                if any(c.dep_ == "aux:pass" for c in t.children) or "Pass" in morph(t, "Voice"):
+                if any(c.dep_ == "aux:pass" for c in children(t)) or "Pass" in morph(t, "Voice"):
                     return None     # "ont été déclarés 'personae non gratae'": a term
                 gap = [doc[x] for x in range(sv[1] + 1, inner.start)]
                 if self.governs(k, first) or all(x.is_punct or x.pos_ == "ADP" for x in gap):
@@ -1270,7 +1270,7 @@ class _Run:
                 continue
             t = doc[r]
             vf = morph(t, "VerbForm")
-            if not (vf and vf[0] == "Fin" or any(c.dep_.startswith("aux") for c in t.children)):
+            if not (vf and vf[0] == "Fin" or any(c.dep_.startswith("aux") for c in children(t))):
                 continue
             subj = self.subject_of(r)
             if subj is None or subj[3]:
@@ -1373,10 +1373,10 @@ class _Run:
     def que_clause(self, t, vend: int):
         """(que token, clause head) of a que-clause governed by speech verb t."""
         doc, lex = self.doc, self.lex
-        for c in t.children:
+        for c in children(t):
             if c.i <= vend or c.dep_ not in ("ccomp", "advcl", "obj", "xcomp", "conj", "acl"):
                 continue
-            marks = [x for x in c.children if x.dep_ == "mark" and norm(x.text) in ("que", "qu'")
+            marks = [x for x in children(c) if x.dep_ == "mark" and norm(x.text) in ("que", "qu'")
                      and x.i > vend]
             if marks and not (marks[0].i > 0 and norm(doc[marks[0].i - 1].text) in lex.que_blockers):
                 return marks[0], c
@@ -1386,7 +1386,7 @@ class _Run:
         while k < len(doc) and self.qid[k] == -1 and (self.is_filler(doc[k]) and self.ntext[k] not in ("que", "qu'")):
             k += 1
         if k < len(doc) and self.ntext[k] in ("que", "qu'") and doc[k].head.i == t.i and self.qid[k] == -1:
-            for c in t.children:
+            for c in children(t):
                 if c.i > k and c.dep_ in ("ccomp", "advcl", "obj", "xcomp", "acl") and c.pos_ in ("VERB", "AUX", "ADJ"):
                     return doc[k], c
         return None
@@ -1397,12 +1397,12 @@ class _Run:
         if lem not in self.lex.infinitive_verbs or t.dep_ in ("acl:relcl", "acl"):
             return None
         if any(x.i < t.i and (norm(x.text) in self.lex.relatives or "Rel" in morph(x, "PronType"))
-               for x in t.children):
+               for x in children(t)):
             return None     # "Accord que Bamako a dit avoir l'intention de revoir": a relative
-        for c in t.children:
+        for c in children(t):
             if c.i > vend and c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ == "VERB" \
                     and "Inf" in morph(c, "VerbForm") \
-                    and not any(x.dep_ in ("mark", "case") for x in c.children if x.i < c.i):
+                    and not any(x.dep_ in ("mark", "case") for x in children(c) if x.i < c.i):
                 return c
         return None
 
@@ -1425,7 +1425,7 @@ class _Run:
         if subj is None or not subj[3]:
             return False
         w = norm(self.doc[subj[2]].text).lstrip("-")
-        passive = any(c.dep_ == "aux:pass" for c in t.children) or "Pass" in morph(t, "Voice")
+        passive = any(c.dep_ == "aux:pass" for c in children(t)) or "Pass" in morph(t, "Voice")
         return w in self.lex.impersonal_subjects and (passive or self.doc[subj[2]].dep_.startswith("expl"))
 
     def indirect(self, quotes: list[RawQuote]) -> list[RawQuote]:
@@ -1446,7 +1446,7 @@ class _Run:
                 que, c = clause
                 s = que.i + 1
                 sub = [x.i for x in c.subtree if x.i > que.i]
-                for c2 in t.children:      # clause parts the parser hung on the verb
+                for c2 in children(t):      # clause parts the parser hung on the verb
                     if c2.i > que.i and c2.dep_ in ("ccomp", "advcl", "xcomp") and c2 is not c:
                         sub += [x.i for x in c2.subtree if x.i > que.i]
             else:
@@ -1471,7 +1471,7 @@ class _Run:
                 prev = [q for q in quotes + out if q.start < a and q.speaker_start is not None]
                 vf = morph(t, "VerbForm")
                 if prev and vf and vf[0] in ("Inf", "Ger", "Part") and not any(
-                        c.dep_.startswith("aux") for c in t.children):
+                        c.dep_.startswith("aux") for c in children(t)):
                     p = max(prev, key=lambda q: q.start)
                     subj = (self.tok_at(p.speaker_start), self.tok_at(p.speaker_end - 1) + 1,
                             p.speaker_head, p.speaker_is_pronoun)
@@ -1660,7 +1660,7 @@ class _Run:
         if det in lex.demonstratives:
             return hw
         if det in lex.definite_dets and (hw in lex.person_nouns or norm(head.text) in lex.person_nouns):
-            if any(c.dep_ == "amod" for c in head.children):
+            if any(c.dep_ == "amod" for c in children(head)):
                 return None     # "le responsable américain": the actor resolver's business
             return hw
         return None
