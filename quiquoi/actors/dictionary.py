@@ -142,7 +142,10 @@ class ActorDictionary:
         return [i for i in isos if i] if all(isos) else []
 
     def person(self, name: str, when: date | None) -> PersonPeriod | None:
-        """The person's coding valid at `when` (the article's date), else their latest one."""
+        """The person's coding valid at `when` (the article's date), else their latest one.
+        (The first row that covers the day: the language's own dated rows, then the shared
+        list, whose undated default comes before its dated rows, many of them left open long
+        after the office ended.)"""
         periods = self.persons.get(fold(name))
         if not periods:
             return None

@@ -20,6 +20,9 @@ NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase
 NON_STATE = {"REB", "OPP", "UAF", "INS", "IMG", "CVL"}
 ARMED = {"MIL", "UAF", "REB"}
+# roles of a title that puts someone out of the government (the opposition, a former
+# official, a member of parliament, a party's candidate or leader)
+OUT_OF_POWER = NON_STATE | {"ELI", "LEG", "PTY"}
 # a noun that is a predicate ("X et Y sont deux chefs de l'opposition") governs its clause's
 # subject, copula and auxiliaries: none of them is part of its phrase
 PREDICATE_DEPS = {"cop", "nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", "expl:subj"}
@@ -67,6 +70,7 @@ class ArticleActors:
         self.leading_verbs = {fold(w) for w in config.get("leading_verbs", [])}
         self.kinship_nouns = {fold(w) for w in config.get("kinship_nouns", [])}
         self.object_pronouns = {fold(w) for w in config.get("object_pronouns", [])}
+        self.rival_nouns = {fold(w) for w in config.get("rival_nouns", [])}
         # (start, end, speaker) of the article's quotations, set once quotes are known
         self.quote_speakers: list[tuple[int, int, Actor]] = []
         # what the events stage coded, for later back-references (it writes them):
@@ -129,7 +133,7 @@ class ArticleActors:
         # (every word set _resolve tests a common noun's lemma or form against belongs here)
         keys = dictionary.role_lemmas.keys() | self.honorifics | self.descriptions | self.relation_nouns \
             | self.collective_nouns | self.kinship_nouns | self.state_nouns | self.organisation_nouns \
-            | self.country_nouns
+            | self.country_nouns | self.rival_nouns
         pos, deps, words, lemmas = pos_of(doc), deps_of(doc), texts_of(doc), lemmas_of(doc)
         matches = self.matches
         former_prefixes = self.former_prefixes
@@ -406,6 +410,15 @@ class ArticleActors:
         name_tok = self._attached_name(tok) if is_title else None
         if name_tok is not None:
             found = self._person(name_tok, (tok, role))
+            if found and name_tok.dep_ == "conj" and name_tok.head.i == tok.i:
+                # "le chef de l'opposition, Jean Ping, refuse": the name the parser made a
+                # conjunct of its title is no second actor beside it, but stays a mention of
+                # the person a later pronoun may take up ("le discours du président du groupe,
+                # Christian Jacob, ... qu'il accuse")
+                s, e = self._raw_name_span(name_tok)
+                for i in range(s, e):
+                    self.cache[i] = []
+                self.mentions.append((name_tok.i, found[0]))
             if found and role is not None and (found[0].country or found[0].role):
                 # "le président chilien Sebastian Piñera ... le président": that person
                 self.titled[self._memory_key(tok)] = (tok.i, found[0])
@@ -416,6 +429,8 @@ class ArticleActors:
             return self._from_complement(tok)
         if fold(tok.lemma_) in self.kinship_nouns:
             return self._kin(tok)
+        if fold(tok.lemma_) in self.rival_nouns or fold(tok.text) in self.rival_nouns:
+            return self._rival(tok)
         return []
 
     def _lower_demonym(self, tok: Token) -> bool:
@@ -487,6 +502,34 @@ class ArticleActors:
         text = self.text[start:end]
         return [Actor(text, text, o.country, o.role, o.code, start, end, "title")]
 
+    def _rival(self, tok: Token) -> list[Actor]:
+        """"son rival", "le rival de X" with no name given: the person of the owner's
+        country named last before, in another role than the owner's (the incumbent for an
+        opposition leader). A name in apposition is the rival ("son rival Donald Trump")
+        and resolves on its own."""
+        if self._attached_name(tok) is not None or "Plur" in tok.morph.get("Number"):
+            return []
+        owners: list[Actor] = []
+        for c in tok.children:
+            if c.dep_ in ("det", "nmod:poss") and c.i < tok.i and fold(c.text) in self.possessives:
+                owners = self.pronoun(c)
+                break
+        if not owners:
+            owners = self._owners(tok)
+        owner = owners[0] if owners else None
+        if owner is None or owner.kind != "person" or not owner.role:
+            return []
+        for head_i, a in reversed(self.mentions):
+            if head_i >= tok.i or a.kind != "person" or not a.role or a.role == owner.role \
+                    or a.key() == owner.key() or fold(a.name) == fold(owner.name):
+                continue
+            if owner.country and a.country and a.country != owner.country:
+                continue
+            start, end = self._phrase(tok)
+            return [Actor(self.text[start:end], a.name, a.country or owner.country, a.role,
+                          (a.country or owner.country or "") + a.role, start, end, "person")]
+        return []
+
     def _attached_name(self, tok: Token) -> Token | None:
         """A person's name given in apposition to a title ("le porte-parole, Mark Toner")."""
         # asked again for each mention of the title: remembered as an index (a Token kept
@@ -542,7 +585,25 @@ class ArticleActors:
                     doc[j - 1].text == "," or self._complement_of(t.head, tok)):
                 # "l'émissaire de l'ONU pour la Libye Ghassan Salamé": hung on the last complement
                 return t
+            if t.ent_type_ == "PER" and t.pos_ == "PROPN" and doc[j - 1].text == "," and (
+                    t.dep_ == tok.dep_ == "nsubj" and t.head.i == tok.head.i
+                    or t.dep_ == "conj" and t.head.i == tok.i and self._lone_conjunct(t, tok)):
+                # "Le chef de l'opposition kényane, Raila Odinga, a dénoncé": the parser made the
+                # name a second subject of the verb, or a conjunct of the title; a name set off
+                # by commas right after the title phrase is its holder's
+                return t
         return None
+
+    def _lone_conjunct(self, name: Token, title: Token) -> bool:
+        """Whether a name the parser made a conjunct of a title stands alone between commas
+        ("le chef de l'opposition, Jean Ping, refuse"), not in a list ("le président turc,
+        Vladimir Poutine et Angela Merkel")."""
+        if any(c.dep_ == "conj" and c.i != name.i for c in title.children):
+            return False
+        if any(c.dep_ in ("conj", "cc") for c in name.children):
+            return False
+        _s, end = self._raw_name_span(name)
+        return end < len(self.doc) and self.doc[end].text == ","
 
     def _complement_of(self, t: Token, tok: Token) -> bool:
         """Whether `t` is a "de" complement of `tok`, or of one of its complements ("la
@@ -689,6 +750,16 @@ class ArticleActors:
             # "le chef de la diplomatie malien, Abdoulaye Diop": the title's country names this
             # person, not a namesake of another country in the dictionaries
             country, role_code = title_actor.country, title_actor.role or role_code
+        retitled = False
+        if entry is not None and title_actor is not None and title_actor.role and entry.country \
+                and title_actor.role != role_code and title_actor.country in (None, country) \
+                and title_actor.role in OUT_OF_POWER and title_actor.kind == "title":
+            # "le chef de l'opposition Raila Odinga", "l'ancien Premier ministre X", "le député
+            # X": a title out of the government says what the person is at the article's date
+            # better than the dictionaries' coding, often left open long after an office ended
+            # (a government title is not trusted over them: "alors ministre", "le président
+            # Chirac" in a story of 2019 name an office held in the past)
+            role_code, retitled = title_actor.role, True
         if title_actor is not None and not (entry is not None and entry.code and not entry.country):
             # (a person the dictionary codes as an international body's keeps that code:
             # "le directeur général de l'instance onusienne Rafael Grossi" is not GOV)
@@ -698,7 +769,7 @@ class ArticleActors:
             if self.doc[start].ent_type_ not in ("PER",) :
                 return []   # an unknown proper noun that is not a person: no guessed actor
         code = (country or "") + (role_code or "") or None
-        if entry is not None and entry.code and (title_actor is None or entry.country == country):
+        if entry is not None and entry.code and not retitled and (title_actor is None or entry.country == country):
             code = entry.code
         s_tok = self.doc[min(span_start, start)]
         actor = Actor(text, name, country, role_code, code, s_tok.idx,
@@ -963,7 +1034,7 @@ class ArticleActors:
                 and self._opposed_to_state(tok):
             role_code = "OPP"       # "les sept candidats opposés au président"
         if role_code == "GOV" and role.kind in ("title", "group") and (any(
-                fold(c.text) in self.former for c in tok.children if c.dep_ in ("amod", "advmod", "nmod"))
+                fold(c.text) in self.former for c in tok.children if c.dep_ in ("amod", "advmod", "nmod", "acl"))
                 or self._former_prefixed(tok)):
             role_code = "ELI"       # "l'ancien président américain"
         if role_code == "INHERIT":   # "le porte-parole de la diplomatie américaine"

@@ -1,0 +1,48 @@
+"""Actor resolution, round 8: who-is-who inside an article (a rival named before, a title
+out of the government that the article gives a known person, a name the parser cut from its
+title).
+Every sentence here was written for these tests."""
+from conftest import actors_at as _at
+
+
+def test_bare_rival_is_the_person_of_the_other_camp_named_before(resolve):
+    doc, aa = resolve("Le président gabonais Ali Bongo a été réélu en août. Le chef de l'opposition "
+                      "gabonaise, Jean Ping, refuse toujours de reconnaître son rival.")
+    (rival,) = _at(doc, aa, "rival")
+    assert (rival.name, rival.code) == ("Ali Bongo", "GABGOV")
+
+
+def test_rival_with_nobody_of_another_camp_named_before_is_nobody(resolve):
+    doc, aa = resolve("Le chef de l'opposition gabonaise, Jean Ping, refuse de reconnaître son rival.")
+    assert _at(doc, aa, "rival") == []
+
+
+def test_rival_of_the_incumbent_is_the_opposition_leader(code):
+    rec = code("Le chef de l'opposition gabonaise, Jean Ping, a contesté les résultats. Le président "
+               "gabonais Ali Bongo a accusé son adversaire de vouloir semer le chaos.")
+    assert any(e.type == "ACCUSE" and e.source.code == "GABGOV" and e.target is not None
+               and e.target.name == "Jean Ping" for e in rec.events)
+
+
+def test_opposition_title_wins_over_the_dictionary_coding(resolve):
+    # the shared person list codes Raila Odinga GOV or ELI; the article says what he is now
+    doc, aa = resolve("Le chef de l'opposition kényane, Raila Odinga, a dénoncé des fraudes.")
+    (odinga,) = _at(doc, aa, "Odinga")
+    assert odinga.code == "KENOPP"
+
+
+def test_member_of_parliament_title_wins_over_an_old_government_coding(resolve):
+    doc, aa = resolve("Le député Raila Odinga a voté contre le texte.")
+    (odinga,) = _at(doc, aa, "Odinga")
+    assert odinga.code == "KENLEG"
+    # a government title is not trusted over the dictionaries ("alors ministre", "le président
+    # X" in a retrospective name an office of the past)
+    doc, aa = resolve("Le général Abdel Fattah al-Sissi a reçu le ministre.")
+    (sissi,) = _at(doc, aa, "Sissi")
+    assert sissi.code == "EGYGOV"
+
+
+def test_deposed_president_is_a_former_one(resolve):
+    doc, aa = resolve("Le président guinéen déchu a été libéré.")
+    (pres,) = _at(doc, aa, "président")
+    assert pres.code == "GINELI"
