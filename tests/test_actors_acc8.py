@@ -46,3 +46,27 @@ def test_deposed_president_is_a_former_one(resolve):
     doc, aa = resolve("Le président guinéen déchu a été libéré.")
     (pres,) = _at(doc, aa, "président")
     assert pres.code == "GINELI"
+
+
+def test_owner_of_a_title_hung_on_a_coordinated_portfolio(resolve):
+    doc, aa = resolve("Les chefs d'État et de gouvernement de l'UE ont condamné Minsk.")
+    (chefs,) = _at(doc, aa, "chefs")
+    assert chefs.code == "IGOEUREEC"
+
+
+def test_member_states_of_an_organisation_are_the_organisation(resolve):
+    doc, aa = resolve("Les pays membres de l'Otan ont condamné Moscou. Les États membres de l'UE se sont tus.")
+    assert _at(doc, aa, "pays")[0].code == "IGOWSTNAT"
+    assert _at(doc, aa, "États")[0].code == "IGOEUREEC"
+
+
+def test_organisation_name_read_as_a_pronoun_is_the_organisation(code):
+    rec = code("Les Vingt-Sept ont adopté lundi de nouvelles sanctions contre Moscou.")
+    assert [(e.type, e.source and e.source.code) for e in rec.events] == [("SANCTION", "IGOEUREEC")]
+
+
+def test_name_read_as_a_pronoun_resolves_but_a_role_word_does_not(resolve):
+    doc, aa = resolve("Les Vingt-Sept ont adopté le texte et personne ne s'y est opposé.")
+    word = {t.text: t for t in doc}
+    assert [a.code for a in aa.pronoun(word["Vingt-Sept"])] == ["IGOEUREEC"]
+    assert aa.pronoun([t for t in doc if t.text == "personne"][0]) == []

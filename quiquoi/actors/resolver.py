@@ -140,6 +140,8 @@ class ArticleActors:
         for i in range(len(doc)):
             p = pos[i]
             if p not in ("NOUN", "PROPN", "VERB"):
+                if p in ("PRON", "NUM") and i in matches and self._named_pronoun(doc[i]):
+                    self.actors(doc[i])
                 continue
             if p != "PROPN" and i not in matches and not words[i][:1].isupper() \
                     and fold(lemmas[i]) not in keys and fold(words[i]) not in keys \
@@ -246,6 +248,8 @@ class ArticleActors:
             if verb.dep_ in ("acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return self.actors(verb.head) or self._from_complement(verb.head)
             return []
+        if self._named_pronoun(tok):
+            return self.actors(tok)
         word = fold(tok.text)
         if word in self.demonstratives:
             return self._demonstrative(tok)
@@ -276,6 +280,13 @@ class ArticleActors:
         # is never "il"); possessives agree with the thing owned, not the owner
         gender = set(tok.morph.get("Gender")) if word in self.subject_pronouns else set()
         return self.nearest(tok.i, plural, gender)
+
+    def _named_pronoun(self, tok: Token) -> bool:
+        """"Les Vingt-Sept ont adopté": a dictionary name (not a role word: "personne ne")
+        the tagger read as a pronoun or a number."""
+        m = self.matches.get(tok.i)
+        return m is not None and m[0].category in ("organisation", "metonym", "country", "capital") \
+            and tok.text[:1].isupper()
 
     def nearest(self, before: int, plural: bool, gender: set[str] | None = None,
                 excluded: set | None = None) -> list[Actor]:
@@ -846,13 +857,21 @@ class ArticleActors:
     def _owners(self, tok: Token) -> list[Actor]:
         """Actors of the phrase's "de" complements ("les forces de l'opposition")."""
         out: list[Actor] = []
-        for c in tok.children:
+        m = self.matches.get(tok.i)
+        # "les États membres de l'UE": a complement hung on another word of a title's name
+        words = [tok, *(self.doc[i] for i in range(m[1], m[2]) if i != tok.i)] if m else [tok]
+        for c in (c for w in words for c in w.children):
+            if m and m[1] <= c.i < m[2]:
+                continue
             if c.dep_ == "nmod" and c.i > tok.i and self._case(c) in self.of_preps:
                 found = self.actors(c)
                 if not found and c.pos_ == "NOUN":
                     # "les ministres des Affaires étrangères des Vingt-Sept": the parser hangs
-                    # the owner on the portfolio, which names no actor
-                    found = [a for g in c.children if g.dep_ == "nmod" and g.i > c.i
+                    # the owner on the portfolio, which names no actor ("les chefs d'État et de
+                    # gouvernement de l'UE": or on the portfolio coordinated with it)
+                    found = [a for h in [c, *[x for x in c.children if x.dep_ == "conj" and x.i > c.i
+                                              and x.pos_ == "NOUN"]]
+                             for g in h.children if g.dep_ == "nmod" and g.i > h.i
                              and self._case(g) in self.of_preps for a in self.actors(g)]
                 out += found
         return out
