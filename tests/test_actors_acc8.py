@@ -70,3 +70,24 @@ def test_name_read_as_a_pronoun_resolves_but_a_role_word_does_not(resolve):
     word = {t.text: t for t in doc}
     assert [a.code for a in aa.pronoun(word["Vingt-Sept"])] == ["IGOEUREEC"]
     assert aa.pronoun([t for t in doc if t.text == "personne"][0]) == []
+
+
+def test_head_of_state_is_the_president_named_before(resolve):
+    doc, aa = resolve("Le président chilien Sebastian Piñera a décrété l'état d'urgence. Plus tard, le chef "
+                      "de l'État a repris la parole.")
+    (chef,) = _at(doc, aa, "chef")
+    assert (chef.name, chef.code) == ("Sebastian Piñera", "CHLGOV")
+
+
+def test_surname_alone_takes_the_country_given_later_to_the_full_name(resolve):
+    doc, aa = resolve("Pour le président Piñera, le pays est en guerre. « La démocratie doit se défendre », "
+                      "a déclaré dimanche le président chilien Sebastian Piñera.")
+    (first,) = _at(doc, aa, "Piñera")
+    assert first.code == "CHLGOV"
+    assert first.text == "le président Piñera"      # the preposition is no part of the title
+
+
+def test_peaceful_demonstrators_are_civilians(resolve):
+    doc, aa = resolve("Des centaines de manifestants pacifiques ont été arrêtés par la police biélorusse.")
+    (crowd,) = _at(doc, aa, "manifestants")
+    assert crowd.role == "CVL"

@@ -71,6 +71,14 @@ class ArticleActors:
         self.kinship_nouns = {fold(w) for w in config.get("kinship_nouns", [])}
         self.object_pronouns = {fold(w) for w in config.get("object_pronouns", [])}
         self.rival_nouns = {fold(w) for w in config.get("rival_nouns", [])}
+        self.title_synonyms: dict[str, tuple[str, ...]] = {}
+        for group in config.get("title_synonyms") or []:
+            keys = tuple(fold(w) for w in group)
+            for k in keys:
+                self.title_synonyms[k] = keys
+        # adjectives that make a group of protesters or activists private citizens
+        self.civilian_adjectives = {fold(w) for w in config.get("civilian_adjectives", [])}
+        self.civilian_from = set(config.get("civilian_roles_from") or [])
         # (start, end, speaker) of the article's quotations, set once quotes are known
         self.quote_speakers: list[tuple[int, int, Actor]] = []
         # what the events stage coded, for later back-references (it writes them):
@@ -164,12 +172,21 @@ class ArticleActors:
                 best[fold(a.name)] = a
         if not best:
             return
+        # "le président Piñera ... le président chilien Sebastian Piñera": a surname alone is
+        # the one person of that surname given a country (none when two share it)
+        surnames: dict[str, Actor | None] = {}
+        for key, a in best.items():
+            last = key.split()[-1]
+            if " " in key:
+                surnames[last] = a if last not in surnames else None
         fixed: dict[int, Actor] = {}
         for i, found in self.cache.items():
             for n, a in enumerate(found):
                 if a.kind != "person" or a.country:
                     continue
                 b = best.get(fold(a.name))
+                if b is None and " " not in fold(a.name):
+                    b = surnames.get(fold(a.name))
                 if b is None:
                     continue
                 if id(a) not in fixed:
@@ -739,7 +756,8 @@ class ArticleActors:
                 title_actor = Actor("", "", None, self.age_role, self.age_role, None, None, "title")
         span_start = title[0].left_edge.i if title else start
         while title and span_start < title[0].i and (fold(self.doc[span_start].text) in self.calendar_words
-                                                     or self.doc[span_start].is_punct):
+                                                     or self.doc[span_start].is_punct
+                                                     or self.doc[span_start].pos_ == "ADP"):
             span_start += 1       # "Dimanche, le président ...": the day is no part of the title
         text = self.doc[min(span_start, start):end].text if title else self.doc[start:end].text
         if known is not None and (title_actor is None or title_actor.country is None):
@@ -1052,6 +1070,9 @@ class ArticleActors:
         if role.kind in ("group", "body") and role_code not in self.state_roles \
                 and self._opposed_to_state(tok):
             role_code = "OPP"       # "les sept candidats opposés au président"
+        elif role_code in self.civilian_from and role.kind == "group" and any(
+                c.dep_ == "amod" and fold(c.text) in self.civilian_adjectives for c in tok.children):
+            role_code = "CVL"       # "des manifestants pacifiques": private citizens
         if role_code == "GOV" and role.kind in ("title", "group") and (any(
                 fold(c.text) in self.former for c in tok.children if c.dep_ in ("amod", "advmod", "nmod", "acl"))
                 or self._former_prefixed(tok)):
@@ -1091,7 +1112,7 @@ class ArticleActors:
             if prev is not None and tok.morph.get("Number") and \
                     self.last_plural.get(key) != ("Plur" in tok.morph.get("Number")):
                 prev = None      # "les pays européens ... le pays": not the same body
-            person = self.titled.get(key) if role.kind == "title" and self._bare_definite(tok) else None
+            person = self._titled_as(key) if role.kind == "title" and self._bare_definite(tok) else None
             if person is not None and person[0] < tok.i and (prev is None or person[0] > self.last_pos.get(key, -1)):
                 # "le président chilien Sebastian Piñera ... le président": the person last
                 # given that title, unless a nameless one came after
@@ -1140,6 +1161,12 @@ class ArticleActors:
                 continue
             return True
         return False
+
+    def _titled_as(self, key: str) -> tuple[int, Actor] | None:
+        """The person last given the title `key` or one of its synonyms ("le président chilien
+        Sebastian Piñera ... le chef de l'État")."""
+        found = [self.titled[k] for k in self.title_synonyms.get(key, (key,)) if k in self.titled]
+        return max(found, key=lambda f: f[0]) if found else None
 
     def _titled_before(self, tok: Token, text: str) -> Actor | None:
         """The person an earlier mention gave this whole title to: "la présidente de la
