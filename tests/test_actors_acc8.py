@@ -91,3 +91,25 @@ def test_peaceful_demonstrators_are_civilians(resolve):
     doc, aa = resolve("Des centaines de manifestants pacifiques ont été arrêtés par la police biélorusse.")
     (crowd,) = _at(doc, aa, "manifestants")
     assert crowd.role == "CVL"
+
+
+def test_state_body_in_a_city_an_armed_group_holds_is_the_group(resolve):
+    doc, aa = resolve("Des avions ont frappé le ministère de l'Intérieur à Kaboul, capitale de l'Afghanistan "
+                      "contrôlée par les talibans. L'aviation avait déjà visé le ministère de l'Intérieur.")
+    first, second = (aa.actors(t)[0] for t in doc if t.text == "ministère")
+    assert first.code == "AFGREB"
+    assert second.code == "AFGREB"      # the same body, named again
+
+
+def test_state_body_in_a_city_held_by_no_armed_group_is_the_state(resolve):
+    doc, aa = resolve("Des avions ont frappé le ministère de l'Intérieur à Kaboul, capitale de l'Afghanistan "
+                      "contrôlée par le gouvernement.")
+    (body,) = [aa.actors(t)[0] for t in doc if t.text == "ministère"]
+    assert body.role != "REB"
+
+
+def test_incise_speaker_with_a_quoted_title_after_the_comma_does_not_crash(code):
+    # the speaker phrase ends on the comma before the quoted title: no name after it
+    rec = code('"Portez un masque", a plaidé jeudi Jerome Adams, le "médecin de l\'Amérique".')
+    first = rec.quotes[0]
+    assert first.text.startswith("Portez un masque") and first.speaker.name == "Jerome Adams"

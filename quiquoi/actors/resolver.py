@@ -71,6 +71,9 @@ class ArticleActors:
         self.kinship_nouns = {fold(w) for w in config.get("kinship_nouns", [])}
         self.object_pronouns = {fold(w) for w in config.get("object_pronouns", [])}
         self.rival_nouns = {fold(w) for w in config.get("rival_nouns", [])}
+        self.control_verbs = {fold(w) for w in config.get("control_verbs", [])}
+        self.passive_preps = {fold(w) for w in config.get("passive_agent", [])}
+        self.held_keys: set[str] = set()     # memory keys of bodies a seat's holder coded
         self.title_synonyms: dict[str, tuple[str, ...]] = {}
         for group in config.get("title_synonyms") or []:
             keys = tuple(fold(w) for w in group)
@@ -1065,6 +1068,14 @@ class ArticleActors:
             # "les dirigeants des Vingt-Sept", "les ministres de l'OTAN": an organisation's members
             o = owners[0]      # "le président de la Cour suprême", "le chef de l'opposition"
             return [Actor(text, text, o.country, o.role, o.code, start, end, "title")]
+        if role.kind == "body" and role.role in self.state_roles and not owners:
+            holder = self._seat_holder(tok, start, end)
+            if holder is not None:
+                # "le ministère de la Défense à Sanaa, ... contrôlée par les rebelles": a state
+                # body in a city an armed group holds is that group's
+                self.held_keys.add(self._memory_key(tok))
+                return [Actor(text, self._short_name(tok), holder.country, holder.role,
+                              (holder.country or "") + holder.role, start, end, role.kind)]
         isos = self._countries(tok, role)
         role_code = role.role
         if role.kind in ("group", "body") and role_code not in self.state_roles \
@@ -1118,7 +1129,7 @@ class ArticleActors:
                 # given that title, unless a nameless one came after
                 p = person[1]
                 return [Actor(text, p.name, p.country, p.role, p.code, start, end, "person")]
-            if prev is not None and prev.role == role_code:
+            if prev is not None and (prev.role == role_code or key in self.held_keys):
                 return [Actor(text, prev.name, prev.country, prev.role, prev.code, start, end, prev.kind)]
         name = self._short_name(tok)
         if not isos and not owners and fold(tok.lemma_) in self.country_nouns:
@@ -1142,6 +1153,39 @@ class ArticleActors:
             return [held]
         return [Actor(text, name if len(isos) == 1 else f"{name} ({iso})", iso, role_code,
                       iso + (role_code or ""), start, end, role.kind) for iso in isos]
+
+    def _seat_holder(self, tok: Token, start: int, end: int) -> Actor | None:
+        """The non-state group holding the place a body sits in: "le ministère de la Défense à
+        Sanaa, capitale du Yémen contrôlée par les rebelles" (the place right after the body's
+        phrase, or its "à" complement; "contrôlée par" on the place or its apposition)."""
+        if not self.control_verbs:
+            return None
+        doc = self.doc
+        j = tok.i + 1
+        while j < len(doc) and doc[j].idx < end:
+            j += 1
+        places = [c for c in tok.children if c.i > tok.i and self._case(c) in self.seat_preps]
+        if j + 1 < len(doc) and fold(doc[j].text) in self.seat_preps:
+            places.append(doc[j + 1])
+        for place in places:
+            m = self.matches.get(place.i)
+            if m is None or m[0].category not in ("capital", "country"):
+                continue
+            # (the apposition that describes the place may hang on the body: "le ministère à
+            # Kaboul, capitale contrôlée par ...")
+            described = [c for h in (place, tok) for c in h.children if c.dep_ == "appos" and c.i > place.i]
+            for w in [place, *described]:
+                for v in w.children:
+                    if v.dep_ not in ("acl", "amod") or fold(v.lemma_) not in self.control_verbs:
+                        continue
+                    for a in v.children:
+                        if a.dep_.startswith("obl") and self._case(a) in self.passive_preps:
+                            for h in self.actors(a):
+                                if h.role in ARMED - {"MIL"} | {"INS", "OPP"}:
+                                    return h if h.country else Actor(h.text, h.name, m[0].country, h.role,
+                                                                     (m[0].country or "") + h.role,
+                                                                     h.start, h.end, h.kind)
+        return None
 
     def _unknown_body_owner(self, tok: Token) -> bool:
         """Whether the title's "de" complement names an organisation the dictionaries do not
