@@ -113,3 +113,20 @@ def test_incise_speaker_with_a_quoted_title_after_the_comma_does_not_crash(code)
     rec = code('"Portez un masque", a plaidé jeudi Jerome Adams, le "médecin de l\'Amérique".')
     first = rec.quotes[0]
     assert first.text.startswith("Portez un masque") and first.speaker.name == "Jerome Adams"
+
+
+def test_known_name_the_recogniser_cut_is_whole(resolve):
+    doc, aa = resolve("La cote de confiance d'Emmanuel Macron chute de cinq points.")
+    (macron,) = _at(doc, aa, "Emmanuel")
+    assert (macron.name, macron.code) == ("Emmanuel Macron", "FRAGOV")
+
+
+def test_former_minister_is_an_elite_after_the_office(resolve):
+    from datetime import date
+    doc, aa = resolve("Agnès Buzyn a critiqué la réforme.", published=date(2021, 6, 1))
+    assert _at(doc, aa, "Agnès")[0].code == "FRAELI"
+    doc, aa = resolve("Agnès Buzyn a défendu la réforme.", published=date(2019, 6, 1))
+    assert _at(doc, aa, "Agnès")[0].code == "FRAGOV"
+    # the press still writes of the office in the days after it ends
+    doc, aa = resolve("Mohamed Bazoum a été renversé par l'armée.", published=date(2023, 7, 28))
+    assert _at(doc, aa, "Mohamed")[0].code == "NERGOV"

@@ -696,6 +696,9 @@ class ArticleActors:
                             and self.doc[end + 1].is_alpha and self.doc[end].whitespace_ \
                             and self.doc[end - 1].whitespace_:
                         end += 2      # "Bruno | Le Maire": or before it
+                    while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.doc[end - 1].whitespace_ \
+                            and self.dic.person(self.doc[ent.start:end + 1].text, self.when) is not None:
+                        end += 1      # "d'Emmanuel | Macron": the recogniser stopped inside a known name
                     return ent.start, end
         start = end = tok.i
         end += 1
