@@ -130,3 +130,18 @@ def test_former_minister_is_an_elite_after_the_office(resolve):
     # the press still writes of the office in the days after it ends
     doc, aa = resolve("Mohamed Bazoum a été renversé par l'armée.", published=date(2023, 7, 28))
     assert _at(doc, aa, "Mohamed")[0].code == "NERGOV"
+
+
+def test_government_title_wins_over_a_lapsed_coding(resolve):
+    from datetime import date
+    # the list knows no office of his after 2019: the article's title says what he is
+    doc, aa = resolve("Le pays reconnaît le président élu Joseph Kabila.", published=date(2021, 6, 1))
+    assert _at(doc, aa, "président")[0].code == "CODGOV"
+
+
+def test_the_south_is_south_korea_once_the_north_is_named(code):
+    rec = code("Pyongyang a envoyé des ballons vers le Sud. Le Sud a protesté.")
+    assert any(a.text == "Le Sud" and a.code == "KORGOV" for a in rec.actors)
+    # without its pair, "le Sud" is a region, no actor
+    rec = code("Les orages ont frappé le Sud dimanche.")
+    assert not any(a.code == "KORGOV" for a in rec.actors)

@@ -47,6 +47,7 @@ class PersonPeriod:
     start: str | None
     end: str | None
     own: bool = False        # from the language's own list, whose periods are checked and closed
+    lapsed: bool = False     # made up: every office of the person ended before the day asked
 
 
 class ActorDictionary:
@@ -169,7 +170,8 @@ class ActorDictionary:
                 # the shared list's own undated defaults code them). Only for the language's
                 # own rows: the shared list's last rows are often left open or stop years
                 # before a person's next office
-                return PersonPeriod(latest.name, latest.country + "ELI", latest.country, "ELI", latest.end, None)
+                return PersonPeriod(latest.name, latest.country + "ELI", latest.country, "ELI", latest.end, None,
+                                    True, True)
         return latest
 
     def office_holder(self, country: str, office: str, when: date | None) -> PersonPeriod | None:

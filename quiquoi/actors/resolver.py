@@ -72,6 +72,10 @@ class ArticleActors:
         self.object_pronouns = {fold(w) for w in config.get("object_pronouns", [])}
         self.rival_nouns = {fold(w) for w in config.get("rival_nouns", [])}
         self.control_verbs = {fold(w) for w in config.get("control_verbs", [])}
+        self.paired_names: dict[str, tuple[str, set[str]]] = {
+            name: (iso, set(spec.get("with") or []))
+            for iso, spec in (config.get("paired_country_names") or {}).items() for name in spec.get("names") or []}
+        self.paired_articles = {fold(w) for w in config.get("paired_name_articles", [])}
         self.passive_preps = {fold(w) for w in config.get("passive_agent", [])}
         self.held_keys: set[str] = set()     # memory keys of bodies a seat's holder coded
         self.title_synonyms: dict[str, tuple[str, ...]] = {}
@@ -385,6 +389,10 @@ class ArticleActors:
             people = self._people(tok)
             if people is not None:
                 return people
+        if match is None and tok.text in self.paired_names:
+            paired = self._paired_country(tok)
+            if paired is not None:
+                return [paired]
         if match is None and fold(tok.lemma_) in self.state_nouns:
             # "la République syrienne", "le royaume jordanien" (either tagged as a name)
             state = self._state(tok)
@@ -463,6 +471,22 @@ class ArticleActors:
         if fold(tok.lemma_) in self.rival_nouns or fold(tok.text) in self.rival_nouns:
             return self._rival(tok)
         return []
+
+    def _paired_country(self, tok: Token) -> Actor | None:
+        """"le Sud" in a story that named North Korea before: South Korea (config
+        paired_country_names)."""
+        iso, pairs = self.paired_names[tok.text]
+        if tok.i == 0 or fold(self.doc[tok.i - 1].text) not in self.paired_articles:
+            return None
+        if any(c.dep_ in ("nmod", "amod", "flat:name") and c.i > tok.i for c in tok.children):
+            return None      # "le Sud du pays", "le Sud libanais": a region
+        if not any(a.country in pairs for i, a in self.mentions if i < tok.i):
+            return None
+        prev = self.doc[tok.i - 1]
+        start = prev.idx if fold(prev.text) not in ("du", "au") else tok.idx
+        end = tok.idx + len(tok.text)
+        name = self.dic.country_names.get(iso, tok.text)
+        return Actor(self.text[start:end], name, iso, "GOV", iso + "GOV", start, end, "country")
 
     def _lower_demonym(self, tok: Token) -> bool:
         """A nationality adjective in lower case the tagger read as a proper noun."""
@@ -788,12 +812,13 @@ class ArticleActors:
         retitled = False
         if entry is not None and title_actor is not None and title_actor.role and entry.country \
                 and title_actor.role != role_code and title_actor.country in (None, country) \
-                and title_actor.role in OUT_OF_POWER and title_actor.kind == "title":
+                and (title_actor.role in OUT_OF_POWER or entry.lapsed) and title_actor.kind == "title":
             # "le chef de l'opposition Raila Odinga", "l'ancien Premier ministre X", "le député
             # X": a title out of the government says what the person is at the article's date
             # better than the dictionaries' coding, often left open long after an office ended
-            # (a government title is not trusted over them: "alors ministre", "le président
-            # Chirac" in a story of 2019 name an office held in the past)
+            # (a government title is not trusted over their dated codings: "alors ministre",
+            # "le président Chirac" in a story of 2019 name an office held in the past; it is
+            # over a former official's ELI that only says the list knows no later office)
             role_code, retitled = title_actor.role, True
         if title_actor is not None and not (entry is not None and entry.code and not entry.country):
             # (a person the dictionary codes as an international body's keeps that code:
