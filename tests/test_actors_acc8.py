@@ -145,3 +145,9 @@ def test_the_south_is_south_korea_once_the_north_is_named(code):
     # without its pair, "le Sud" is a region, no actor
     rec = code("Les orages ont frappé le Sud dimanche.")
     assert not any(a.code == "KORGOV" for a in rec.actors)
+
+
+def test_people_an_office_serves_are_not_whose_it_is(resolve):
+    doc, aa = resolve("Le juge des enfants a ordonné le placement. Le président des Français a appelé au calme.")
+    assert _at(doc, aa, "juge")[0].code == "JUD"
+    assert _at(doc, aa, "président")[0].code == "FRAGOV"

@@ -72,6 +72,7 @@ class ArticleActors:
         self.object_pronouns = {fold(w) for w in config.get("object_pronouns", [])}
         self.rival_nouns = {fold(w) for w in config.get("rival_nouns", [])}
         self.control_verbs = {fold(w) for w in config.get("control_verbs", [])}
+        self.domain_roles = set(config.get("domain_owner_roles") or [])
         self.paired_names: dict[str, tuple[str, set[str]]] = {
             name: (iso, set(spec.get("with") or []))
             for iso, spec in (config.get("paired_country_names") or {}).items() for name in spec.get("names") or []}
@@ -1091,6 +1092,13 @@ class ArticleActors:
         if owners and fold(tok.lemma_) in self.cabinet_titles and owners[0].kind == "body" \
                 and owners[0].role != "IGO" and not owners[0].country:
             owners = []    # "la ministre (française) des Armées": a portfolio, not whose minister
+        if owners and role.role != "INHERIT" and owners[0].role in self.domain_roles and any(
+                c.dep_ == "nmod" and c.i > tok.i and owners[0] in self.cache.get(c.i, ()) for c in tok.children):
+            # "le juge des enfants", "le président des Français": the people an office serves
+            # are not whose it is (a title of its own role keeps it; the people's country stays).
+            # Only the title's own complement: "le président de l'Auberge des migrants" is not
+            # the state's
+            owners = []
         if owners and owners[0].role and owners[0].kind != "person" and (
                 role.kind == "title" or (role.kind == "group" and owners[0].role == "IGO")):
             # "les dirigeants des Vingt-Sept", "les ministres de l'OTAN": an organisation's members
@@ -1281,7 +1289,7 @@ class ArticleActors:
     def _not_current(self, tok: Token) -> bool:
         """"l'ancien président", "leur futur président": not the one in office now."""
         return bool(self._former_prefixed(tok)) or any(
-            fold(c.text) in self.not_current for c in tok.children if c.dep_ in ("amod", "advmod", "det", "nmod"))
+            fold(c.text) in self.not_current for c in tok.children if c.dep_ in ("amod", "advmod", "det", "nmod", "acl"))
 
     def _former_prefixed(self, tok: Token) -> str:
         """The noun a former-prefix is written on ("ex-président" -> "président"), or ""."""
@@ -1334,6 +1342,8 @@ class ArticleActors:
         if any(c.pos_ == "PROPN" and c.i > tok.i and c.dep_ in ("appos", "flat:name", "nmod")
                and not any(g.dep_ == "case" for g in c.children) for c in tok.children):
             return None          # a name is given ("le président turc Erdogan"): it is that person
+        if self._not_current(tok):
+            return None          # "le président guinéen déchu": the participle is outside the phrase
         skip: set[int] = set()
         for c in tok.children:
             if c.dep_ == "nmod" and any(a.kind == "country" for a in self.actors(c)):
