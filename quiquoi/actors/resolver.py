@@ -23,6 +23,8 @@ ARMED = {"MIL", "UAF", "REB"}
 # roles of a title that puts someone out of the government (the opposition, a former
 # official, a member of parliament, a party's candidate or leader)
 OUT_OF_POWER = NON_STATE | {"ELI", "LEG", "PTY"}
+# roles of a group whose holding a city makes the state bodies seated there its own
+HOLDING_ROLES = {"REB", "UAF", "INS", "OPP"}
 # a noun that is a predicate ("X et Y sont deux chefs de l'opposition") governs its clause's
 # subject, copula and auxiliaries: none of them is part of its phrase
 PREDICATE_DEPS = {"cop", "nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", "expl:subj"}
@@ -484,7 +486,7 @@ class ArticleActors:
         if not any(a.country in pairs for i, a in self.mentions if i < tok.i):
             return None
         prev = self.doc[tok.i - 1]
-        start = prev.idx if fold(prev.text) not in ("du", "au") else tok.idx
+        start = prev.idx if prev.pos_ == "DET" else tok.idx     # "vers le Sud"; "du Sud": the name
         end = tok.idx + len(tok.text)
         name = self.dic.country_names.get(iso, tok.text)
         return Actor(self.text[start:end], name, iso, "GOV", iso + "GOV", start, end, "country")
@@ -1217,7 +1219,7 @@ class ArticleActors:
                     for a in v.children:
                         if a.dep_.startswith("obl") and self._case(a) in self.passive_preps:
                             for h in self.actors(a):
-                                if h.role in ARMED - {"MIL"} | {"INS", "OPP"}:
+                                if h.role in HOLDING_ROLES:
                                     return h if h.country else Actor(h.text, h.name, m[0].country, h.role,
                                                                      (m[0].country or "") + h.role,
                                                                      h.start, h.end, h.kind)
