@@ -10,9 +10,7 @@ def test_bare_rival_is_the_person_of_the_other_camp_named_before(resolve):
                       "gabonaise, Jean Ping, refuse toujours de reconnaître son rival.")
     (rival,) = _at(doc, aa, "rival")
     assert (rival.name, rival.code) == ("Ali Bongo", "GABGOV")
-
-
-def test_rival_with_nobody_of_another_camp_named_before_is_nobody(resolve):
+    # nobody of another camp named before: nobody
     doc, aa = resolve("Le chef de l'opposition gabonaise, Jean Ping, refuse de reconnaître son rival.")
     assert _at(doc, aa, "rival") == []
 
@@ -99,9 +97,7 @@ def test_state_body_in_a_city_an_armed_group_holds_is_the_group(resolve):
     first, second = (aa.actors(t)[0] for t in doc if t.text == "ministère")
     assert first.code == "AFGREB"
     assert second.code == "AFGREB"      # the same body, named again
-
-
-def test_state_body_in_a_city_held_by_no_armed_group_is_the_state(resolve):
+    # a city the government holds: the state
     doc, aa = resolve("Des avions ont frappé le ministère de l'Intérieur à Kaboul, capitale de l'Afghanistan "
                       "contrôlée par le gouvernement.")
     (body,) = [aa.actors(t)[0] for t in doc if t.text == "ministère"]
@@ -130,11 +126,8 @@ def test_former_minister_is_an_elite_after_the_office(resolve):
     # the press still writes of the office in the days after it ends
     doc, aa = resolve("Mohamed Bazoum a été renversé par l'armée.", published=date(2023, 7, 28))
     assert _at(doc, aa, "Mohamed")[0].code == "NERGOV"
-
-
-def test_government_title_wins_over_a_lapsed_coding(resolve):
-    from datetime import date
-    # the list knows no office of his after 2019: the article's title says what he is
+    # a government title the article gives wins over that made-up ELI (the list knows no
+    # office of Kabila's after 2019)
     doc, aa = resolve("Le pays reconnaît le président élu Joseph Kabila.", published=date(2021, 6, 1))
     assert _at(doc, aa, "président")[0].code == "CODGOV"
 
