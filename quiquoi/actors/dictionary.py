@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -46,6 +46,8 @@ class PersonPeriod:
     role: str | None
     start: str | None
     end: str | None
+    own: bool = False        # from the language's own list, whose periods are checked and closed
+    lapsed: bool = False     # made up: every office of the person ended before the day asked
 
 
 class ActorDictionary:
@@ -64,6 +66,9 @@ class ActorDictionary:
         # short all-capital names ("EAU", "UE"): matched case-blind, they would also find
         # the common words they spell ("des jets d'eau")
         self.acronyms: set[str] = set()
+        # how long after a person's last office ends the press still writes of them in it
+        # ("Le président du Niger, Mohamed Bazoum, a été destitué" the day after)
+        self.former_after = timedelta(days=int((data.config or {}).get("former_after_days", 0) or 0))
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self._patterns: dict[str, list[str]] = {c: [] for c in self.PRIORITY}
         self._load(data)
@@ -114,9 +119,12 @@ class ActorDictionary:
             self.role_lemmas.setdefault(fold(row["text"]), entry)
         # (country, office) -> the periods its holders held it ("ministre de la Défense", ISR)
         self.offices: dict[tuple[str, str], list[PersonPeriod]] = {}
-        for row in data.persons:
+        # (the language's own rows come first in data.persons)
+        own_rows = len(data._tsv("persons.tsv")) if (data.path / "persons.tsv").exists() else 0
+        for n, row in enumerate(data.persons):
             period = PersonPeriod(row["name"], row.get("code") or None, row.get("country") or None,
-                                  row.get("role") or None, row.get("start") or None, row.get("end") or None)
+                                  row.get("role") or None, row.get("start") or None, row.get("end") or None,
+                                  n < own_rows)
             for n in [row["name"], *split_multi(row.get("aliases"))]:
                 self.persons.setdefault(fold(n), []).append(period)
             for office in split_multi(row.get("office")):
@@ -142,16 +150,29 @@ class ActorDictionary:
         return [i for i in isos if i] if all(isos) else []
 
     def person(self, name: str, when: date | None) -> PersonPeriod | None:
-        """The person's coding valid at `when` (the article's date), else their latest one."""
+        """The person's coding valid at `when` (the article's date), else their latest one
+        (ELI, a former official, when all of them ended before that day).
+        (The first row that covers the day: the language's own dated rows, then the shared
+        list, whose undated default comes before its dated rows, many of them left open long
+        after the office ended.)"""
         periods = self.persons.get(fold(name))
         if not periods:
             return None
+        latest = max(periods, key=lambda p: p.end or "9999")
         if when is not None:
             day = when.isoformat()
             for p in periods:
                 if (not p.start or p.start <= day) and (not p.end or day <= p.end):
                     return p
-        return max(periods, key=lambda p: p.end or "9999")
+            if latest.own and latest.end and latest.end < (when - self.former_after).isoformat() \
+                    and latest.country and latest.role:
+                # every office over by that day: a former official, an elite (CAMEO ELI, as
+                # the shared list's own undated defaults code them). Only for the language's
+                # own rows: the shared list's last rows are often left open or stop years
+                # before a person's next office
+                return PersonPeriod(latest.name, latest.country + "ELI", latest.country, "ELI", latest.end, None,
+                                    True, True)
+        return latest
 
     def office_holder(self, country: str, office: str, when: date | None) -> PersonPeriod | None:
         """Who held `office` in `country` on `when`; None without a date or a known holder

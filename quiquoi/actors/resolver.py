@@ -20,6 +20,11 @@ NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase
 NON_STATE = {"REB", "OPP", "UAF", "INS", "IMG", "CVL"}
 ARMED = {"MIL", "UAF", "REB"}
+# roles of a title that puts someone out of the government (the opposition, a former
+# official, a member of parliament, a party's candidate or leader)
+OUT_OF_POWER = NON_STATE | {"ELI", "LEG", "PTY"}
+# roles of a group whose holding a city makes the state bodies seated there its own
+HOLDING_ROLES = {"REB", "UAF", "INS", "OPP"}
 # a noun that is a predicate ("X et Y sont deux chefs de l'opposition") governs its clause's
 # subject, copula and auxiliaries: none of them is part of its phrase
 PREDICATE_DEPS = {"cop", "nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", "expl:subj"}
@@ -67,6 +72,23 @@ class ArticleActors:
         self.leading_verbs = {fold(w) for w in config.get("leading_verbs", [])}
         self.kinship_nouns = {fold(w) for w in config.get("kinship_nouns", [])}
         self.object_pronouns = {fold(w) for w in config.get("object_pronouns", [])}
+        self.rival_nouns = {fold(w) for w in config.get("rival_nouns", [])}
+        self.control_verbs = {fold(w) for w in config.get("control_verbs", [])}
+        self.domain_roles = set(config.get("domain_owner_roles") or [])
+        self.paired_names: dict[str, tuple[str, set[str]]] = {
+            name: (iso, set(spec.get("with") or []))
+            for iso, spec in (config.get("paired_country_names") or {}).items() for name in spec.get("names") or []}
+        self.paired_articles = {fold(w) for w in config.get("paired_name_articles", [])}
+        self.passive_preps = {fold(w) for w in config.get("passive_agent", [])}
+        self.held_keys: set[str] = set()     # memory keys of bodies a seat's holder coded
+        self.title_synonyms: dict[str, tuple[str, ...]] = {}
+        for group in config.get("title_synonyms") or []:
+            keys = tuple(fold(w) for w in group)
+            for k in keys:
+                self.title_synonyms[k] = keys
+        # adjectives that make a group of protesters or activists private citizens
+        self.civilian_adjectives = {fold(w) for w in config.get("civilian_adjectives", [])}
+        self.civilian_from = set(config.get("civilian_roles_from") or [])
         # (start, end, speaker) of the article's quotations, set once quotes are known
         self.quote_speakers: list[tuple[int, int, Actor]] = []
         # what the events stage coded, for later back-references (it writes them):
@@ -129,13 +151,15 @@ class ArticleActors:
         # (every word set _resolve tests a common noun's lemma or form against belongs here)
         keys = dictionary.role_lemmas.keys() | self.honorifics | self.descriptions | self.relation_nouns \
             | self.collective_nouns | self.kinship_nouns | self.state_nouns | self.organisation_nouns \
-            | self.country_nouns
+            | self.country_nouns | self.rival_nouns
         pos, deps, words, lemmas = pos_of(doc), deps_of(doc), texts_of(doc), lemmas_of(doc)
         matches = self.matches
         former_prefixes = self.former_prefixes
         for i in range(len(doc)):
             p = pos[i]
             if p not in ("NOUN", "PROPN", "VERB"):
+                if p in ("PRON", "NUM") and i in matches and self._named_pronoun(doc[i]):
+                    self.actors(doc[i])
                 continue
             if p != "PROPN" and i not in matches and not words[i][:1].isupper() \
                     and fold(lemmas[i]) not in keys and fold(words[i]) not in keys \
@@ -158,12 +182,21 @@ class ArticleActors:
                 best[fold(a.name)] = a
         if not best:
             return
+        # "le président Piñera ... le président chilien Sebastian Piñera": a surname alone is
+        # the one person of that surname given a country (none when two share it)
+        surnames: dict[str, Actor | None] = {}
+        for key, a in best.items():
+            last = key.split()[-1]
+            if " " in key:
+                surnames[last] = a if last not in surnames else None
         fixed: dict[int, Actor] = {}
         for i, found in self.cache.items():
             for n, a in enumerate(found):
                 if a.kind != "person" or a.country:
                     continue
                 b = best.get(fold(a.name))
+                if b is None and " " not in fold(a.name):
+                    b = surnames.get(fold(a.name))
                 if b is None:
                     continue
                 if id(a) not in fixed:
@@ -242,6 +275,8 @@ class ArticleActors:
             if verb.dep_ in ("acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return self.actors(verb.head) or self._from_complement(verb.head)
             return []
+        if self._named_pronoun(tok):
+            return self.actors(tok)
         word = fold(tok.text)
         if word in self.demonstratives:
             return self._demonstrative(tok)
@@ -272,6 +307,13 @@ class ArticleActors:
         # is never "il"); possessives agree with the thing owned, not the owner
         gender = set(morph(tok, "Gender")) if word in self.subject_pronouns else set()
         return self.nearest(tok.i, plural, gender)
+
+    def _named_pronoun(self, tok: Token) -> bool:
+        """"Les Vingt-Sept ont adopté": a dictionary name (not a role word: "personne ne")
+        the tagger read as a pronoun or a number."""
+        m = self.matches.get(tok.i)
+        return m is not None and m[0].category in ("organisation", "metonym", "country", "capital") \
+            and tok.text[:1].isupper()
 
     def nearest(self, before: int, plural: bool, gender: set[str] | None = None,
                 excluded: set | None = None) -> list[Actor]:
@@ -350,6 +392,10 @@ class ArticleActors:
             people = self._people(tok)
             if people is not None:
                 return people
+        if match is None and tok.text in self.paired_names:
+            paired = self._paired_country(tok)
+            if paired is not None:
+                return [paired]
         if match is None and fold(tok.lemma_) in self.state_nouns:
             # "la République syrienne", "le royaume jordanien" (either tagged as a name)
             state = self._state(tok)
@@ -406,6 +452,15 @@ class ArticleActors:
         name_tok = self._attached_name(tok) if is_title else None
         if name_tok is not None:
             found = self._person(name_tok, (tok, role))
+            if found and name_tok.dep_ == "conj" and name_tok.head.i == tok.i:
+                # "le chef de l'opposition, Jean Ping, refuse": the name the parser made a
+                # conjunct of its title is no second actor beside it, but stays a mention of
+                # the person a later pronoun may take up ("le discours du président du groupe,
+                # Christian Jacob, ... qu'il accuse")
+                s, e = self._raw_name_span(name_tok)
+                for i in range(s, e):
+                    self.cache[i] = []
+                self.mentions.append((name_tok.i, found[0]))
             if found and role is not None and (found[0].country or found[0].role):
                 # "le président chilien Sebastian Piñera ... le président": that person
                 self.titled[self._memory_key(tok)] = (tok.i, found[0])
@@ -416,7 +471,25 @@ class ArticleActors:
             return self._from_complement(tok)
         if fold(tok.lemma_) in self.kinship_nouns:
             return self._kin(tok)
+        if fold(tok.lemma_) in self.rival_nouns or fold(tok.text) in self.rival_nouns:
+            return self._rival(tok)
         return []
+
+    def _paired_country(self, tok: Token) -> Actor | None:
+        """"le Sud" in a story that named North Korea before: South Korea (config
+        paired_country_names)."""
+        iso, pairs = self.paired_names[tok.text]
+        if tok.i == 0 or fold(self.doc[tok.i - 1].text) not in self.paired_articles:
+            return None
+        if any(c.dep_ in ("nmod", "amod", "flat:name") and c.i > tok.i for c in children(tok)):
+            return None      # "le Sud du pays", "le Sud libanais": a region
+        if not any(a.country in pairs for i, a in self.mentions if i < tok.i):
+            return None
+        prev = self.doc[tok.i - 1]
+        start = prev.idx if prev.pos_ == "DET" else tok.idx     # "vers le Sud"; "du Sud": the name
+        end = tok.idx + len(tok.text)
+        name = self.dic.country_names.get(iso, tok.text)
+        return Actor(self.text[start:end], name, iso, "GOV", iso + "GOV", start, end, "country")
 
     def _lower_demonym(self, tok: Token) -> bool:
         """A nationality adjective in lower case the tagger read as a proper noun."""
@@ -487,6 +560,34 @@ class ArticleActors:
         text = self.text[start:end]
         return [Actor(text, text, o.country, o.role, o.code, start, end, "title")]
 
+    def _rival(self, tok: Token) -> list[Actor]:
+        """"son rival", "le rival de X" with no name given: the person of the owner's
+        country named last before, in another role than the owner's (the incumbent for an
+        opposition leader). A name in apposition is the rival ("son rival Donald Trump")
+        and resolves on its own."""
+        if self._attached_name(tok) is not None or "Plur" in tok.morph.get("Number"):
+            return []
+        owners: list[Actor] = []
+        for c in children(tok):
+            if c.dep_ in ("det", "nmod:poss") and c.i < tok.i and fold(c.text) in self.possessives:
+                owners = self.pronoun(c)
+                break
+        if not owners:
+            owners = self._owners(tok)
+        owner = owners[0] if owners else None
+        if owner is None or owner.kind != "person" or not owner.role:
+            return []
+        for head_i, a in reversed(self.mentions):
+            if head_i >= tok.i or a.kind != "person" or not a.role or a.role == owner.role \
+                    or a.key() == owner.key() or fold(a.name) == fold(owner.name):
+                continue
+            if owner.country and a.country and a.country != owner.country:
+                continue
+            start, end = self._phrase(tok)
+            return [Actor(self.text[start:end], a.name, a.country or owner.country, a.role,
+                          (a.country or owner.country or "") + a.role, start, end, "person")]
+        return []
+
     def _attached_name(self, tok: Token) -> Token | None:
         """A person's name given in apposition to a title ("le porte-parole, Mark Toner")."""
         # asked again for each mention of the title: remembered as an index (a Token kept
@@ -542,7 +643,25 @@ class ArticleActors:
                     doc[j - 1].text == "," or self._complement_of(t.head, tok)):
                 # "l'émissaire de l'ONU pour la Libye Ghassan Salamé": hung on the last complement
                 return t
+            if t.ent_type_ == "PER" and t.pos_ == "PROPN" and doc[j - 1].text == "," and (
+                    t.dep_ == tok.dep_ == "nsubj" and t.head.i == tok.head.i
+                    or t.dep_ == "conj" and t.head.i == tok.i and self._lone_conjunct(t, tok)):
+                # "Le chef de l'opposition kényane, Raila Odinga, a dénoncé": the parser made the
+                # name a second subject of the verb, or a conjunct of the title; a name set off
+                # by commas right after the title phrase is its holder's
+                return t
         return None
+
+    def _lone_conjunct(self, name: Token, title: Token) -> bool:
+        """Whether a name the parser made a conjunct of a title stands alone between commas
+        ("le chef de l'opposition, Jean Ping, refuse"), not in a list ("le président turc,
+        Vladimir Poutine et Angela Merkel")."""
+        if any(c.dep_ == "conj" and c.i != name.i for c in children(title)):
+            return False
+        if any(c.dep_ in ("conj", "cc") for c in children(name)):
+            return False
+        _s, end = self._raw_name_span(name)
+        return end < len(self.doc) and self.doc[end].text == ","
 
     def _complement_of(self, t: Token, tok: Token) -> bool:
         """Whether `t` is a "de" complement of `tok`, or of one of its complements ("la
@@ -604,6 +723,9 @@ class ArticleActors:
                             and self.doc[end + 1].is_alpha and self.doc[end].whitespace_ \
                             and self.doc[end - 1].whitespace_:
                         end += 2      # "Bruno | Le Maire": or before it
+                    while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.doc[end - 1].whitespace_ \
+                            and self.dic.person(self.doc[ent.start:end + 1].text, self.when) is not None:
+                        end += 1      # "d'Emmanuel | Macron": the recogniser stopped inside a known name
                     return ent.start, end
         start = end = tok.i
         end += 1
@@ -668,7 +790,8 @@ class ArticleActors:
                 title_actor = Actor("", "", None, self.age_role, self.age_role, None, None, "title")
         span_start = title[0].left_edge.i if title else start
         while title and span_start < title[0].i and (fold(self.doc[span_start].text) in self.calendar_words
-                                                     or self.doc[span_start].is_punct):
+                                                     or self.doc[span_start].is_punct
+                                                     or self.doc[span_start].pos_ == "ADP"):
             span_start += 1       # "Dimanche, le président ...": the day is no part of the title
         text = self.doc[min(span_start, start):end].text if title else self.doc[start:end].text
         if known is not None and (title_actor is None or title_actor.country is None):
@@ -690,6 +813,17 @@ class ArticleActors:
             # "le chef de la diplomatie malien, Abdoulaye Diop": the title's country names this
             # person, not a namesake of another country in the dictionaries
             country, role_code = title_actor.country, title_actor.role or role_code
+        retitled = False
+        if entry is not None and title_actor is not None and title_actor.role and entry.country \
+                and title_actor.role != role_code and title_actor.country in (None, country) \
+                and (title_actor.role in OUT_OF_POWER or entry.lapsed) and title_actor.kind == "title":
+            # "le chef de l'opposition Raila Odinga", "l'ancien Premier ministre X", "le député
+            # X": a title out of the government says what the person is at the article's date
+            # better than the dictionaries' coding, often left open long after an office ended
+            # (a government title is not trusted over their dated codings: "alors ministre",
+            # "le président Chirac" in a story of 2019 name an office held in the past; it is
+            # over a former official's ELI that only says the list knows no later office)
+            role_code, retitled = title_actor.role, True
         if title_actor is not None and not (entry is not None and entry.code and not entry.country):
             # (a person the dictionary codes as an international body's keeps that code:
             # "le directeur général de l'instance onusienne Rafael Grossi" is not GOV)
@@ -699,7 +833,7 @@ class ArticleActors:
             if self.doc[start].ent_type_ not in ("PER",) :
                 return []   # an unknown proper noun that is not a person: no guessed actor
         code = (country or "") + (role_code or "") or None
-        if entry is not None and entry.code and (title_actor is None or entry.country == country):
+        if entry is not None and entry.code and not retitled and (title_actor is None or entry.country == country):
             code = entry.code
         s_tok = self.doc[min(span_start, start)]
         actor = Actor(text, name, country, role_code, code, s_tok.idx,
@@ -776,13 +910,21 @@ class ArticleActors:
     def _owners(self, tok: Token) -> list[Actor]:
         """Actors of the phrase's "de" complements ("les forces de l'opposition")."""
         out: list[Actor] = []
-        for c in children(tok):
+        m = self.matches.get(tok.i)
+        # "les États membres de l'UE": a complement hung on another word of a title's name
+        words = [tok, *(self.doc[i] for i in range(m[1], m[2]) if i != tok.i)] if m else [tok]
+        for c in (c for w in words for c in children(w)):
+            if m and m[1] <= c.i < m[2]:
+                continue
             if c.dep_ == "nmod" and c.i > tok.i and self._case(c) in self.of_preps:
                 found = self.actors(c)
                 if not found and c.pos_ == "NOUN":
                     # "les ministres des Affaires étrangères des Vingt-Sept": the parser hangs
-                    # the owner on the portfolio, which names no actor
-                    found = [a for g in children(c) if g.dep_ == "nmod" and g.i > c.i
+                    # the owner on the portfolio, which names no actor ("les chefs d'État et de
+                    # gouvernement de l'UE": or on the portfolio coordinated with it)
+                    found = [a for h in [c, *[x for x in children(c) if x.dep_ == "conj" and x.i > c.i
+                                              and x.pos_ == "NOUN"]]
+                             for g in children(h) if g.dep_ == "nmod" and g.i > h.i
                              and self._case(g) in self.of_preps for a in self.actors(g)]
                 out += found
         return out
@@ -953,18 +1095,36 @@ class ArticleActors:
         if owners and fold(tok.lemma_) in self.cabinet_titles and owners[0].kind == "body" \
                 and owners[0].role != "IGO" and not owners[0].country:
             owners = []    # "la ministre (française) des Armées": a portfolio, not whose minister
+        if owners and role.role != "INHERIT" and owners[0].role in self.domain_roles and any(
+                c.dep_ == "nmod" and c.i > tok.i and owners[0] in self.cache.get(c.i, ()) for c in children(tok)):
+            # "le juge des enfants", "le président des Français": the people an office serves
+            # are not whose it is (a title of its own role keeps it; the people's country stays).
+            # Only the title's own complement: "le président de l'Auberge des migrants" is not
+            # the state's
+            owners = []
         if owners and owners[0].role and owners[0].kind != "person" and (
                 role.kind == "title" or (role.kind == "group" and owners[0].role == "IGO")):
             # "les dirigeants des Vingt-Sept", "les ministres de l'OTAN": an organisation's members
             o = owners[0]      # "le président de la Cour suprême", "le chef de l'opposition"
             return [Actor(text, text, o.country, o.role, o.code, start, end, "title")]
+        if role.kind == "body" and role.role in self.state_roles and not owners:
+            holder = self._seat_holder(tok, start, end)
+            if holder is not None:
+                # "le ministère de la Défense à Sanaa, ... contrôlée par les rebelles": a state
+                # body in a city an armed group holds is that group's
+                self.held_keys.add(self._memory_key(tok))
+                return [Actor(text, self._short_name(tok), holder.country, holder.role,
+                              (holder.country or "") + holder.role, start, end, role.kind)]
         isos = self._countries(tok, role)
         role_code = role.role
         if role.kind in ("group", "body") and role_code not in self.state_roles \
                 and self._opposed_to_state(tok):
             role_code = "OPP"       # "les sept candidats opposés au président"
+        elif role_code in self.civilian_from and role.kind == "group" and any(
+                c.dep_ == "amod" and fold(c.text) in self.civilian_adjectives for c in children(tok)):
+            role_code = "CVL"       # "des manifestants pacifiques": private citizens
         if role_code == "GOV" and role.kind in ("title", "group") and (any(
-                fold(c.text) in self.former for c in children(tok) if c.dep_ in ("amod", "advmod", "nmod"))
+                fold(c.text) in self.former for c in children(tok) if c.dep_ in ("amod", "advmod", "nmod", "acl"))
                 or self._former_prefixed(tok)):
             role_code = "ELI"       # "l'ancien président américain"
         if role_code == "INHERIT":   # "le porte-parole de la diplomatie américaine"
@@ -1002,13 +1162,13 @@ class ArticleActors:
             if prev is not None and morph(tok, "Number") and \
                     self.last_plural.get(key) != ("Plur" in morph(tok, "Number")):
                 prev = None      # "les pays européens ... le pays": not the same body
-            person = self.titled.get(key) if role.kind == "title" and self._bare_definite(tok) else None
+            person = self._titled_as(key) if role.kind == "title" and self._bare_definite(tok) else None
             if person is not None and person[0] < tok.i and (prev is None or person[0] > self.last_pos.get(key, -1)):
                 # "le président chilien Sebastian Piñera ... le président": the person last
                 # given that title, unless a nameless one came after
                 p = person[1]
                 return [Actor(text, p.name, p.country, p.role, p.code, start, end, "person")]
-            if prev is not None and prev.role == role_code:
+            if prev is not None and (prev.role == role_code or key in self.held_keys):
                 return [Actor(text, prev.name, prev.country, prev.role, prev.code, start, end, prev.kind)]
         name = self._short_name(tok)
         if not isos and not owners and fold(tok.lemma_) in self.country_nouns:
@@ -1033,6 +1193,39 @@ class ArticleActors:
         return [Actor(text, name if len(isos) == 1 else f"{name} ({iso})", iso, role_code,
                       iso + (role_code or ""), start, end, role.kind) for iso in isos]
 
+    def _seat_holder(self, tok: Token, start: int, end: int) -> Actor | None:
+        """The non-state group holding the place a body sits in: "le ministère de la Défense à
+        Sanaa, capitale du Yémen contrôlée par les rebelles" (the place right after the body's
+        phrase, or its "à" complement; "contrôlée par" on the place or its apposition)."""
+        if not self.control_verbs:
+            return None
+        doc = self.doc
+        j = tok.i + 1
+        while j < len(doc) and doc[j].idx < end:
+            j += 1
+        places = [c for c in children(tok) if c.i > tok.i and self._case(c) in self.seat_preps]
+        if j + 1 < len(doc) and fold(doc[j].text) in self.seat_preps:
+            places.append(doc[j + 1])
+        for place in places:
+            m = self.matches.get(place.i)
+            if m is None or m[0].category not in ("capital", "country"):
+                continue
+            # (the apposition that describes the place may hang on the body: "le ministère à
+            # Kaboul, capitale contrôlée par ...")
+            described = [c for h in (place, tok) for c in children(h) if c.dep_ == "appos" and c.i > place.i]
+            for w in [place, *described]:
+                for v in children(w):
+                    if v.dep_ not in ("acl", "amod") or fold(v.lemma_) not in self.control_verbs:
+                        continue
+                    for a in children(v):
+                        if a.dep_.startswith("obl") and self._case(a) in self.passive_preps:
+                            for h in self.actors(a):
+                                if h.role in HOLDING_ROLES:
+                                    return h if h.country else Actor(h.text, h.name, m[0].country, h.role,
+                                                                     (m[0].country or "") + h.role,
+                                                                     h.start, h.end, h.kind)
+        return None
+
     def _unknown_body_owner(self, tok: Token) -> bool:
         """Whether the title's "de" complement names an organisation the dictionaries do not
         know: the entity recogniser's organisation or an acronym, with no nationality
@@ -1051,6 +1244,12 @@ class ArticleActors:
                 continue
             return True
         return False
+
+    def _titled_as(self, key: str) -> tuple[int, Actor] | None:
+        """The person last given the title `key` or one of its synonyms ("le président chilien
+        Sebastian Piñera ... le chef de l'État")."""
+        found = [self.titled[k] for k in self.title_synonyms.get(key, (key,)) if k in self.titled]
+        return max(found, key=lambda f: f[0]) if found else None
 
     def _titled_before(self, tok: Token, text: str) -> Actor | None:
         """The person an earlier mention gave this whole title to: "la présidente de la
@@ -1093,7 +1292,7 @@ class ArticleActors:
     def _not_current(self, tok: Token) -> bool:
         """"l'ancien président", "leur futur président": not the one in office now."""
         return bool(self._former_prefixed(tok)) or any(
-            fold(c.text) in self.not_current for c in children(tok) if c.dep_ in ("amod", "advmod", "det", "nmod"))
+            fold(c.text) in self.not_current for c in children(tok) if c.dep_ in ("amod", "advmod", "det", "nmod", "acl"))
 
     def _former_prefixed(self, tok: Token) -> str:
         """The noun a former-prefix is written on ("ex-président" -> "président"), or ""."""
@@ -1146,6 +1345,8 @@ class ArticleActors:
         if any(c.pos_ == "PROPN" and c.i > tok.i and c.dep_ in ("appos", "flat:name", "nmod")
                and not any(g.dep_ == "case" for g in children(c)) for c in children(tok)):
             return None          # a name is given ("le président turc Erdogan"): it is that person
+        if self._not_current(tok):
+            return None          # "le président guinéen déchu": the participle is outside the phrase
         skip: set[int] = set()
         for c in children(tok):
             if c.dep_ == "nmod" and any(a.kind == "country" for a in self.actors(c)):

@@ -497,7 +497,8 @@ class _Run:
         if appos_done:
             # "le porte-parole de l'armée, le général Nabil Abdallah": a person named after the
             # comma is the speaker the titles describe
-            comma = next(k for k in range(s, e) if ttext[k] == ",")
+            # (the comma may be the phrase's last word, cut off above: then no name follows it)
+            comma = next((k for k in range(s, e) if ttext[k] == ","), e)
             for k in range(comma + 1, e):
                 if doc[k].ent_iob == _IOB_B and doc[k].ent_type_ in ("PER", "PERSON") and pos[k] == PROPN:
                     return s, e, k, False
