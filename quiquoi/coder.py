@@ -25,7 +25,7 @@ from quiquoi.ingest.readers import BadInput, InputArticle, check_text, parse_dat
 from quiquoi.lang import load_language
 from quiquoi.language import identify
 from quiquoi.model import Actor, ArticleRecord, Event, Quote, Span
-from quiquoi.nlp import Sentence, children, forget_children, load_pipeline, offsets_of, parse_many, sentences
+from quiquoi.nlp import Sentence, children, forget, load_pipeline, offsets_of, parse_many, sentences
 from quiquoi.places import PlaceFinder
 from quiquoi.places.dateline import parse_dateline
 from quiquoi.places.gazetteer import Gazetteer
@@ -145,7 +145,7 @@ class Coder:
         try:
             return self._code_doc(doc, art)
         finally:
-            forget_children(doc)      # the remembered children hold the Doc in a cycle
+            forget(doc)      # the stages' memos hold the Doc in reference cycles: end them
 
     def _code_doc(self, doc: Doc, art: InputArticle) -> ArticleRecord:
         doc.user_data["quiquoi.text"] = art.text     # the Doc is built on this exact text

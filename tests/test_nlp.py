@@ -86,19 +86,31 @@ def test_morph_reads_the_same_features_as_spacy_for_every_token(nlp):
 
 
 def test_children_are_spacys_and_are_forgotten_with_the_doc(nlp):
-    from quiquoi.nlp import children, forget_children
+    from quiquoi.nlp import children, forget, text_of
     doc = nlp(TEXT)
     for tok in doc:
         assert [c.i for c in children(tok)] == [c.i for c in tok.children]
     assert children(doc[3]) is children(doc[3])          # made once
-    forget_children(doc)
-    assert "quiquoi.children" not in doc.user_data
+    text_of(doc)
+    forget(doc)
+    assert "quiquoi.children" not in doc.user_data and "quiquoi.text" in doc.user_data
 
 
-def test_coding_leaves_no_remembered_children_on_the_doc(coder):
+def test_coding_leaves_no_memo_that_holds_the_doc(coder):
+    import gc
+    import weakref
+
     from datetime import date
 
     from quiquoi.ingest.readers import InputArticle
     doc = coder.nlp(TEXT)
     coder.code_doc(doc, InputArticle(id="t", text=TEXT, published=date(2016, 5, 24)))
-    assert "quiquoi.children" not in doc.user_data
+    assert not [k for k in doc.user_data if k != "quiquoi.text"]
+    # no reference cycle is left: the Doc goes as soon as its last reference does
+    gc.disable()
+    try:
+        gone = weakref.ref(doc)
+        del doc
+        assert gone() is None
+    finally:
+        gc.enable()

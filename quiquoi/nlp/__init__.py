@@ -138,7 +138,7 @@ def heads_of(doc: Doc) -> list[int]:
 def children(tok) -> tuple:
     """tok.children, made once per Doc and token: the same verb's or noun's children are
     asked for by many rules, and Token.children makes new Token objects on every walk.
-    (The tuples hold the Doc in a reference cycle: `forget_children` ends it.)"""
+    (The tuples hold the Doc in a reference cycle: `forget` ends it.)"""
     doc = tok.doc
     memo = doc.user_data.get("quiquoi.children")
     if memo is None:
@@ -149,9 +149,13 @@ def children(tok) -> tuple:
     return found
 
 
-def forget_children(doc: Doc) -> None:
-    """Drop the Doc's remembered children (see `children`)."""
-    doc.user_data.pop("quiquoi.children", None)
+def forget(doc: Doc) -> None:
+    """Drop what the stages remembered on the Doc (its text excepted). Several memos hold
+    Tokens or Spans, which hold the Doc: left there, every coded Doc waits in a reference
+    cycle for the garbage collector, and a long run's memory grows with the Docs that wait."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("quiquoi.")
+                and k != "quiquoi.text"]:
+        del doc.user_data[key]
 
 
 # (morphology hash, feature) -> values: Token.morph.get parses the feature string anew on
