@@ -46,3 +46,9 @@ def actors_at(doc, aa, word, nth=0):
     """The actors the nth token spelt `word` names."""
     tok = [t for t in doc if t.text == word][nth]
     return aa.actors(tok)
+
+
+def events_of(code, text, type_=None):
+    """The events the `code` fixture finds in `text`, of one PLOVER type if given."""
+    evs = code(text).events
+    return [e for e in evs if type_ is None or e.type == type_]

@@ -1,11 +1,7 @@
 """Eighth round of general French patterns behind the event coder's accuracy: one test per
 pattern, on short sentences written for the test (none taken from the evaluation articles)."""
 import pytest
-
-
-def _events(code, text, type_=None):
-    evs = code(text).events
-    return [e for e in evs if type_ is None or e.type == type_]
+from conftest import events_of as _events
 
 
 def _codes(evs):
