@@ -120,7 +120,7 @@ class ActorDictionary:
         # (country, office) -> the periods its holders held it ("ministre de la Défense", ISR)
         self.offices: dict[tuple[str, str], list[PersonPeriod]] = {}
         # (the language's own rows come first in data.persons)
-        own_rows = len(data._tsv("persons.tsv")) if (data.path / "persons.tsv").exists() else 0
+        own_rows = len(data.own_persons)
         for n, row in enumerate(data.persons):
             period = PersonPeriod(row["name"], row.get("code") or None, row.get("country") or None,
                                   row.get("role") or None, row.get("start") or None, row.get("end") or None,

@@ -565,7 +565,7 @@ class ArticleActors:
         country named last before, in another role than the owner's (the incumbent for an
         opposition leader). A name in apposition is the rival ("son rival Donald Trump")
         and resolves on its own."""
-        if self._attached_name(tok) is not None or "Plur" in tok.morph.get("Number"):
+        if self._attached_name(tok) is not None or "Plur" in morph(tok, "Number"):
             return []
         owners: list[Actor] = []
         for c in children(tok):

@@ -392,12 +392,12 @@ class EventExtractor:
         the verb group are its subject (a parenthesised name after them names them as one)."""
         if verb.dep_ not in ("ROOT", "ccomp", "parataxis") or verb.pos_ not in ("VERB", "AUX"):
             return []
-        if "Fin" not in verb.morph.get("VerbForm") and not any(
-                c.dep_ == "aux:tense" and "Fin" in c.morph.get("VerbForm") for c in children(verb)):
+        if "Fin" not in morph(verb, "VerbForm") and not any(
+                c.dep_ == "aux:tense" and "Fin" in morph(c, "VerbForm") for c in children(verb)):
             return []
         first = min([verb, *(c for c in children(verb) if c.i < verb.i and (c.dep_.startswith("aux") or (
             c.dep_.startswith(("expl", "obj", "iobj")) and c.pos_ == "PRON") or c.dep_ == "advmod:neg"
-            or fold(c.text) in ("ne", "n'")))], key=lambda t: t.i)
+            or fold(c.text) in self.mod.clitics))], key=lambda t: t.i)
         doc = verb.doc
         last = first.i - 1
         group = None

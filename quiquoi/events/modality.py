@@ -22,6 +22,7 @@ class Modality:
     def __init__(self, data: dict):
         self.negation = {fold(w) for w in data.get("negation", [])}
         self.needs_ne = {fold(w) for w in data.get("negation_requires_ne", [])}
+        self.clitics = {fold(w) for w in data.get("negation_clitics", [])}
         self.negative_determiners = {fold(w) for w in data.get("negative_determiners", [])}
         self.governors = {fold(w): m for m, words in (data.get("governors") or {}).items() for w in words}
         self.nouns = {fold(w): m for m, words in (data.get("governing_nouns") or {}).items() for w in words}
@@ -51,9 +52,9 @@ class Modality:
     def _has_negation(self, tok: Token, *more: Token) -> bool:
         words = {fold(c.text) for t in (tok, *more) for c in children(t)
                  if c.dep_ in ("advmod", "neg", "advmod:neg", "det")}
-        strong = words & (self.negation - {"ne", "n'"} - self.needs_ne)
+        strong = words & (self.negation - self.clitics - self.needs_ne)
         # "plus", "rien", "personne" negate only with "ne": "il parle plus" is no negation
-        weak = words & self.needs_ne and words & {"ne", "n'"}
+        weak = words & self.needs_ne and words & self.clitics
         return bool(strong or weak)
 
     def _declined(self, mode: str, governor: Token) -> str:

@@ -97,9 +97,14 @@ class LanguageData:
         return self._tsv("roles.tsv")
 
     @cached_property
+    def own_persons(self) -> list[dict[str, str]]:
+        """The language's own persons (dated offices, checked and closed)."""
+        return self._tsv("persons.tsv")
+
+    @cached_property
     def persons(self) -> list[dict[str, str]]:
         """Language-specific persons first (their spellings win), then the shared list."""
-        rows = self._tsv("persons.tsv")
+        rows = list(self.own_persons)
         shared = DATA_DIR / "persons.tsv"
         if shared.exists():
             rows += read_tsv(shared)

@@ -165,16 +165,21 @@ _MORPH_VALUES: dict[tuple[int, str], list[str]] = {}
 
 def morph(tok, field: str) -> list[str]:
     """tok.morph.get(field), remembered by morphology (shared: do not modify the list)."""
-    doc = tok.doc
+    return morph_at(tok.doc, tok.i, field)
+
+
+def morph_at(doc: Doc, i: int, field: str) -> list[str]:
+    """doc[i].morph.get(field), read from the Doc's MORPH array: no Token is made unless the
+    morphology is new (shared: do not modify the list)."""
     keys = doc.user_data.get("quiquoi.morph")
     if keys is None:
         keys = doc.user_data["quiquoi.morph"] = doc.to_array(MORPH).tolist()
-    key = (keys[tok.i], field)
+    key = (keys[i], field)
     found = _MORPH_VALUES.get(key)
     if found is None:
         if len(_MORPH_VALUES) > 100_000:      # a long run meets ever new morphologies: stay bounded
             _MORPH_VALUES.clear()
-        found = _MORPH_VALUES[key] = tok.morph.get(field)
+        found = _MORPH_VALUES[key] = doc[i].morph.get(field)
     return found
 
 

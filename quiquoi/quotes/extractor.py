@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.attrs import ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, MORPH, POS, SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, POS, SENT_START
 from spacy.symbols import (ADJ, ADP, ADV, AUX, CCONJ, DET, NOUN, NUM, PRON, PROPN, PUNCT, SCONJ, SPACE,
                            VERB, X)
 
@@ -39,7 +39,7 @@ from typing import Iterable
 
 from .lexicon import SpeechLexicon, norm
 from .marks import MarkScanner, MarkSpan, paragraph_spans
-from quiquoi.nlp import children, ents_of, heads_of, lemmas_of, morph, offsets_of, texts_of
+from quiquoi.nlp import children, ents_of, heads_of, lemmas_of, morph, morph_at, offsets_of, texts_of
 
 _SENT_END = set(".!?…")
 _SENT_END_RE = re.compile("[" + re.escape("".join(sorted(_SENT_END))) + "]")
@@ -98,7 +98,6 @@ class QuoteExtractor:
         # token strings by hash (hashes are the same in every Vocab): text, normalised text, lemma
         self.string_memo: dict[int, str] = {}
         self.norm_memo: dict[str, str] = {}
-        self.morph_memo: dict[tuple[int, str], list[str]] = {}
         # lexicon look-ups indexed once (same order as the lexicon's own lists)
         self.connectors_longest = sorted(lexicon.connectors, key=len, reverse=True)
         self.preps_by_first: dict[str, list] = {}
@@ -144,20 +143,19 @@ class _Run:
         self.n = n
         self.string_memo = qx.string_memo
         self.norm_memo = qx.norm_memo
-        self.morph_memo = qx.morph_memo
         self.connectors_longest = qx.connectors_longest
         self.preps_by_first = qx.preps_by_first
         self.fillers_by_last = qx.fillers_by_last
         self.channels_by_first = qx.channels_by_first
         self.clitic_subjects = qx.clitic_subjects
         if n:
-            arr = doc.to_array([POS, IS_PUNCT, IS_SPACE, SENT_START, MORPH, ENT_IOB, ENT_TYPE])
+            arr = doc.to_array([POS, IS_PUNCT, IS_SPACE, SENT_START, ENT_IOB, ENT_TYPE])
             cols = arr.T.tolist()
         else:
-            cols = [[]] * 7
+            cols = [[]] * 6
         self.head = heads_of(doc)     # the per-Doc array the events stage reads too
         # punct, space: 0/1 flags (is_punct, is_space); ent_iob: Token.ent_iob (3 "B", 1 "I")
-        (self.pos, self.punct, self.space, sent_start, self.morph_ids, self.ent_iob, ent_types) = cols
+        (self.pos, self.punct, self.space, sent_start, self.ent_iob, ent_types) = cols
         # texts, lemmas and offsets: the per-Doc arrays the other stages read too
         self.ttext, self.lemma, self.tok_starts = texts_of(doc), lemmas_of(doc), offsets_of(doc)
         memo = self.string_memo          # entity label hash -> label, across articles
@@ -206,13 +204,7 @@ class _Run:
     # ------------------------------------------------------------------ utils
     def morph(self, i: int, field: str) -> list[str]:
         """doc[i].morph.get(field), remembered by morphology (do not modify the list)."""
-        key = (self.morph_ids[i], field)
-        got = self.morph_memo.get(key)
-        if got is None:
-            if len(self.morph_memo) > _MEMO_MAX:
-                self.morph_memo.clear()
-            got = self.morph_memo[key] = self.doc[i].morph.get(field)
-        return got
+        return morph_at(self.doc, i, field)
 
     def finite_verb(self, i: int) -> bool:
         """doc[i].pos_ in ("VERB", "AUX") and "Fin" in its VerbForm."""
