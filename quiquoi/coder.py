@@ -21,6 +21,7 @@ from quiquoi.dates.tense import clause_tense, directed_value
 from quiquoi.events.extractor import EventExtractor, RawEvent, localise
 from quiquoi.events.lexicon import EventLexicon
 from quiquoi.events.modality import Modality
+from quiquoi.events.restated import drop_restated
 from quiquoi.ingest.readers import BadInput, InputArticle, check_text, parse_date
 from quiquoi.lang import load_language
 from quiquoi.language import identify
@@ -63,6 +64,8 @@ class Coder:
         self.places = PlaceFinder(self.data, self.dictionary, self.gazetteer)
         # event types whose object, when it is a place, is a target standing for its country
         self.place_target_types = set(self.data.config.get("place_target_types", []))
+        # a sourceless act told again after its full report is the same event (events/restated.py)
+        self.drop_restated = bool(self.data.config.get("drop_restated_events", True))
         self.physical_act_types = set(self.data.config.get("physical_act_types", []))
         self.threat_place_types = set(self.data.config.get("threat_place_types", []))
         self.min_confidence = float(self.data.config.get("min_language_confidence", 0.5))
@@ -206,6 +209,8 @@ class Coder:
                         ev.target = None
                     ev.source = localise(speaker, actors.focus_country())
                 record.events.append(self._event(ev, s, times, places, art, dateline_place))
+        if self.drop_restated:
+            record.events = drop_restated(record.events)
         record.places = list(summary.values())
         record.actors = [a for a in actors.all_actors(skip=self.places.is_locative)]
         return record

@@ -52,3 +52,16 @@ def events_of(code, text, type_=None):
     """The events the `code` fixture finds in `text`, of one PLOVER type if given."""
     evs = code(text).events
     return [e for e in evs if type_ is None or e.type == type_]
+
+
+@pytest.fixture
+def code_asked(coder):
+    """Code with the act asked of another kept as an event of its own, marked "requested"
+    (the coder folds it into the request: events/extractor.py _drop_requested). For tests
+    of how the "requested" modality itself is read."""
+    saved = coder.extractor.requesting_types
+    coder.extractor.requesting_types = set()
+    try:
+        yield lambda text, published="2023-03-14": coder.code(text, published=published)
+    finally:
+        coder.extractor.requesting_types = saved

@@ -44,12 +44,38 @@ def test_negation(events):
     assert not _one(events("La Russie a attaqué l'Ukraine."), "ASSAULT").negated
 
 
-def test_hypothetical_and_requested(events):
+def test_hypothetical(events):
     e = _one(events("La Turquie pourrait attaquer les forces syriennes."), "ASSAULT")
     assert e.modality == "hypothetical"
-    evs = events("Washington a exhorté Moscou à faire pression sur Damas.")
+
+
+def test_requested(code_asked):
+    evs = code_asked("Washington a exhorté Moscou à faire pression sur Damas.").events
     press = [e for e in evs if e.trigger.text == "faire"]
     assert press and press[0].modality == "requested" and _code(press[0].source) == "RUSGOV"
+
+
+def test_request_is_coded_not_the_act_it_asks_for(events):
+    # the pressure asked of Moscow did not happen: the request is the event
+    evs = events("Washington a exhorté Moscou à faire pression sur Damas.")
+    assert [(_code(e.source), _code(e.target)) for e in evs if e.type == "REQUEST"] == [("USAGOV", "RUSGOV")]
+    assert not [e for e in evs if e.trigger.text == "faire"]
+
+
+def test_act_asked_of_another_is_folded_into_the_request(events):
+    evs = events("Les Européens ont exhorté l'Iran à coopérer avec l'Agence internationale de l'énergie atomique.")
+    assert [e.type for e in evs] == ["REQUEST"] and _code(evs[0].target) == "IRNGOV"
+    # what a caller asks of its own side is its own announced act, kept and marked requested
+    evs = events("L'opposition vénézuélienne a appelé à manifester mercredi contre le gouvernement.")
+    protest = [e for e in evs if e.type == "PROTEST"]
+    assert protest and protest[0].modality == "requested" and _code(protest[0].source) == "VENOPP"
+
+
+def test_detached_participle_is_not_what_the_verb_asks_for(events):
+    evs = events("Le ministre malien a demandé à Paris de retirer ses forces, qualifiant le retrait "
+                 "de « violation flagrante » des accords.")
+    named = [e for e in evs if e.trigger.text == "qualifiant"]
+    assert named and named[0].modality == "asserted" and _code(named[0].source) == "MLIGOV"
 
 
 def test_source_stays_null_when_unknown(events):

@@ -123,9 +123,9 @@ def test_statement_in_a_document_addressed_to_someone_targets_them(events):
 
 
 # -- "son interlocuteur": the other side of the last meeting of the subject -----------------------
-def test_interlocutor_is_the_other_side_of_the_last_meeting(events):
-    evs = events("Le président turc Recep Tayyip Erdogan a reçu mardi le Premier ministre irakien à Ankara. "
-                 "À la fin de l'entretien, M. Erdogan a demandé à son interlocuteur de libérer les otages.")
+def test_interlocutor_is_the_other_side_of_the_last_meeting(code_asked):
+    evs = code_asked("Le président turc Recep Tayyip Erdogan a reçu mardi le Premier ministre irakien à Ankara. "
+                 "À la fin de l'entretien, M. Erdogan a demandé à son interlocuteur de libérer les otages.").events
     req = _of(evs, "REQUEST")
     assert req and (_code(req[0].source), _code(req[0].target)) == ("TURGOV", "IRQGOV")
     freed = [e for e in evs if e.trigger.text == "libérer"]

@@ -7,10 +7,10 @@ def _types(rec):
 
 
 # -- the second infinitive of a request is asked for as much as the first ----------------------
-def test_second_infinitive_of_a_request_is_requested_too(code):
-    rec = code("Les Nations unies ont appelé l'Éthiopie à cesser les combats et à signer un accord avec les rebelles.")
+def test_second_infinitive_of_a_request_is_requested_too(code_asked):
+    rec = code_asked("Les Nations unies ont appelé l'Éthiopie à cesser les combats et à signer un accord avec les rebelles.")
     signed = [e for e in rec.events if e.trigger.text == "signer"]
-    assert all(e.modality == "requested" for e in signed)
+    assert signed and all(e.modality == "requested" for e in signed)
 
 
 # -- "signer un accord": a verb and its object noun of the same type are one act ---------------
@@ -93,8 +93,8 @@ def test_demonstration_prevented_is_coercion_of_the_marchers(code):
 
 
 # -- an unlemmatised governor ("invite") still makes its complement requested --------------------
-def test_unlemmatised_request_verb_still_governs(code):
-    evs = code("« Au vu de ces violations, le gouvernement invite les autorités russes à retirer, sans délai, "
+def test_unlemmatised_request_verb_still_governs(code_asked):
+    evs = code_asked("« Au vu de ces violations, le gouvernement invite les autorités russes à retirer, sans délai, "
                "les soldats Wagner du territoire national », a déclaré le porte-parole.").events
     assert all(e.modality == "requested" for e in evs if e.trigger.text == "retirer")
     assert [e for e in evs if e.trigger.text == "retirer"]

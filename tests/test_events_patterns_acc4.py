@@ -138,12 +138,12 @@ def test_demonstrative_without_owner_is_no_actor(code):
 
 
 # -- a participle tagged as an adjective still governs its infinitive's modality ------------------
-def test_participle_read_as_adjective_makes_its_infinitive_requested(code):
-    rec = code('Sommant encore le régime birman de se retirer de plusieurs villages à Sagaing avant la fin du '
+def test_participle_read_as_adjective_makes_its_infinitive_requested(code_asked):
+    rec = code_asked('Sommant encore le régime birman de se retirer de plusieurs villages à Sagaing avant la fin du '
                'mois, le chef rebelle a déclaré : "Ce sont nos derniers avertissements."')
     assert rec.events and rec.events[0].trigger.text == "Sommant"
     acts = [e for e in rec.events if e.trigger.text == "retirer"]
-    assert all(e.modality == "requested" for e in acts)
+    assert acts and all(e.modality == "requested" for e in acts)
     assert [e for e in rec.events if e.type == "REQUEST"]
 
 

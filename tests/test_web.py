@@ -132,7 +132,10 @@ def click_edge(page, key: str) -> None:
         const at = (x, y) => ({x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f});
         const a = at(+line.getAttribute('x1'), +line.getAttribute('y1'));
         const b = at(+line.getAttribute('x2'), +line.getAttribute('y2'));
-        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+        // from the middle outwards, short of the nodes at both ends
+        const ts = [0.5];
+        for (let d = 0.04; d <= 0.4; d += 0.04) ts.push(0.5 - d, 0.5 + d);
+        for (const t of ts) {
             const x = a.x + t * (b.x - a.x), y = a.y + t * (b.y - a.y);
             if (g.contains(document.elementFromPoint(x, y))) return [x, y];
         }

@@ -1220,12 +1220,15 @@ class EventExtractor:
         request itself (a request passed on names who is to press whom)."""
         if not self.requesting_types:
             return events
-        heads = {e.trigger.i for e in events if e.predicate.plover_type in self.requesting_types}
+        heads: dict[int, set] = {}
+        for e in events:
+            if e.predicate.plover_type in self.requesting_types:
+                heads.setdefault(e.trigger.i, set()).add(e.target.key() if e.target is not None else None)
         if not heads:
             return events
-        drop = set()
+        drop = set()     # trigger positions: a symmetric act asked for goes with its mirror
         for e in events:
-            if e.modality != "requested" or e.trigger.i in heads:
+            if e.modality != "requested" or e.source is None:
                 continue    # a request passed on ("exhorter Moscou à faire pression sur Damas") stays
             node = e.trigger
             for _ in range(4):
@@ -1233,9 +1236,12 @@ class EventExtractor:
                     break
                 node = node.head
                 if node.i in heads:
-                    drop.add(id(e))
+                    # only the act of the one asked: what a caller asks of its own side
+                    # ("l'opposition appelle à manifester") is its own announced act
+                    if e.source.key() in heads[node.i]:
+                        drop.add(e.trigger.i)
                     break
-        return [e for e in events if id(e) not in drop] if drop else events
+        return [e for e in events if e.trigger.i not in drop] if drop else events
 
     def _drop_bare_intents(self, events: list[RawEvent]) -> list[RawEvent]:
         """"il s'est dit prêt à accepter une trêve": the bare intent (CAMEO 030) says less

@@ -105,6 +105,14 @@ class Modality:
             if gov.pos_ in ("VERB", "AUX") and lemma in self.cessation:
                 return "asserted"            # "cesser de bombarder": the bombing goes on
             marks = {fold(c.text) for c in children(node) if c.dep_ == "mark"}
+            if node.dep_ in ("advcl", "acl") and not marks and node.pos_ == "VERB" and node.i > 0 \
+                    and node.doc[node.i - 1].text == "," and "Part" in morph(node, "VerbForm") \
+                    and "Pres" in morph(node, "Tense"):
+                # "il a demandé à Paris de retirer ses forces, qualifiant le retrait de
+                # violation": a detached participle goes with its clause's verb, wherever
+                # the parser hung it; it is not what that verb asks for
+                node = _clause_verb(gov)
+                continue
             if node.dep_ == "advcl" and not marks and node.pos_ in ("VERB", "AUX") and any(
                     c.dep_.startswith("aux") and "Ind" in morph(c, "Mood") for c in children(node)):
                 break     # a clause of its own the parser hung on another verb: "X qui refuse ... a été arrêté"
@@ -143,3 +151,17 @@ class Modality:
             if c.head.i in anchors or c.head.head.i in anchors:
                 return "reported"
         return "asserted"
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb that heads the clause a token sits in: the first one up the tree with a
+    subject or an auxiliary of its own (or the root)."""
+    node = tok
+    for _ in range(MAX_CLIMB):
+        if node.pos_ in ("VERB", "AUX") and any(
+                c.dep_.startswith(("nsubj", "aux")) for c in children(node)):
+            return node
+        if node.head.i == node.i:
+            return node
+        node = node.head
+    return node

@@ -60,7 +60,8 @@ function drawGraph(net) {
   const width = d3.scaleSqrt().domain([1, d3.max(links, (l) => l.events) || 1]).range([1.5, 10]);
 
   const sim = d3.forceSimulation(nodes)
-    .force("link", d3.forceLink(links).distance(140).strength(0.4))
+    // a link is long enough between the circles' rims to be seen and clicked, big nodes or not
+    .force("link", d3.forceLink(links).distance((l) => radius(l.source.events) + radius(l.target.events) + 110).strength(0.4))
     .force("charge", d3.forceManyBody().strength(-500))
     .force("collide", d3.forceCollide((n) => radius(n.events) + 16))
     .force("x", d3.forceX(WIDTH / 2).strength(0.05))
