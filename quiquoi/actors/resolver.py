@@ -7,6 +7,8 @@ resolved once, in text order, and later mentions look back at the earlier ones.
 """
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from datetime import date
 
 from spacy.attrs import SENT_START
@@ -46,6 +48,78 @@ def nominal_participle(tok: Token) -> bool:
     return tok.i in determined
 
 
+_SETTINGS: dict[int, tuple[dict, dict]] = {}
+_NOUN_KEYS: dict[tuple[int, int], tuple] = {}     # (dictionary, config) -> the nouns that may name an actor
+
+
+def _settings(config: dict) -> dict:
+    """The resolver's word sets read from a language's config, built once per config."""
+    hit = _SETTINGS.get(id(config))
+    if hit is not None and hit[0] is config:
+        return hit[1]
+    s = SimpleNamespace()
+    # "l'ancien président": a title that is not held at the article's date
+    s.not_current = {fold(w) for w in config.get("office_not_current", [])}
+    s.honorifics = {fold(h) for h in config.get("honorifics", [])}
+    s.descriptions = {fold(w) for w in config.get("person_descriptions", [])}
+    s.relation_nouns = {fold(w) for w in config.get("relation_nouns", [])}
+    s.collective_nouns = {fold(w) for w in config.get("collective_nouns", [])}
+    s.of_preps = {fold(w) for w in config.get("of_prepositions", [])}
+    s.particles = {fold(w) for w in config.get("name_particles", [])}
+    s.subject_pronouns = {fold(w) for w in config.get("subject_pronouns", [])}
+    s.relative_pronouns = {fold(w) for w in config.get("relative_pronouns", [])}
+    s.plural_pronouns = {fold(w) for w in config.get("plural_pronouns", [])}
+    s.first_person = {fold(w) for w in config.get("first_person_pronouns", [])}
+    s.demonstratives = {fold(w) for w in config.get("demonstrative_pronouns", [])}
+    s.leading_verbs = {fold(w) for w in config.get("leading_verbs", [])}
+    s.kinship_nouns = {fold(w) for w in config.get("kinship_nouns", [])}
+    s.object_pronouns = {fold(w) for w in config.get("object_pronouns", [])}
+    s.rival_nouns = {fold(w) for w in config.get("rival_nouns", [])}
+    s.control_verbs = {fold(w) for w in config.get("control_verbs", [])}
+    s.domain_roles = set(config.get("domain_owner_roles") or [])
+    s.paired_names: dict[str, tuple[str, set[str]]] = {
+        name: (iso, set(spec.get("with") or []))
+        for iso, spec in (config.get("paired_country_names") or {}).items() for name in spec.get("names") or []}
+    s.paired_articles = {fold(w) for w in config.get("paired_name_articles", [])}
+    s.passive_preps = {fold(w) for w in config.get("passive_agent", [])}
+    s.title_synonyms: dict[str, tuple[str, ...]] = {}
+    for group in config.get("title_synonyms") or []:
+        keys = tuple(fold(w) for w in group)
+        for k in keys:
+            s.title_synonyms[k] = keys
+    # adjectives that make a group of protesters or activists private citizens
+    s.civilian_adjectives = {fold(w) for w in config.get("civilian_adjectives", [])}
+    s.civilian_from = set(config.get("civilian_roles_from") or [])
+    s.impersonal_verbs = {fold(w) for w in config.get("impersonal_verbs", [])}
+    s.impersonal_clitics = {fold(w) for w in config.get("impersonal_clitics", [])}
+    s.possessives = {fold(k): v for k, v in (config.get("possessives") or {}).items()}
+    s.people_role = config.get("demonym_people_role")
+    s.regions = {fold(w): code for code, words in (config.get("region_adjectives") or {}).items()
+                    for w in words}
+    # a people or region inside one country: read like the regions, but it is that country
+    s.regional = {fold(w): iso for iso, words in (config.get("regional_adjectives") or {}).items()
+                     for w in words}
+    s.opposing = {fold(w) for w in config.get("opposing_participles", [])}
+    s.state_roles = set(config.get("state_roles", []))
+    s.in_country_preps = {fold(w) for w in config.get("in_country_prepositions", [])}
+    s.seat_preps = {fold(w) for w in config.get("seat_prepositions", [])}
+    s.name_preps = {fold(w) for w in config.get("name_complement_prepositions", [])}
+    s.region_codes = set(s.regions.values())
+    s.power_nouns = {fold(w) for w in config.get("in_power_nouns", [])}
+    s.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
+    s.country_nouns = {fold(w) for w in config.get("country_nouns", [])}
+    s.state_nouns = {fold(w) for w in config.get("state_nouns", [])}
+    s.organisation_nouns = {fold(w) for w in config.get("organisation_nouns", [])}
+    s.cabinet_titles = {fold(w) for w in config.get("cabinet_titles", [])}
+    s.former = {fold(w) for w in config.get("former_words", [])}
+    s.former_prefixes = tuple(fold(w) for w in s.former if w.endswith("-"))
+    s.age_words = {fold(w) for w in config.get("age_words", [])}
+    s.age_role = config.get("age_role")
+    s.definite = {fold(w) for w in config.get("definite_articles", [])}
+    _SETTINGS[id(config)] = (config, vars(s))
+    return vars(s)
+
+
 class ArticleActors:
     # what a body's name in apposition may be ("l'ONG Amnesty International"): not a
     # person ("le gouvernement Castex" is the government, not Castex)
@@ -55,40 +129,10 @@ class ArticleActors:
         self.doc = doc
         self.dic = dictionary
         self.when = published
-        # "l'ancien président": a title that is not held at the article's date
-        self.not_current = {fold(w) for w in config.get("office_not_current", [])}
         self.cfg = config
-        self.honorifics = {fold(h) for h in config.get("honorifics", [])}
-        self.descriptions = {fold(w) for w in config.get("person_descriptions", [])}
-        self.relation_nouns = {fold(w) for w in config.get("relation_nouns", [])}
-        self.collective_nouns = {fold(w) for w in config.get("collective_nouns", [])}
-        self.of_preps = {fold(w) for w in config.get("of_prepositions", [])}
-        self.particles = {fold(w) for w in config.get("name_particles", [])}
-        self.subject_pronouns = {fold(w) for w in config.get("subject_pronouns", [])}
-        self.relative_pronouns = {fold(w) for w in config.get("relative_pronouns", [])}
-        self.plural_pronouns = {fold(w) for w in config.get("plural_pronouns", [])}
-        self.first_person = {fold(w) for w in config.get("first_person_pronouns", [])}
-        self.demonstratives = {fold(w) for w in config.get("demonstrative_pronouns", [])}
-        self.leading_verbs = {fold(w) for w in config.get("leading_verbs", [])}
-        self.kinship_nouns = {fold(w) for w in config.get("kinship_nouns", [])}
-        self.object_pronouns = {fold(w) for w in config.get("object_pronouns", [])}
-        self.rival_nouns = {fold(w) for w in config.get("rival_nouns", [])}
-        self.control_verbs = {fold(w) for w in config.get("control_verbs", [])}
-        self.domain_roles = set(config.get("domain_owner_roles") or [])
-        self.paired_names: dict[str, tuple[str, set[str]]] = {
-            name: (iso, set(spec.get("with") or []))
-            for iso, spec in (config.get("paired_country_names") or {}).items() for name in spec.get("names") or []}
-        self.paired_articles = {fold(w) for w in config.get("paired_name_articles", [])}
-        self.passive_preps = {fold(w) for w in config.get("passive_agent", [])}
+        # the config's word sets, compiled once per config (not once per article)
+        self.__dict__.update(_settings(config))
         self.held_keys: set[str] = set()     # memory keys of bodies a seat's holder coded
-        self.title_synonyms: dict[str, tuple[str, ...]] = {}
-        for group in config.get("title_synonyms") or []:
-            keys = tuple(fold(w) for w in group)
-            for k in keys:
-                self.title_synonyms[k] = keys
-        # adjectives that make a group of protesters or activists private citizens
-        self.civilian_adjectives = {fold(w) for w in config.get("civilian_adjectives", [])}
-        self.civilian_from = set(config.get("civilian_roles_from") or [])
         # (start, end, speaker) of the article's quotations, set once quotes are known
         self.quote_speakers: list[tuple[int, int, Actor]] = []
         # what the events stage coded, for later back-references (it writes them):
@@ -99,32 +143,6 @@ class ArticleActors:
         # index, authors) of each document someone wrote, for "ce texte"
         self.acts: list[tuple[int, Actor, Actor | None]] = []
         self.document_authors: list = []
-        self.impersonal_verbs = {fold(w) for w in config.get("impersonal_verbs", [])}
-        self.impersonal_clitics = {fold(w) for w in config.get("impersonal_clitics", [])}
-        self.possessives = {fold(k): v for k, v in (config.get("possessives") or {}).items()}
-        self.people_role = config.get("demonym_people_role")
-        self.regions = {fold(w): code for code, words in (config.get("region_adjectives") or {}).items()
-                        for w in words}
-        # a people or region inside one country: read like the regions, but it is that country
-        self.regional = {fold(w): iso for iso, words in (config.get("regional_adjectives") or {}).items()
-                         for w in words}
-        self.opposing = {fold(w) for w in config.get("opposing_participles", [])}
-        self.state_roles = set(config.get("state_roles", []))
-        self.in_country_preps = {fold(w) for w in config.get("in_country_prepositions", [])}
-        self.seat_preps = {fold(w) for w in config.get("seat_prepositions", [])}
-        self.name_preps = {fold(w) for w in config.get("name_complement_prepositions", [])}
-        self.region_codes = set(self.regions.values())
-        self.power_nouns = {fold(w) for w in config.get("in_power_nouns", [])}
-        self.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
-        self.country_nouns = {fold(w) for w in config.get("country_nouns", [])}
-        self.state_nouns = {fold(w) for w in config.get("state_nouns", [])}
-        self.organisation_nouns = {fold(w) for w in config.get("organisation_nouns", [])}
-        self.cabinet_titles = {fold(w) for w in config.get("cabinet_titles", [])}
-        self.former = {fold(w) for w in config.get("former_words", [])}
-        self.former_prefixes = tuple(fold(w) for w in self.former if w.endswith("-"))
-        self.age_words = {fold(w) for w in config.get("age_words", [])}
-        self.age_role = config.get("age_role")
-        self.definite = {fold(w) for w in config.get("definite_articles", [])}
         self.text = doc.text if text is None else text   # Doc.text joins every token on each access
         self.matches = dictionary.matches(doc)
         # first token of each token's sentence (Token.sent walks the whole doc every call)
@@ -149,9 +167,13 @@ class ArticleActors:
         # a lower-case common noun outside every dictionary name can only name an actor
         # through these words (checked on its lemma and its form): skip the others unmade
         # (every word set _resolve tests a common noun's lemma or form against belongs here)
-        keys = dictionary.role_lemmas.keys() | self.honorifics | self.descriptions | self.relation_nouns \
-            | self.collective_nouns | self.kinship_nouns | self.state_nouns | self.organisation_nouns \
-            | self.country_nouns | self.rival_nouns
+        keys = _NOUN_KEYS.get((id(dictionary), id(config)))
+        if keys is None or keys[0] is not dictionary or keys[1] is not config:
+            keys = _NOUN_KEYS[(id(dictionary), id(config))] = (dictionary, config, frozenset(
+                dictionary.role_lemmas.keys() | self.honorifics | self.descriptions | self.relation_nouns
+                | self.collective_nouns | self.kinship_nouns | self.state_nouns | self.organisation_nouns
+                | self.country_nouns | self.rival_nouns))
+        keys = keys[2]
         pos, deps, words, lemmas = pos_of(doc), deps_of(doc), texts_of(doc), lemmas_of(doc)
         matches = self.matches
         former_prefixes = self.former_prefixes
