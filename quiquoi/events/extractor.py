@@ -79,6 +79,7 @@ class EventExtractor:
         self.opposing_verbs = {fold(w) for w in config.get("opposing_verbs", [])}
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         self.requesting_types = set(config.get("requesting_fold_types", []))
+        self.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
         self.adjective_doer_types = set(config.get("adjective_doer_types", []))
         self.asking_types = set(config.get("object_control_types", []))
         self.noun_genders = {fold(k): v for k, v in (config.get("event_noun_genders") or {}).items()}
@@ -987,11 +988,23 @@ class EventExtractor:
             return self._adjective_states(thing, pred, actors)
         return []
 
+    def _noun_children(self, noun: Token) -> tuple:
+        """The noun's children, and the complements the parser hung on a date just after it
+        ("les expulsions en avril par la France de 41 Russes": "par" and "de" hang on "avril")."""
+        kids = children(noun)
+        for c in kids:
+            if c.i > noun.i and c.dep_.startswith(("nmod", "obl")) and fold(c.lemma_) in self.calendar_words:
+                hung = tuple(d for d in children(c) if d.i > c.i and d.pos_ in ("NOUN", "PROPN")
+                             and d.dep_.startswith(("nmod", "obl")) and fold(d.lemma_) not in self.calendar_words)
+                if hung:
+                    return kids + hung
+        return kids
+
     def _noun_source(self, noun: Token, actors: ArticleActors, depth: int = 0) -> list[Actor]:
         pred = self._noun_predicate(noun)
         preps = {fold(p) for p in pred.source} if pred else self.genitive | self.passive_agent
-        for c in children(noun):
-            if c.dep_ in ("nmod", "acl") and c.i > noun.i:
+        for c in self._noun_children(noun):
+            if (c.dep_ in ("nmod", "acl") or c.head.i != noun.i) and c.i > noun.i:
                 case = self._case(c)
                 if case in preps or (case in self.genitive and preps & self.genitive):
                     found = self._arg_actors(c, actors)
@@ -1455,7 +1468,7 @@ class EventExtractor:
                 sources = self.subjects(sent.root, actors)
         targets: list[Actor] = []
         for slot in pred.target:
-            for c in children(noun):
+            for c in self._noun_children(noun):
                 if c.dep_.startswith(("nmod", "obl")) and self._case(c) == fold(slot):
                     targets = self._arg_actors(c, actors)
                     if targets:
