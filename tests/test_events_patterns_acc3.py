@@ -73,7 +73,10 @@ def test_threat_aims_at_the_target_of_the_threatened_means(code):
 # -- a crowd converging on a square demonstrates; troops converging do not ---------------------
 def test_crowd_converging_is_a_demonstration(code):
     evs = code("Samedi, à l'appel des syndicats, 5.000 personnes ont convergé vers la place de la République.").events
-    assert [e.type for e in evs if e.trigger.text == "convergé"] == ["PROTEST"]
+    converged = [e for e in evs if e.trigger.text == "convergé"]
+    assert {e.type for e in converged} == {"PROTEST"}
+    # the marchers, and the unions that called them (test_events_patterns_acc9.py)
+    assert sorted(e.source.role for e in converged) == ["CVL", "LAB"]
 
 
 def test_troops_converging_is_no_demonstration(code):

@@ -12,3 +12,18 @@ def test_agent_hung_on_a_date_inside_an_event_noun(code):
     nominal = [e for e in evs if e.trigger.text == "expulsions"]
     assert nominal and _code(nominal[0].source) == "DZAGOV"
 
+
+
+# -- "à l'appel de X": who called the demonstration is a source of it ----------------------------
+def test_caller_of_a_demonstration_is_a_source_of_it(code):
+    evs = code("Des milliers de personnes ont défilé dimanche à Lyon à l'appel des syndicats.").events
+    protests = [e for e in evs if e.type == "PROTEST"]
+    assert sorted(e.source.role for e in protests) == ["CVL", "LAB"]
+    assert all(e.trigger.text == "défilé" for e in protests)
+    # the call is the organising of the march, not a request of its own
+    assert not [e for e in evs if e.trigger.text == "appel"]
+
+
+def test_cgt_is_a_french_union(code):
+    evs = code("Samedi, à l'appel de la CGT, 4.000 personnes ont manifesté à Paris.").events
+    assert "FRALAB" in {e.source.code for e in evs if e.type == "PROTEST" and e.source}

@@ -80,6 +80,8 @@ class EventExtractor:
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         self.requesting_types = set(config.get("requesting_fold_types", []))
         self.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
+        self.organiser_nouns = {fold(w) for w in config.get("organiser_nouns", [])}
+        self.organiser_types = set(config.get("organiser_types", []))
         self.adjective_doer_types = set(config.get("adjective_doer_types", []))
         self.asking_types = set(config.get("object_control_types", []))
         self.noun_genders = {fold(k): v for k, v in (config.get("event_noun_genders") or {}).items()}
@@ -1201,7 +1203,34 @@ class EventExtractor:
                 if not sources:
                     continue
             self._emit(events, tok, end, pred, sources, targets, sent, actors)
-        return self._drop_requested(self._drop_bare_intents(self._aim_by_purpose(self._fold_governed(events, actors))))
+        return self._drop_requested(self._drop_bare_intents(self._aim_by_purpose(
+            self._organisers(self._fold_governed(events, actors), actors))))
+
+    def _organisers(self, events: list[RawEvent], actors: ArticleActors) -> list[RawEvent]:
+        """"À l'appel de la CGT, 4 000 personnes ont manifesté": who called the demonstration
+        is a source of it too, beside the marchers (config organiser_nouns, organiser_types)."""
+        if not self.organiser_nouns:
+            return events
+        added: list[RawEvent] = []
+        calls: set[int] = set()     # the call is the organising of the act, not an event apart
+        for e in events:
+            if e.predicate.plover_type not in self.organiser_types or e.trigger.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in children(e.trigger):
+                if not c.dep_.startswith(("obl", "nmod")) or fold(c.lemma_) not in self.organiser_nouns \
+                        or self._case(c) not in self.dative:
+                    continue
+                for d in children(c):
+                    if d.dep_ != "nmod" or self._case(d) not in self.genitive:
+                        continue
+                    for org in self._arg_actors(d, actors):
+                        calls.add(c.i)
+                        if e.source is None or org.key() != e.source.key():
+                            added.append(RawEvent(e.trigger, e.trigger_end, e.predicate, org, e.target,
+                                                  e.negated, e.modality))
+        if not calls:
+            return events
+        return [e for e in events if e.trigger.i not in calls] + added
 
     def _aim_by_purpose(self, events: list[RawEvent]) -> list[RawEvent]:
         """An act with no target (a demonstration called for) aims at the target of the
