@@ -27,3 +27,16 @@ def test_caller_of_a_demonstration_is_a_source_of_it(code):
 def test_cgt_is_a_french_union(code):
     evs = code("Samedi, à l'appel de la CGT, 4.000 personnes ont manifesté à Paris.").events
     assert "FRALAB" in {e.source.code for e in evs if e.type == "PROTEST" and e.source}
+
+
+# -- a purpose with no subject of its own is the doer's intent; with one, a wish of another ------
+def test_purpose_of_ones_own_act_is_an_intent(code):
+    evs = code("Les forces de Damas ont mis les bouchées doubles pour reprendre ce dernier bastion rebelle.").events
+    retake = [e for e in evs if e.trigger.text == "reprendre"]
+    assert retake and retake[0].modality == "proposed"
+
+
+def test_purpose_clause_with_its_own_subject_is_wanted_of_another(code):
+    evs = code("Washington fait pression sur Damas pour qu'il autorise l'accès humanitaire.").events
+    allowed = [e for e in evs if e.trigger.text == "autorise"]
+    assert allowed and allowed[0].modality == "requested"

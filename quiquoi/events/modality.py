@@ -137,7 +137,11 @@ class Modality:
                         return "refused"
                     return mode
             if node.dep_ == "advcl" and marks & self.purpose_markers:
-                return "requested"           # "pour qu'il permette un accès": wanted, not done
+                # "pour qu'il permette un accès": wanted of another, not done; "ont redoublé
+                # d'efforts pour reprendre la ville" (no subject of its own): the doer's intent
+                if any(c.dep_.startswith("nsubj") for c in children(node)):
+                    return "requested"
+                return "proposed"
             if node.pos_ in ("NOUN",) and gov.pos_ in ("VERB", "AUX") and self._mood(gov) & self.hyp_moods:
                 return "hypothetical"
             if gov.pos_ in ("VERB", "AUX") and "Fin" in morph(gov, "VerbForm") and node.dep_ != "obj":
