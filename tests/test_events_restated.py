@@ -4,7 +4,7 @@ from quiquoi.model import Actor, Event, Span
 
 
 def _actor(name, code, kind="person"):
-    return Actor(text=name, name=name, code=code, kind=kind)
+    return Actor(text=name, name=name, code=code, kind=kind, country=code[:3] if len(code) > 3 else None)
 
 
 def _event(sentence, type_, source, target, negated=False):
@@ -36,6 +36,8 @@ def test_other_acts_and_other_actors_stay():
 def test_groups_are_the_same_by_code_persons_by_name():
     assert same_actor(_actor("41 diplomates russes", "RUSGOV", "group"), _actor("diplomates russes", "RUSGOV", "group"))
     assert not same_actor(_actor("Leopoldo Lopez", "VENOPP"), _actor("Antonio Ledezma", "VENOPP"))
+    # a bare role with no country is too vague to be one actor
+    assert not same_actor(_actor("des femmes", "CVL", "group"), _actor("des passants", "CVL", "group"))
 
 
 def test_restated_arrest_in_an_article(code):

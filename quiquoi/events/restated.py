@@ -14,10 +14,11 @@ from quiquoi.model import Actor, Event
 
 def same_actor(a: Actor, b: Actor) -> bool:
     """One actor under two mentions: the same canonical name, or, for groups and states
-    (never persons), the same CAMEO code ("41 diplomates russes" ... "les diplomates russes")."""
+    (never persons), the same CAMEO code with a country ("41 diplomates russes" ... "les
+    diplomates russes"; a bare role, "des femmes" CVL, says too little to be the same)."""
     if a.name == b.name and a.code == b.code:
         return True
-    return (a.code is not None and a.code == b.code
+    return (a.code is not None and a.code == b.code and a.country is not None
             and a.kind != "person" and b.kind != "person" and a.kind is not None and b.kind is not None)
 
 
