@@ -1258,8 +1258,10 @@ class EventExtractor:
         """"exhorter l'Iran à coopérer avec l'AIEA", "sommer le régime de se retirer": the
         request is what happened; the act asked for did not, and is not coded apart. An event
         whose modality is "requested" is dropped when a verb above it in the tree (within a
-        few steps) is itself the trigger of an event of a requesting type, unless it is a
-        request itself (a request passed on names who is to press whom)."""
+        few steps) is the trigger of an event of a requesting type whose target is this
+        event's doer: the one asked ("exhorter Moscou à faire pression sur Damas": Moscow's
+        pressure is only asked for). What a caller asks of nobody, or of others than the doer
+        ("l'opposition appelle à manifester"), is the caller's own announced act and stays."""
         if not self.requesting_types:
             return events
         heads: dict[int, set] = {}
@@ -1271,16 +1273,14 @@ class EventExtractor:
         drop = set()     # trigger positions: a symmetric act asked for goes with its mirror
         for e in events:
             if e.modality != "requested" or e.source is None:
-                continue    # a request passed on ("exhorter Moscou à faire pression sur Damas") stays
+                continue
             node = e.trigger
             for _ in range(4):
                 if node.head.i == node.i or node.dep_ not in REQUESTED_DEPS:
                     break
                 node = node.head
                 if node.i in heads:
-                    # only the act of the one asked: what a caller asks of its own side
-                    # ("l'opposition appelle à manifester") is its own announced act
-                    if e.source.key() in heads[node.i]:
+                    if e.source.key() in heads[node.i]:     # the act of the one asked
                         drop.add(e.trigger.i)
                     break
         return [e for e in events if e.trigger.i not in drop] if drop else events
