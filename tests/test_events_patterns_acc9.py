@@ -40,3 +40,27 @@ def test_purpose_clause_with_its_own_subject_is_wanted_of_another(code):
     evs = code("Washington fait pression sur Damas pour qu'il autorise l'accès humanitaire.").events
     allowed = [e for e in evs if e.trigger.text == "autorise"]
     assert allowed and allowed[0].modality == "requested"
+
+
+# -- "juger X illégal": a damning opinion accuses; a bare one is no event, a trial is COERCE -----
+def test_damning_opinion_accuses_the_author(code):
+    evs = code("Le gouvernement iranien a jugé la décision de Washington illégale.").events
+    assert [(e.type, _code(e.source), _code(e.target)) for e in evs] == [("ACCUSE", "IRNGOV", "USAGOV")]
+
+
+def test_neutral_opinion_is_no_accusation(code):
+    evs = code("Le gouvernement iranien a jugé la proposition de Washington intéressante.").events
+    assert not [e for e in evs if e.type == "ACCUSE"]
+
+
+def test_trial_is_still_a_trial(code):
+    evs = code("Le tribunal a jugé trois militants de l'opposition.").events
+    assert [e.type for e in evs if e.trigger.text == "jugé"] == ["COERCE"]
+
+
+# -- an object relative stands for its antecedent ------------------------------------------------
+def test_object_relative_stands_for_its_antecedent(code):
+    evs = code("Les dirigeants européens ont dénoncé la réélection d'Alexandre Loukachenko, "
+               "qu'ils jugent frauduleuse.").events
+    judged = [e for e in evs if e.trigger.text == "jugent"]
+    assert judged and judged[0].type == "ACCUSE" and _code(judged[0].target) == "BLRGOV"

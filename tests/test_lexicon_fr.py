@@ -31,7 +31,7 @@ VERB_OPTIONAL = {
     "obj": str, "prep": str, "reflexive": bool, "fixed": str,
     "negative_only": bool, "symmetric": bool, "note": str,
     "source": list, "needs_target": bool, "needs_source": bool, "speaker_source": bool,
-    "source_roles": list, "prep_lemmas": list,
+    "source_roles": list, "prep_lemmas": list, "attributes": list,
 }
 NOUN_REQUIRED = {"lemma": str, "cameo": str, "source": list, "target": list}
 NOUN_OPTIONAL = {"requires_adj": list, "requires_of": list, "between": bool, "marks": str, "means": bool, "note": str}
@@ -66,7 +66,7 @@ def modality() -> dict:
 
 def _key(e: dict) -> tuple:
     return (e["lemma"], e.get("obj"), e.get("prep"), e.get("reflexive"), e.get("fixed"),
-            e.get("negative_only"))
+            e.get("negative_only"), tuple(e.get("attributes", [])))
 
 
 def _first_match(verbs: list[dict], lemma: str, **constraints) -> dict | None:
@@ -179,7 +179,7 @@ def test_no_duplicate_noun_keys(nouns):
 def test_no_verb_entry_is_shadowed(verbs):
     """First match wins: an entry must not be hidden by an earlier, less constrained one."""
     def constraints(e):
-        return {k: e[k] for k in ("obj", "prep", "reflexive", "fixed", "negative_only") if k in e}
+        return {k: e[k] for k in ("obj", "prep", "reflexive", "fixed", "negative_only", "attributes") if k in e}
 
     for i, late in enumerate(verbs):
         for early in verbs[:i]:
@@ -202,8 +202,9 @@ def test_no_pure_speech_verbs(verbs):
               "expliquer"}
     for e in verbs:
         if e["lemma"] in speech:
-            # only constrained multi-word predicates (se dire préoccupé, déclarer la guerre)
-            assert {"obj", "fixed"} & set(e), e
+            # only constrained multi-word predicates (se dire préoccupé, déclarer la guerre,
+            # estimer une décision illégale)
+            assert {"obj", "fixed", "attributes"} & set(e), e
 
 
 # ----------------------------------------------------------------------------- content

@@ -128,10 +128,25 @@ class EventExtractor:
             lemma = self.lex.surface_lemmas.get(fold(tok.text), lemma)
         if lemma not in self.lex.verbs and tok.pos_ == "ADJ":
             lemma = self._infinitive_of_participle(tok.text) or lemma
-        if lemma in self.attribute_opinion and any(c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN") for c in children(tok)):
-            return None    # "qu'ils jugent frauduleuse": an opinion, not a trial
+        attributes = {w for c in children(tok) if c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN")
+                      for w in (fold(c.lemma_), fold(c.text))}
+        if lemma in self.attribute_opinion and not attributes and lemma in self.lex.verbs:
+            # "juger la décision illégale": the parser may hang the attribute on the object;
+            # only the lexicon's own attribute words count there (an adjective of the noun's own
+            # is more often than not just that)
+            own = {a for p in self.lex.verbs[lemma] for a in p.attributes}
+            nouns = [c for c in children(tok) if c.dep_ == "obj"]
+            nouns += [n for c in nouns for n in children(c) if n.dep_ == "nmod"]   # "la décision de Washington illégale"
+            attributes = {w for c in nouns for a in children(c)
+                          if a.dep_ == "amod" and a.i > c.i for w in (fold(a.lemma_), fold(a.text))} & own
+        if lemma in self.attribute_opinion and attributes:
+            # "qu'ils jugent frauduleuse": an opinion, not a trial; a damning one accuses
+            return next((p for p in self.lex.verbs.get(lemma, ()) if p.attributes and attributes & set(p.attributes)),
+                        None)
         objects = None      # the object words, read once for all of the lemma's entries
         for p in self.lex.verbs.get(lemma, ()):
+            if p.attributes and not attributes & set(p.attributes):
+                continue
             if p.negative_only and not self.mod.negated(tok):
                 continue
             if p.obj:
@@ -588,13 +603,21 @@ class EventExtractor:
                         # names actors; "faire pression": a bare noun names none and is skipped
                         hit = (c.dep_ == "nsubj:pass" or (c.dep_ == "nsubj" and _copular_passive(tok))) if passive \
                             else (c.dep_ == "obj" and c.i > tok.i or
-                                                                          c.dep_ == "obj" and c.pos_ == "PRON"
+                                                                          c.dep_ in ("obj", "mark") and c.pos_ == "PRON"
+                                                                          and (c.dep_ == "obj" or "Rel" in morph(c, "PronType"))
                                                                           or self._object_clitic(c, tok)
                                                                           or self._misread_object(c, tok))
                     elif slot_f == "iobj":
                         hit = c.dep_ == "iobj" or (c.dep_.startswith("obl") and self._case(c) in self.dative)
                     elif c.dep_.startswith(("obl", "nmod", "iobj")):
                         hit = self._case(c) == slot_f or (slot_f in self.dative and self._case(c) in self.dative)
+                    if hit and c.pos_ == "PRON" and c.i < tok.i and tok.dep_ == "acl:relcl" \
+                            and "Rel" in morph(c, "PronType"):
+                        # "la réélection d'Alexandre Loukachenko, qu'ils jugent frauduleuse": an
+                        # object relative stands for its antecedent
+                        found = self._arg_actors(tok.head, actors)
+                        if found:
+                            return found
                     if hit:
                         # "condamner l'attaque de la Russie", "protester contre la décision des
                         # autorités françaises": an act aimed at a thing aims at its author

@@ -24,6 +24,8 @@ class Predicate:
     obj: str | None = None
     prep: str | None = None
     prep_lemmas: tuple[str, ...] = ()  # verbs: the `prep` complement must have one of these lemmas
+    attributes: tuple[str, ...] = ()   # verbs: the attribute (an adjective or noun xcomp) must have
+                                       # one of these lemmas ("juger la réélection frauduleuse")
     reflexive: bool | None = None      # True: must be pronominal; False: must not be
     fixed: str | None = None
     requires_adj: tuple[str, ...] = ()
@@ -47,7 +49,7 @@ class Predicate:
     @property
     def constraints(self) -> int:
         return sum(bool(x) for x in (self.obj, self.prep, self.reflexive is not None, self.fixed, self.requires_adj,
-                                     self.requires_of, self.negative_only, self.prep_lemmas))
+                                     self.requires_of, self.negative_only, self.prep_lemmas, self.attributes))
 
 
 @dataclass
@@ -78,6 +80,7 @@ class EventLexicon:
                     target=tuple(_as_list(e.get("target"))), source=tuple(_as_list(e.get("source"))),
                     obj=fold(e["obj"]) if e.get("obj") else None, prep=fold(e["prep"]) if e.get("prep") else None,
                     prep_lemmas=tuple(fold(a) for a in _as_list(e.get("prep_lemmas"))),
+                    attributes=tuple(fold(a) for a in _as_list(e.get("attributes"))),
                     reflexive=e.get("reflexive"), fixed=fold(e["fixed"]) if e.get("fixed") else None,
                     requires_adj=tuple(fold(a) for a in _as_list(e.get("requires_adj"))),
                     between=bool(e.get("between")), symmetric=bool(e.get("symmetric")),
