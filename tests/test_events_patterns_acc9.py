@@ -64,3 +64,9 @@ def test_object_relative_stands_for_its_antecedent(code):
                "qu'ils jugent frauduleuse.").events
     judged = [e for e in evs if e.trigger.text == "jugent"]
     assert judged and judged[0].type == "ACCUSE" and _code(judged[0].target) == "BLRGOV"
+
+
+def test_opinion_on_a_thing_is_no_trial(code):
+    assert not code("Le ministre a jugé la situation préoccupante.").events
+    evs = code("Le tribunal de Paris a jugé l'ancien ministre pour corruption.").events
+    assert [(e.type, e.source.role) for e in evs] == [("COERCE", "JUD")]
