@@ -70,3 +70,8 @@ def test_opinion_on_a_thing_is_no_trial(code):
     assert not code("Le ministre a jugé la situation préoccupante.").events
     evs = code("Le tribunal de Paris a jugé l'ancien ministre pour corruption.").events
     assert [(e.type, e.source.role) for e in evs] == [("COERCE", "JUD")]
+
+
+def test_a_court_trying_someone_unnamed_is_a_trial(code):
+    evs = code("L'accusé, jugé par la cour d'assises de Paris, nie tout.").events
+    assert [(e.cameo, e.source.role) for e in evs if e.trigger.text == "jugé"] == [("173", "JUD")]

@@ -1211,7 +1211,7 @@ class EventExtractor:
                 continue       # an event with no actor at all says nothing about the system
             if sources and not targets and pred.plover_type in self.adversary_types:
                 targets = self._adversary(sources[0], doc, actors)   # "les candidats opposés à X rejettent"
-            if pred.needs_target and not targets:
+            if pred.needs_target and not targets and not any(s.role in pred.or_source_roles for s in sources):
                 continue       # "se livrer à des activités" is no surrender: only "se livrer à la police" is
             if pred.needs_source and not sources:
                 continue       # "les électeurs se sont déplacés à Conakry": a visit by nobody known

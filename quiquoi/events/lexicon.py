@@ -33,6 +33,8 @@ class Predicate:
     symmetric: bool = False
     negative_only: bool = False
     needs_target: bool = False         # no event unless the target slot names an actor
+    or_source_roles: tuple[str, ...] = ()  # with needs_target: a doer of these roles will do instead
+                                           # ("l'accusé, jugé par la cour d'assises")
     needs_source: bool = False         # no event unless its doer is known (a visit needs its visitor)
     requires_of: tuple[str, ...] = ()  # nouns: the "de" complement must have one of these lemmas
     source_roles: tuple[str, ...] = ()  # only doers of these roles make it an event
@@ -85,6 +87,7 @@ class EventLexicon:
                     requires_adj=tuple(fold(a) for a in _as_list(e.get("requires_adj"))),
                     between=bool(e.get("between")), symmetric=bool(e.get("symmetric")),
                     negative_only=bool(e.get("negative_only")), needs_target=bool(e.get("needs_target")),
+                    or_source_roles=tuple(_as_list(e.get("or_source_roles"))),
                     needs_source=bool(e.get("needs_source")),
                     requires_of=tuple(fold(a) for a in _as_list(e.get("requires_of"))),
                     means=bool(e.get("means")), speaker_source=bool(e.get("speaker_source")),
