@@ -25,8 +25,6 @@ ARMED = {"MIL", "UAF", "REB"}
 # roles of a title that puts someone out of the government (the opposition, a former
 # official, a member of parliament, a party's candidate or leader)
 OUT_OF_POWER = NON_STATE | {"ELI", "LEG", "PTY"}
-# roles of a group whose holding a city makes the state bodies seated there its own
-HOLDING_ROLES = {"REB", "UAF", "INS", "OPP"}
 # a noun that is a predicate ("X et Y sont deux chefs de l'opposition") governs its clause's
 # subject, copula and auxiliaries: none of them is part of its phrase
 PREDICATE_DEPS = {"cop", "nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", "expl:subj"}
@@ -76,6 +74,7 @@ def _settings(config: dict) -> dict:
     s.object_pronouns = {fold(w) for w in config.get("object_pronouns", [])}
     s.rival_nouns = {fold(w) for w in config.get("rival_nouns", [])}
     s.control_verbs = {fold(w) for w in config.get("control_verbs", [])}
+    s.holding_roles = set(config.get("holding_roles") or [])
     s.domain_roles = set(config.get("domain_owner_roles") or [])
     s.paired_names: dict[str, tuple[str, set[str]]] = {
         name: (iso, set(spec.get("with") or []))
@@ -1242,7 +1241,7 @@ class ArticleActors:
                     for a in children(v):
                         if a.dep_.startswith("obl") and self._case(a) in self.passive_preps:
                             for h in self.actors(a):
-                                if h.role in HOLDING_ROLES:
+                                if h.role in self.holding_roles:
                                     return h if h.country else Actor(h.text, h.name, m[0].country, h.role,
                                                                      (m[0].country or "") + h.role,
                                                                      h.start, h.end, h.kind)

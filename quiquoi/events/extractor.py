@@ -53,6 +53,9 @@ class EventExtractor:
         self.aspect_verbs = {fold(w) for w in config.get("aspect_verbs", [])}
         self.hitting_verbs = {fold(w) for w in config.get("hitting_verbs", [])}
         self.attribute_opinion = {fold(w) for w in config.get("attribute_opinion_verbs", [])}
+        # verb lemma -> every attribute word its lexicon entries name ("juger": illégal, ...)
+        self.attribute_words = {lemma: {a for p in preds for a in p.attributes}
+                                for lemma, preds in lexicon.verbs.items() if any(p.attributes for p in preds)}
         self.document_nouns = {fold(w) for w in config.get("document_nouns", [])}
         self.deciding_verbs = {fold(w) for w in config.get("deciding_verbs", [])}
         self.object_clitics = {fold(w) for w in config.get("object_pronouns", [])}
@@ -128,24 +131,15 @@ class EventExtractor:
             lemma = self.lex.surface_lemmas.get(fold(tok.text), lemma)
         if lemma not in self.lex.verbs and tok.pos_ == "ADJ":
             lemma = self._infinitive_of_participle(tok.text) or lemma
-        attributes = {w for c in children(tok) if c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN")
-                      for w in (fold(c.lemma_), fold(c.text))}
-        if lemma in self.attribute_opinion and not attributes and lemma in self.lex.verbs:
-            # "juger la décision illégale": the parser may hang the attribute on the object;
-            # only the lexicon's own attribute words count there (an adjective of the noun's own
-            # is more often than not just that)
-            own = {a for p in self.lex.verbs[lemma] for a in p.attributes}
-            nouns = [c for c in children(tok) if c.dep_ == "obj"]
-            nouns += [n for c in nouns for n in children(c) if n.dep_ == "nmod"]   # "la décision de Washington illégale"
-            attributes = {w for c in nouns for a in children(c)
-                          if a.dep_ == "amod" and a.i > c.i for w in (fold(a.lemma_), fold(a.text))} & own
+        attributes = self._attributes(tok, lemma) \
+            if lemma in self.attribute_opinion or lemma in self.attribute_words else set()
         if lemma in self.attribute_opinion and attributes:
             # "qu'ils jugent frauduleuse": an opinion, not a trial; a damning one accuses
-            return next((p for p in self.lex.verbs.get(lemma, ()) if p.attributes and attributes & set(p.attributes)),
-                        None)
+            return next((p for p in self.lex.verbs.get(lemma, ())
+                         if p.attributes and not attributes.isdisjoint(p.attributes)), None)
         objects = None      # the object words, read once for all of the lemma's entries
         for p in self.lex.verbs.get(lemma, ()):
-            if p.attributes and not attributes & set(p.attributes):
+            if p.attributes and attributes.isdisjoint(p.attributes):
                 continue
             if p.negative_only and not self.mod.negated(tok):
                 continue
@@ -180,6 +174,21 @@ class EventExtractor:
                     continue
             return p
         return None
+
+    def _attributes(self, tok: Token, lemma: str) -> set[str]:
+        """The words of the verb's attribute ("juger la réélection frauduleuse"). The parser
+        may hang the attribute on the object ("juger la décision de Washington illégale"):
+        there only the lexicon's own attribute words count, as an adjective of the noun's own
+        is more often than not just that."""
+        found = {w for c in children(tok) if c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN")
+                 for w in (fold(c.lemma_), fold(c.text))}
+        own = self.attribute_words.get(lemma)
+        if found or not own:
+            return found
+        nouns = [c for c in children(tok) if c.dep_ == "obj"]
+        nouns += [n for c in nouns for n in children(c) if n.dep_ == "nmod"]
+        return {w for c in nouns for a in children(c)
+                if a.dep_ == "amod" and a.i > c.i for w in (fold(a.lemma_), fold(a.text))} & own
 
     def _prep_is(self, tok: Token, prep: str) -> bool:
         """Whether `tok`'s preposition is `prep`, contracted forms included (au = à, du = de)."""
@@ -269,6 +278,12 @@ class EventExtractor:
     def _is_support(self, verb: Token) -> bool:
         """A verb that only carries its object noun's event ("mener des frappes")."""
         return fold(verb.lemma_) in self.support_verbs
+
+    @staticmethod
+    def _marked(verb: Token, preps: set[str]) -> bool:
+        """Whether an infinitive is opened by one of these prepositions ("de", "à"; an elided
+        "d'" counts as "d", as the config's preposition sets write it)."""
+        return any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in preps for c in children(verb))
 
     @staticmethod
     def _case(tok: Token) -> str:
@@ -460,7 +475,7 @@ class EventExtractor:
         """"dénoncer la décision de Washington d'imposer des sanctions": the parser may hang a
         "de" infinitive on the verb when it belongs to the verb's object, a noun of decision or
         intention (config doer_nouns, modality.yaml governing_nouns) right before it."""
-        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("de", "d") for c in children(verb)):
+        if not self._marked(verb, self.genitive):
             return None
         for c in children(head):
             if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < verb.i and (
@@ -472,7 +487,7 @@ class EventExtractor:
     def _asks_its_object(self, head: Token, verb: Token) -> bool:
         """A verb of asking ("exhorter X à", "sommer X de") whose infinitive, opened by "à" or
         "de", is its object's to do."""
-        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("a", "de", "d") for c in children(verb)):
+        if not self._marked(verb, self.dative | self.genitive):
             return False
         pred = self._verb_predicate(head) if head.pos_ == "VERB" else None
         return pred is not None and pred.plover_type in self.asking_types
@@ -602,17 +617,15 @@ class EventExtractor:
                         # "expulser des diplomates": the sense-giving object is the target when it
                         # names actors; "faire pression": a bare noun names none and is skipped
                         hit = (c.dep_ == "nsubj:pass" or (c.dep_ == "nsubj" and _copular_passive(tok))) if passive \
-                            else (c.dep_ == "obj" and c.i > tok.i or
-                                                                          c.dep_ in ("obj", "mark") and c.pos_ == "PRON"
-                                                                          and (c.dep_ == "obj" or "Rel" in morph(c, "PronType"))
-                                                                          or self._object_clitic(c, tok)
-                                                                          or self._misread_object(c, tok))
+                            else (c.dep_ == "obj" and c.i > tok.i
+                                  or c.pos_ == "PRON" and (c.dep_ == "obj" or c.dep_ == "mark" and _object_relative(c, tok))
+                                  or self._object_clitic(c, tok)
+                                  or self._misread_object(c, tok))
                     elif slot_f == "iobj":
                         hit = c.dep_ == "iobj" or (c.dep_.startswith("obl") and self._case(c) in self.dative)
                     elif c.dep_.startswith(("obl", "nmod", "iobj")):
                         hit = self._case(c) == slot_f or (slot_f in self.dative and self._case(c) in self.dative)
-                    if hit and c.pos_ == "PRON" and c.i < tok.i and tok.dep_ == "acl:relcl" \
-                            and "Rel" in morph(c, "PronType"):
+                    if hit and _object_relative(c, tok):
                         # "la réélection d'Alexandre Loukachenko, qu'ils jugent frauduleuse": an
                         # object relative stands for its antecedent
                         found = self._arg_actors(tok.head, actors)
@@ -826,7 +839,7 @@ class EventExtractor:
         if "Inf" not in morph(node, "VerbForm") or node.dep_ not in ("xcomp", "obl:arg", "ccomp") \
                 or node.head.i == node.i or node.head.pos_ != "VERB":
             return None
-        if not any(c.dep_ == "mark" and fold(c.text).rstrip("'’") in ("de", "d") for c in children(node)):
+        if not self._marked(node, self.genitive):
             return None
         return node.head
 
@@ -1619,6 +1632,13 @@ def _possessive_is_patient(pred: Predicate | None) -> bool:
     """True for nouns whose "de" complement is who undergoes the act, not who does it
     ("l'arrestation de X", "sa libération"): their possessive is the patient as well."""
     return pred is not None and "de" in pred.target and "de" not in pred.source
+
+
+def _object_relative(c: Token, verb: Token) -> bool:
+    """A relative pronoun before the verb of its relative clause ("qu'ils jugent"; the parser
+    may call it obj or mark), standing for the clause's antecedent."""
+    return (c.pos_ == "PRON" and c.i < verb.i and verb.dep_ == "acl:relcl"
+            and c.dep_ in ("obj", "mark", "nsubj", "nsubj:pass") and "Rel" in morph(c, "PronType"))
 
 
 def _is_apposition(conj: Token) -> bool:
