@@ -68,6 +68,7 @@ class Coder:
         self.drop_restated = bool(self.data.config.get("drop_restated_events", True))
         self.physical_act_types = set(self.data.config.get("physical_act_types", []))
         self.threat_place_types = set(self.data.config.get("threat_place_types", []))
+        self.projectile_nouns = {fold(w) for w in self.data.config.get("projectile_nouns") or []}
         self.min_confidence = float(self.data.config.get("min_language_confidence", 0.5))
         self.own_words = frozenset(w.lower() for w in self.data.config.get("language_own_words") or [])
         self.own_min = int(self.data.config.get("language_own_min", 3))
@@ -222,7 +223,17 @@ class Coder:
         objects = [c for c in children(trig)
                    if (c.dep_ in ("obj", "nsubj:pass") and "obj" in slots and c.i > trig.i)
                    or (c.dep_.startswith(("obl", "nmod")) and self.extractor._case(c) in slots)]
-        return _state_of_place(objects, places)
+        found = _state_of_place(objects, places)
+        if found is None and trig.dep_ == "acl" and ev.source is not None \
+                and (fold(trig.head.lemma_) in self.projectile_nouns
+                     or fold(trig.head.text) in self.projectile_nouns):   # (the model: obus -> "obu")
+            # "un missile tiré par les rebelles", intercepted or fallen "dans le secteur de
+            # l'aéroport de Riyadh": where the fired thing went is the foreign state struck
+            spots = [c for c in children(trig.head.head) if c.dep_.startswith("obl")]
+            for _depth in range(2):      # "le secteur de l'aéroport de Riyadh"
+                spots += [n for o in spots for n in children(o) if n.dep_ == "nmod" and n not in spots]
+            found = _state_of_place(spots, places, foreign_to=ev.source.country)
+        return found
 
     def _threatened_state(self, ev: RawEvent, places) -> Actor | None:
         """The state of the foreign place that the act a threat governs would strike

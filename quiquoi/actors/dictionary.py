@@ -122,8 +122,12 @@ class ActorDictionary:
         # (the language's own rows come first in data.persons)
         own_rows = len(data.own_persons)
         for n, row in enumerate(data.persons):
-            period = PersonPeriod(row["name"], row.get("code") or None, row.get("country") or None,
-                                  row.get("role") or None, row.get("start") or None, row.get("end") or None,
+            code = row.get("code") or None
+            # an international body's official (IGOUNOIAE): the files leave the role empty,
+            # the code says it is an international body's
+            role = row.get("role") or ("IGO" if code and code.startswith("IGO") else None)
+            period = PersonPeriod(row["name"], code, row.get("country") or None,
+                                  role, row.get("start") or None, row.get("end") or None,
                                   n < own_rows)
             for n in [row["name"], *split_multi(row.get("aliases"))]:
                 self.persons.setdefault(fold(n), []).append(period)

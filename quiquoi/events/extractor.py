@@ -414,6 +414,18 @@ class EventExtractor:
                     found = self._arg_actors(c, actors) or self._counterpart(c, head, actors)
                     if found:
                         return found
+            infinitive = "Inf" in morph(verb, "VerbForm") or any(
+                c.dep_.startswith("aux") and "Inf" in morph(c, "VerbForm") for c in children(verb))
+            if verb.dep_ == "advcl" and infinitive and (self._is_passive(head) or (
+                    head.dep_ == "conj" and self._is_passive(head.head)
+                    and not any(c.dep_.startswith(("nsubj", "aux")) for c in children(head)))):
+                # "arrêté et accusé de trahison pour avoir perturbé le convoi": the one the
+                # passive verb is done to did what the clause says, not its agent
+                subject = next((c for c in children(head) if c.dep_ == "nsubj:pass"), None)
+                patient = self._arg_actors(subject, actors) if subject is not None \
+                    else self._passive_patient(head, actors)
+                if patient:
+                    return patient
             return self.subjects(head, actors, depth + 1)
         return []
 

@@ -92,7 +92,62 @@ class PartitiveAfterTime:
                 t.dep_ = "obl:mod"
         if self.time_phrase_words:
             self._objects_after_time(doc, lowers)
+        self._object_after_adjunct(doc, lowers)
+        self._object_hung_too_high(doc, lowers)
         return doc
+
+    def _object_hung_too_high(self, doc: Doc, lowers: list[str]) -> None:
+        """'arrêté ... pour avoir perturbé dimanche le convoi du chef de l'État': after a day
+        word, the model hangs the object of a subordinate verb on the verb that governs it
+        (obl:mod of "arrêté"). A verb with no object of its own, right before the time words,
+        gets it back when it hangs, directly or not, on the verb the noun was given."""
+        obl_mod = doc.vocab.strings["obl:mod"]
+        for i, dep in enumerate(doc.to_array(DEP).tolist()):
+            if dep != obl_mod or i < 3:
+                continue
+            noun = doc[i]
+            dets = [c for c in noun.children if c.dep_ == "det" and c.i < i]
+            if noun.pos_ != "NOUN" or not dets or any(c.dep_ == "case" for c in noun.children):
+                continue
+            k = dets[0].i - 1
+            while k > 0 and (fold(lowers[k]) in self.time_words or fold(lowers[k]) in self.time_phrase_words):
+                k -= 1
+            if k == dets[0].i - 1 or fold(lowers[k + 1]) not in self.time_words:
+                continue
+            verb = doc[k]
+            if verb.pos_ != "VERB" or verb.i == noun.head.i or any(
+                    c.dep_ in ("obj", "aux:pass", "expl:pass", "ccomp", "xcomp") for c in verb.children):
+                continue
+            up, steps = verb.head, 0
+            while up.i != noun.head.i and up.head.i != up.i and steps < 4:
+                up, steps = up.head, steps + 1
+            if up.i != noun.head.i:
+                continue
+            noun.head, noun.dep_ = verb, "obj"
+
+    def _object_after_adjunct(self, doc: Doc, lowers: list[str]) -> None:
+        """'a déploré lundi, à l'ouverture de la réunion, l'absence de réponses': after a day
+        word and an adjunct set off by commas, the model takes the day for the object and
+        hangs the real one on the adjunct's last noun (appos). The verb gets it back."""
+        n = len(doc)
+        for i, low in enumerate(lowers):
+            if low not in self.time_words or i + 3 >= n or lowers[i + 1] != ",":
+                continue
+            day = doc[i]
+            verb = day.head
+            if day.dep_ != "obj" or verb.pos_ != "VERB" or verb.i > i or doc[i + 2].pos_ != "ADP":
+                continue
+            close = next((k for k in range(i + 3, n) if lowers[k] == "," or doc[k].is_sent_start), None)
+            if close is None or lowers[close] != "," or close + 1 >= n:
+                continue
+            noun = doc[close + 1].head if doc[close + 1].dep_ == "det" else doc[close + 1]
+            # hung on the adjunct's noun, or left a bare modifier of the verb
+            hung = (noun.dep_ == "appos" and i + 2 <= noun.head.i < close) \
+                or (noun.dep_ in ("obl:mod", "obl") and noun.head.i == verb.i)
+            if noun.pos_ != "NOUN" or not hung or any(c.dep_ == "case" for c in noun.children):
+                continue
+            noun.head, noun.dep_ = verb, "obj"
+            day.dep_ = "obl:mod"
 
     def _particle_names(self, doc: Doc) -> None:
         """'Marine Le Pen a critiqué': the tagger may read a first name that is also a word

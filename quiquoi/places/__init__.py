@@ -89,7 +89,7 @@ class PlaceFinder:
     def is_locative(self, tok: Token) -> bool:
         return self._locative(tok)
 
-    def _locative(self, tok: Token) -> bool:
+    def _locative(self, tok: Token, depth: int = 0) -> bool:
         case = self._case(tok)
         if case in self.preps or case.split(" ")[0] in self.preps:
             return True
@@ -104,7 +104,9 @@ class PlaceFinder:
             # "dans les environs de Damas", "au nord d'Alep": the phrase's head has the preposition
             if lemma in self.relation_nouns:
                 head_case = self._case(head).split(" ")[0]
-                return head_case in self.preps or head_case in self.relation_preps
+                # (or a place through a chain: "dans le secteur de l'aéroport de Riyadh")
+                return head_case in self.preps or head_case in self.relation_preps \
+                    or (depth < 3 and self._locative(head, depth + 1))
         # "venus de France", "rentré de Moscou": where someone comes from
         return head.pos_ == "VERB" and fold(head.lemma_) in self.origin_verbs
 
