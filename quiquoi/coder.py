@@ -184,6 +184,8 @@ class Coder:
         # speaker after it, where the parser sees an object: the quote knows better
         speakers = {q.verb_start: rec.speaker for q, rec in zip(raw_quotes, record.quotes)
                     if q.verb_start is not None and rec.speaker is not None}
+        # the words inside quotation marks (a reported clause without them is no quotation)
+        actors.quoted_spans = [(q.start, q.end) for q in record.quotes if q.kind != "indirect"]
         actors.quote_speakers = [(q.start, q.end, q.speaker) for q in record.quotes
                                  if q.speaker is not None and q.speaker.kind != "unresolved"]
         for s in sents:

@@ -85,3 +85,35 @@ def test_detached_participle_of_a_passive_is_not_its_subjects_act(code):
 def test_a_single_activist_is_an_actor(code):
     evs = code("Le tribunal a condamné le militant à dix ans de prison.").events
     assert evs and evs[0].target is not None and evs[0].target.role == "OPP"
+
+
+# -- "« X doit faire Y », a dit Z": a demand of Z's to X -----------------------------------------
+def test_what_another_must_do_in_a_quotation_is_demanded_of_it(code):
+    evs = code("« Le Hamas doit libérer les otages », a déclaré Joe Biden.").events
+    asked = [e for e in evs if e.trigger.text == "doit"]
+    assert asked and asked[0].type == "REQUEST" and asked[0].source.name == "Joe Biden"
+    assert _code(asked[0].target) == "PSEREBHMS"
+    # the release is only asked for: folded into the demand
+    assert not [e for e in evs if e.trigger.text == "libérer"]
+
+
+def test_an_ongoing_act_under_a_demand_to_stop_stays(code):
+    evs = code("« Le régime syrien doit cesser de bombarder les civils », a déclaré John Kerry.").events
+    assert [e for e in evs if e.type == "REQUEST" and _code(e.target) == "SYRGOV"]
+    assert [e for e in evs if e.trigger.text == "bombarder" and e.modality == "asserted"]
+
+
+def test_ones_own_duty_and_scheduling_are_no_demand(code):
+    own = code("« Nous devons coopérer avec l'AIEA », a dit le ministre iranien.").events
+    planned = code("Le président doit se rendre à Moscou la semaine prochaine, a annoncé l'Élysée.").events
+    listed = code("« Loukachenko devrait être l'une des personnalités sur cette liste », a dit Heiko Maas.").events
+    for evs in (own, planned, listed):
+        assert not [e for e in evs if e.trigger.text in ("devons", "doit", "devrait")]
+
+
+# -- "ces mesures" taken by the speaker's own state are no one else's ----------------------------
+def test_justifying_ones_own_states_measures_targets_no_one(code):
+    evs = code("Un couvre-feu a été décrété par le gouvernement chilien à Santiago. Le président "
+               "chilien Sebastian Piñera a justifié ces mesures.").events
+    assert not [e for e in evs if e.trigger.text == "justifié" and e.target is not None
+                and e.target.country == "CHL"]

@@ -134,6 +134,7 @@ class ArticleActors:
         self.held_keys: set[str] = set()     # memory keys of bodies a seat's holder coded
         # (start, end, speaker) of the article's quotations, set once quotes are known
         self.quote_speakers: list[tuple[int, int, Actor]] = []
+        self.quoted_spans: list[tuple[int, int]] = []     # (start, end) of words in quotation marks
         # what the events stage coded, for later back-references (it writes them):
         # (one side, other side) of each meeting, in article order:
         # "son interlocuteur" is the other side of the last one

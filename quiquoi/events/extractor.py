@@ -46,6 +46,7 @@ class EventExtractor:
         self.mod = modality
         self.mod.surface_lemmas = lexicon.surface_lemmas
         self.passive_agent = {fold(w) for w in config.get("passive_agent", ["par"])}
+        self.copula_verbs = {fold(w) for w in config.get("copula_verbs") or []}
         self.support_verbs = {fold(w) for w in config.get("support_verbs", [])}
         self.reflexive = {fold(w) for w in config.get("reflexive_pronouns", [])}
         self.dative = {fold(w) for w in config.get("dative_prepositions", [])}
@@ -733,8 +734,12 @@ class EventExtractor:
         if not acts:
             return []
         _, src, tgt = acts[-1]
-        doers = {a.key() for a in self.subjects(verb, actors)}
-        if src.key() in doers:
+        subjects = self.subjects(verb, actors)
+        doers = {a.key() for a in subjects}
+        # (the same state under another name is the same doer: "un couvre-feu décrété" by the
+        # Chilean state, "le président chilien a justifié ces mesures")
+        states = {(a.country, a.role) for a in subjects if a.country and a.role}
+        if src.key() in doers or (src.country, src.role) in states:
             return [tgt] if tgt is not None and tgt.key() not in doers else []
         return [src]
 
@@ -1117,6 +1122,7 @@ class EventExtractor:
     def extract(self, sent, actors: ArticleActors) -> list[RawEvent]:
         events: list[RawEvent] = self._verbless_repair(sent, actors)
         consumed: set[int] = set()    # event nouns already coded with their light verb
+        obliged: dict[int, object] = {}  # "« X doit ... »": demand trigger -> the one it obliges
         doc = sent.doc
         pos, words, lemmas = pos_of(doc), texts_of(doc), lemmas_of(doc)
         verbs, nouns, surface = self.lex.verbs, self.lex.nouns, self.lex.surface_lemmas
@@ -1202,6 +1208,10 @@ class EventExtractor:
                 if not sources and pred.speaker_source:
                     sources = self._speaker(tok, actors)     # "a déclaré que les conditions n'étaient pas réunies"
                 targets = self._targets(tok, pred, actors)
+                if pred.obligation:
+                    sources, targets = self._obligation(tok, sources, actors)
+                    if targets:
+                        obliged[tok.i] = targets[0].key()
                 if not targets and pred.plover_type in self.answered_types and tok.dep_ == "acl":
                     targets = self._answerer(tok, actors)    # "X a refusé le report demandé par Y"
                 if _code_in(pred.cameo, self.withdrawal_codes):
@@ -1251,8 +1261,31 @@ class EventExtractor:
                 if not sources:
                     continue
             self._emit(events, tok, end, pred, sources, targets, sent, actors)
+        if obliged:
+            _ask_obliged(events, obliged)
         return self._drop_requested(self._drop_bare_intents(self._aim_by_purpose(
             self._organisers(self._fold_governed(events, actors), actors))))
+
+    def _obligation(self, verb: Token, subjects: list[Actor], actors: ArticleActors):
+        """(sources, targets) of "« le régime doit cesser les frappes », a dit Kerry": the
+        speaker demands it of the subject. Nothing outside a quotation (there "devoir" mostly
+        schedules), when negated, or for the speaker's own duty ("nous devons")."""
+        in_quote = any(s <= verb.idx < e for s, e in actors.quoted_spans)
+        if not in_quote or not subjects or self.mod.negated(verb):
+            return [], []
+        subj = next((c for c in children(verb) if c.dep_.startswith("nsubj")), None)
+        if subj is None or "1" in morph(subj, "Person"):
+            return [], []
+        # what the subject must do itself: "doit partir", not "devrait être sur la liste" or
+        # "doit être sanctionné" (done to it, by someone else)
+        act = next((c for c in children(verb) if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is None or fold(act.lemma_) in self.copula_verbs or self._is_passive(act) \
+                or any(c.dep_ == "cop" for c in children(act)):
+            return [], []
+        speaker = self._speaker(verb, actors)
+        if not speaker or any(s.key() == speaker[0].key() or s.name == speaker[0].name for s in subjects):
+            return [], []
+        return speaker[:1], subjects
 
     def _organisers(self, events: list[RawEvent], actors: ArticleActors) -> list[RawEvent]:
         """"À l'appel de la CGT, 4 000 personnes ont manifesté": who called the demonstration
@@ -1607,6 +1640,19 @@ def _code_in(code: str, patterns: list[str]) -> bool:
 
 
 # the tree relations by which an infinitive or a noun hangs on the verb that asks for it
+def _ask_obliged(events: list[RawEvent], obliged: dict[int, object]) -> None:
+    """The act "« X doit faire Y »" demands of X is only asked for: marked requested (the
+    request fold then leaves the demand alone)."""
+    for e in events:
+        node = e.trigger
+        if node.dep_ == "conj":
+            node = node.head          # "doit se retirer et cesser"
+        # only the act it must do: in "doit cesser de bombarder", the bombing goes on
+        if node.dep_ == "xcomp" and node.head.i in obliged and e.source is not None \
+                and e.source.key() == obliged[node.head.i]:
+            e.modality = "requested"
+
+
 REQUESTED_DEPS = {"xcomp", "ccomp", "obl:arg", "obl", "obj", "conj", "acl", "nmod"}
 
 REFLEXIVES: set[str] = set()   # filled from the language config by EventExtractor

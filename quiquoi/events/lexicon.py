@@ -40,6 +40,8 @@ class Predicate:
     source_roles: tuple[str, ...] = ()  # only doers of these roles make it an event
     speaker_source: bool = False       # the act is done by saying it: its doer is the speaker of the
                                        # clause ("X a déclaré que les conditions n'étaient pas réunies")
+    obligation: bool = False           # verbs: "« X doit cesser les frappes »" in a quotation: the
+                                       # speaker asks it of the subject (subject = target, speaker = source)
     means: bool = False                # nouns: an instrument ("avec des gaz lacrymogènes"); the act is
                                        # its clause's: the verb's subject does it to the verb's object
 
@@ -92,6 +94,7 @@ class EventLexicon:
                     requires_of=tuple(fold(a) for a in _as_list(e.get("requires_of"))),
                     means=bool(e.get("means")), speaker_source=bool(e.get("speaker_source")),
                     source_roles=tuple(_as_list(e.get("source_roles"))),
+                    obligation=bool(e.get("obligation")),
                 )
                 index.setdefault(p.lemma, []).append(p)
         # the most specific reading of a word is tried first (stable for equal specificity)
