@@ -107,8 +107,10 @@ def test_ones_own_duty_and_scheduling_are_no_demand(code):
     own = code("« Nous devons coopérer avec l'AIEA », a dit le ministre iranien.").events
     planned = code("Le président doit se rendre à Moscou la semaine prochaine, a annoncé l'Élysée.").events
     listed = code("« Loukachenko devrait être l'une des personnalités sur cette liste », a dit Heiko Maas.").events
-    for evs in (own, planned, listed):
-        assert not [e for e in evs if e.trigger.text in ("devons", "doit", "devrait")]
+    had_to = code("« La police a dû faire usage de son armement », a indiqué la préfecture.").events
+    forecast = code("« L'Amérique latine devrait avoir plus de 400.000 décès », a déclaré Carissa Etienne.").events
+    for evs in (own, planned, listed, had_to, forecast):
+        assert not [e for e in evs if e.trigger.text in ("devons", "doit", "devrait", "dû")]
 
 
 # -- "ces mesures" taken by the speaker's own state are no one else's ----------------------------
@@ -117,3 +119,19 @@ def test_justifying_ones_own_states_measures_targets_no_one(code):
                "chilien Sebastian Piñera a justifié ces mesures.").events
     assert not [e for e in evs if e.trigger.text == "justifié" and e.target is not None
                 and e.target.country == "CHL"]
+
+
+# -- "réclamer le respect d'un accord signé avec X": asked of the partner, signed by the asker ----
+def test_keeping_a_deal_is_asked_of_its_partner(code):
+    evs = code("Le gouvernement malien réclame l'application de l'accord de paix signé avec les "
+               "rebelles touareg.").events
+    ask = [e for e in evs if e.trigger.text == "réclame"]
+    assert ask and _code(ask[0].target) == "MLIREB"
+    signed = [e for e in evs if e.trigger.text == "signé"]
+    assert {(_code(e.source), _code(e.target)) for e in signed} >= {("MLIGOV", "MLIREB")}
+
+
+def test_a_deal_criticised_is_not_signed_by_its_critic(code):
+    evs = code("Israël critique l'accord signé avec l'Iran.").events
+    assert not [e for e in evs if e.trigger.text == "signé" and e.source is not None
+                and e.source.country == "ISR"]

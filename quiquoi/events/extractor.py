@@ -83,6 +83,9 @@ class EventExtractor:
         self.opposing_verbs = {fold(w) for w in config.get("opposing_verbs", [])}
         self.withdrawal_codes = [str(c) for c in config.get("withdrawal_codes", [])]
         self.requesting_types = set(config.get("requesting_fold_types", []))
+        self.compliance_nouns = {fold(w) for w in config.get("compliance_nouns") or []}
+        self.partner_preps = {fold(w) for w in config.get("partner_prepositions") or []}
+        self.deal_nouns = {fold(w) for w in config.get("deal_nouns") or []}
         self.calendar_words = {fold(w) for w in config.get("calendar_words", [])}
         self.organiser_nouns = {fold(w) for w in config.get("organiser_nouns", [])}
         self.organiser_types = set(config.get("organiser_types", []))
@@ -329,6 +332,10 @@ class EventExtractor:
                     return self._arg_actors(c, actors)
             if verb.dep_ == "conj" and self._is_passive(verb.head) and verb.head.i != verb.i:
                 return self.subjects(verb.head, actors, depth + 1)   # "arrêté par la police et accusé"
+            asker = self._compliance_asker(verb.head) if verb.dep_ == "acl" else None
+            if asker is not None:
+                # "Moscou réclamant le respect d'un accord signé avec l'Onu": a party signed it
+                return self.subjects(asker, actors, depth + 1)
             return []
         inverted = self._inverted_subject(verb)
         if inverted is not None:
@@ -677,6 +684,13 @@ class EventExtractor:
             found = actors.actors(antecedent)
             if found:
                 return found
+        if tok.pos_ in ("VERB", "AUX") and pred.plover_type in self.requesting_types:
+            # "réclamer le respect de l'accord signé avec l'Onu": asked of the deal's partner
+            for c in children(tok):
+                if c.dep_ == "obj":
+                    found = self._deal_partner(c, actors)
+                    if found:
+                        return found
         if tok.pos_ in ("VERB", "AUX") and pred.plover_type in self.addressed_types:
             return self._addressee(tok, actors)
         return []
@@ -702,6 +716,35 @@ class EventExtractor:
                 if c.dep_ == "obj" and c.i > conj.i:
                     return self._arg_actors(c, actors)
         return []
+
+    def _compliance(self, noun: Token) -> Token | None:
+        """The deal whose keeping `noun` names ("le respect d'un accord"), or None."""
+        if noun.pos_ != "NOUN" or fold(noun.lemma_) not in self.compliance_nouns:
+            return None
+        return next((c for c in children(noun) if c.dep_ == "nmod" and fold(c.lemma_) in self.deal_nouns), None)
+
+    def _deal_partner(self, noun: Token, actors: ArticleActors) -> list[Actor]:
+        """Whom the keeping of a deal is asked of: its partner, the "avec" complement of the
+        deal or of the participle that made it ("le respect de l'accord signé avec l'Onu")."""
+        deal = self._compliance(noun)
+        if deal is None:
+            return []
+        holders = [deal] + [c for c in children(deal) if c.dep_ == "acl" and c.pos_ == "VERB"]
+        for h in holders:
+            for c in children(h):
+                if c.dep_.startswith(("obl", "nmod")) and self._case(c) in self.partner_preps:
+                    found = self._arg_actors(c, actors)
+                    if found:
+                        return found
+        return []
+
+    def _compliance_asker(self, deal: Token) -> Token | None:
+        """The verb asking for the keeping of `deal` ("réclamer le respect de l'accord"), or None."""
+        keeping = deal.head
+        if deal.dep_ != "nmod" or self._compliance(keeping) is None or self._compliance(keeping).i != deal.i:
+            return None
+        verb = keeping.head
+        return verb if keeping.dep_ == "obj" and verb.pos_ == "VERB" else None
 
     def _genitive_antecedent(self, verb: Token) -> Token | None:
         """The noun a "dont" clause is said of: the relative clause's head, or, where the parser
@@ -1276,6 +1319,8 @@ class EventExtractor:
         subj = next((c for c in children(verb) if c.dep_.startswith("nsubj")), None)
         if subj is None or "1" in morph(subj, "Person"):
             return [], []
+        if any(c.dep_.startswith("aux") for c in children(verb)):
+            return [], []      # "la police a dû tirer", "aurait dû faire plus": a past need, no demand
         # what the subject must do itself: "doit partir", not "devrait être sur la liste" or
         # "doit être sanctionné" (done to it, by someone else)
         act = next((c for c in children(verb) if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
