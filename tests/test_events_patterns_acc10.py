@@ -135,3 +135,33 @@ def test_a_deal_criticised_is_not_signed_by_its_critic(code):
     evs = code("Israël critique l'accord signé avec l'Iran.").events
     assert not [e for e in evs if e.trigger.text == "signé" and e.source is not None
                 and e.source.country == "ISR"]
+
+
+# -- "« on manifestera »": the speaker's announced act against others is a threat of it ---------
+def test_announced_protest_in_a_quotation_is_a_threat(code):
+    evs = code("« On ne se soumettra pas, on manifestera », a ajouté le chef de l'opposition guinéenne.").events
+    hit = [e for e in evs if e.trigger.text == "manifestera"]
+    # ("on" in a quotation is its speaker)
+    assert hit and hit[0].type == "THREATEN" and hit[0].cameo == "133" and _code(hit[0].source) == "GINOPP"
+
+
+def test_announced_retaliation_is_a_military_threat(code):
+    evs = code("« Nous riposterons contre toute agression », a déclaré le ministre iranien de la Défense.").events
+    assert [e for e in evs if e.type == "THREATEN" and e.cameo == "138" and _code(e.source) == "IRNGOV"]
+
+
+def test_a_past_or_reported_act_is_no_threat(code):
+    past = code("« Nous avons manifesté hier », a dit le chef de l'opposition.").events
+    told = code("Le président a déclaré que l'armée frappera les rebelles.").events
+    assert [e for e in past if e.type == "PROTEST"] and not [e for e in past if e.type == "THREATEN"]
+    assert [e for e in told if e.type == "ASSAULT"]
+
+
+def test_fighting_for_a_cause_is_no_assault(code):
+    evs = code("« On s'est battu pour la gagner, on se battra pour la garder », a dit un manifestant.").events
+    assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+def test_generic_on_is_no_speaker(code):
+    evs = code("« Si on soutient Trump, on ne porte pas de masque », a dit le sénateur Lamar Alexander.").events
+    assert not [e for e in evs if e.trigger.text == "soutient" and e.source is not None]

@@ -68,6 +68,7 @@ def _settings(config: dict) -> dict:
     s.relative_pronouns = {fold(w) for w in config.get("relative_pronouns", [])}
     s.plural_pronouns = {fold(w) for w in config.get("plural_pronouns", [])}
     s.first_person = {fold(w) for w in config.get("first_person_pronouns", [])}
+    s.first_person_future = {fold(w) for w in config.get("first_person_future_pronouns", [])}
     s.demonstratives = {fold(w) for w in config.get("demonstrative_pronouns", [])}
     s.leading_verbs = {fold(w) for w in config.get("leading_verbs", [])}
     s.kinship_nouns = {fold(w) for w in config.get("kinship_nouns", [])}
@@ -302,7 +303,7 @@ class ArticleActors:
         word = fold(tok.text)
         if word in self.demonstratives:
             return self._demonstrative(tok)
-        if word in self.first_person:
+        if word in self.first_person or (word in self.first_person_future and "Fut" in morph(tok.head, "Tense")):
             # "nous" inside a quotation is whoever says it
             return [a for s, e, a in self.quote_speakers if s <= tok.idx < e][:1]
         # "Elle l'a exhorté": the model may call a preverbal clitic a second subject

@@ -47,6 +47,9 @@ class EventExtractor:
         self.mod.surface_lemmas = lexicon.surface_lemmas
         self.passive_agent = {fold(w) for w in config.get("passive_agent", ["par"])}
         self.copula_verbs = {fold(w) for w in config.get("copula_verbs") or []}
+        self.announced_threats = {k: str(v) for k, v in (config.get("announced_threats") or {}).items()}
+        self.first_person = {fold(w) for w in (config.get("first_person_pronouns") or [])
+                             + (config.get("first_person_future_pronouns") or [])}
         self.support_verbs = {fold(w) for w in config.get("support_verbs", [])}
         self.reflexive = {fold(w) for w in config.get("reflexive_pronouns", [])}
         self.dative = {fold(w) for w in config.get("dative_prepositions", [])}
@@ -1306,8 +1309,27 @@ class EventExtractor:
             self._emit(events, tok, end, pred, sources, targets, sent, actors)
         if obliged:
             _ask_obliged(events, obliged)
+        if self.announced_threats and actors.quoted_spans:
+            events = [self._announced_threat(e, actors) for e in events]
         return self._drop_requested(self._drop_bare_intents(self._aim_by_purpose(
             self._organisers(self._fold_governed(events, actors), actors))))
+
+    def _announced_threat(self, e: RawEvent, actors: ArticleActors) -> RawEvent:
+        """"« On ne se soumettra pas, on manifestera »": what a speaker says, in a quotation,
+        they will do to others is a threat of it (config announced_threats), made now."""
+        code = self.announced_threats.get(e.predicate.plover_type)
+        verb = e.trigger
+        if code is None or e.negated or e.modality != "asserted" or verb.pos_ != "VERB" \
+                or "Fut" not in morph(verb, "Tense") or "Ind" not in morph(verb, "Mood") \
+                or not any(s <= verb.idx < end for s, end in actors.quoted_spans) \
+                or not any(c.dep_.startswith("nsubj") and fold(c.text) in self.first_person for c in children(verb)):
+            return e
+        info = cameo_table().get(code)
+        if info is None:
+            return e
+        threat = replace(e.predicate, cameo=code, plover_type=info["plover_type"],
+                         plover_mode=info["plover_mode"], goldstein=info["goldstein"], symmetric=False)
+        return replace(e, predicate=threat)
 
     def _obligation(self, verb: Token, subjects: list[Actor], actors: ArticleActors):
         """(sources, targets) of "« le régime doit cesser les frappes », a dit Kerry": the
