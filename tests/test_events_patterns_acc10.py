@@ -165,3 +165,13 @@ def test_fighting_for_a_cause_is_no_assault(code):
 def test_generic_on_is_no_speaker(code):
     evs = code("« Si on soutient Trump, on ne porte pas de masque », a dit le sénateur Lamar Alexander.").events
     assert not [e for e in evs if e.trigger.text == "soutient" and e.source is not None]
+
+
+# -- "« nos dernières mises en garde »": a first-person possessive in a quotation is its speaker --
+def test_our_warnings_in_a_quotation_are_the_speakers_threat(code):
+    evs = code("« Il s'agit de nos dernières mises en garde », a déclaré M. Erdogan.").events
+    assert [e for e in evs if e.type == "THREATEN" and e.source is not None and e.source.country == "TUR"]
+
+
+def test_putting_in_place_is_no_warning(code):
+    assert not code("La mise en place du gouvernement malien a pris du temps.").events
