@@ -175,3 +175,17 @@ def test_our_warnings_in_a_quotation_are_the_speakers_threat(code):
 
 def test_putting_in_place_is_no_warning(code):
     assert not code("La mise en place du gouvernement malien a pris du temps.").events
+
+
+# -- "« il est responsable de cette impasse », a dit X": X blames him ------------------------------
+def test_speaker_blaming_the_subject_accuses_it(code):
+    evs = code("« Le gouvernement n'a pas voulu discuter, il est responsable de cette impasse », "
+               "a dit le député Pierre Simon.").events
+    blame = [e for e in evs if e.type == "ACCUSE"]
+    assert blame and blame[0].source.name == "Pierre Simon" and blame[0].target.role == "GOV"
+
+
+def test_being_in_charge_or_unquoted_blame_is_no_accusation(code):
+    charge = code("« Le ministre est responsable de la sécurité », a dit le préfet.").events
+    narrative = code("Le gouvernement est responsable de cette impasse.").events
+    assert not [e for e in charge + narrative if e.type == "ACCUSE"]

@@ -32,7 +32,7 @@ VERB_OPTIONAL = {
     "negative_only": bool, "symmetric": bool, "note": str,
     "source": list, "needs_target": bool, "needs_source": bool, "speaker_source": bool,
     "source_roles": list, "prep_lemmas": list, "attributes": list, "or_source_roles": list,
-    "obligation": bool,
+    "obligation": bool, "speaker_judges": bool,
 }
 NOUN_REQUIRED = {"lemma": str, "cameo": str, "source": list, "target": list}
 NOUN_OPTIONAL = {"requires_adj": list, "requires_of": list, "between": bool, "marks": str, "means": bool, "note": str}

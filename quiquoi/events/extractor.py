@@ -164,9 +164,10 @@ class EventExtractor:
                     for g in children(o) if (g.dep_ in ("acl", "xcomp") and g.pos_ == "VERB")
                     or (g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i > o.i and p.prep in self.dative)):
                 continue
+            # (a copula's complements hang on its attribute: "est responsable de cette impasse")
             if p.prep_lemmas and not any(
                     self._case(c) == p.prep and (fold(c.lemma_) in p.prep_lemmas or fold(c.text) in p.prep_lemmas)
-                    for c in children(tok)):
+                    for c in (*children(tok), *(children(tok.head) if tok.dep_ == "cop" else ()))):
                 continue     # "qualifier X de violation" accuses; "qualifier X d'historique" does not
             if p.reflexive is not None:
                 pronominal = any(fold(c.text) in self.reflexive for c in children(tok)
@@ -1226,6 +1227,9 @@ class EventExtractor:
                     # "la Russie sera prête à y revenir": the words after the copula carry the
                     # subject and the complements
                     sources, targets = self.subjects(tok.head, actors), self._targets(tok.head, pred, actors)
+                    if pred.speaker_judges:
+                        # "« il est responsable de cette impasse », a dit X": X blames the subject
+                        sources, targets = self._said_of_subject(tok.head, sources, actors)
                     if tok.dep_ != "cop":
                         # misread as an auxiliary, the copula shares its verb's subjects: the
                         # one just before it is its own ("qu'il était d'accord")
@@ -1330,6 +1334,20 @@ class EventExtractor:
         threat = replace(e.predicate, cameo=code, plover_type=info["plover_type"],
                          plover_mode=info["plover_mode"], goldstein=info["goldstein"], symmetric=False)
         return replace(e, predicate=threat)
+
+    def _said_of_subject(self, word: Token, subjects: list[Actor], actors: ArticleActors):
+        """(speaker, subjects) of a judgement a quotation's speaker passes on the clause's
+        subject ("« il est responsable de cette impasse », a dit X"); ([], []) when it is not
+        in a quotation or the speaker speaks of themselves."""
+        if not subjects or not any(s <= word.idx < e for s, e in actors.quoted_spans):
+            return [], []
+        subj = next((c for c in children(word) if c.dep_.startswith("nsubj")), None)
+        if subj is not None and fold(subj.text) in self.first_person:
+            return [], []
+        speaker = self._speaker(word, actors)
+        if not speaker or any(s.key() == speaker[0].key() or s.name == speaker[0].name for s in subjects):
+            return [], []
+        return speaker[:1], subjects
 
     def _obligation(self, verb: Token, subjects: list[Actor], actors: ArticleActors):
         """(sources, targets) of "« le régime doit cesser les frappes », a dit Kerry": the

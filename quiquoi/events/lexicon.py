@@ -42,6 +42,9 @@ class Predicate:
                                        # clause ("X a déclaré que les conditions n'étaient pas réunies")
     obligation: bool = False           # verbs: "« X doit cesser les frappes »" in a quotation: the
                                        # speaker asks it of the subject (subject = target, speaker = source)
+    speaker_judges: bool = False       # verbs (a copula's fixed attribute): in a quotation, the
+                                       # speaker passes it on the subject ("« il est responsable de
+                                       # cette impasse »": speaker = source, subject = target)
     means: bool = False                # nouns: an instrument ("avec des gaz lacrymogènes"); the act is
                                        # its clause's: the verb's subject does it to the verb's object
 
@@ -94,7 +97,7 @@ class EventLexicon:
                     requires_of=tuple(fold(a) for a in _as_list(e.get("requires_of"))),
                     means=bool(e.get("means")), speaker_source=bool(e.get("speaker_source")),
                     source_roles=tuple(_as_list(e.get("source_roles"))),
-                    obligation=bool(e.get("obligation")),
+                    obligation=bool(e.get("obligation")), speaker_judges=bool(e.get("speaker_judges")),
                 )
                 index.setdefault(p.lemma, []).append(p)
         # the most specific reading of a word is tried first (stable for equal specificity)
