@@ -189,3 +189,17 @@ def test_being_in_charge_or_unquoted_blame_is_no_accusation(code):
     charge = code("« Le ministre est responsable de la sécurité », a dit le préfet.").events
     narrative = code("Le gouvernement est responsable de cette impasse.").events
     assert not [e for e in charge + narrative if e.type == "ACCUSE"]
+
+
+def test_forecasts_schedules_and_people_at_large_are_no_demand(code):
+    texts = ["« Cristobal devrait s'affaiblir dans les prochaines heures », a indiqué le NHC.",
+             "« Je sais que le président doit venir dans le Michigan demain », a précisé la gouverneure.",
+             "« Les gens doivent acheter de l'ail », explique un vendeur, Mounir Ghaleb.",
+             "« Toute personne sauvée en mer doit pouvoir être débarquée », a dit Laurence Bondard."]
+    for t in texts:
+        assert not [e for e in code(t).events if e.type == "REQUEST"], t
+
+
+def test_a_thing_that_disturbs_someone_is_no_obstruction(code):
+    evs = code("Ces révélations ont beaucoup perturbé Marine, 35 ans.").events
+    assert not [e for e in evs if e.type == "PROTEST"]

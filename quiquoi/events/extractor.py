@@ -46,7 +46,7 @@ class EventExtractor:
         self.mod = modality
         self.mod.surface_lemmas = lexicon.surface_lemmas
         self.passive_agent = {fold(w) for w in config.get("passive_agent", ["par"])}
-        self.copula_verbs = {fold(w) for w in config.get("copula_verbs") or []}
+        self.state_verbs = {fold(w) for w in config.get("state_verbs") or []}
         self.announced_threats = {k: str(v) for k, v in (config.get("announced_threats") or {}).items()}
         self.first_person = {fold(w) for w in (config.get("first_person_pronouns") or [])
                              + (config.get("first_person_future_pronouns") or [])}
@@ -1359,14 +1359,21 @@ class EventExtractor:
         subj = next((c for c in children(verb) if c.dep_.startswith("nsubj")), None)
         if subj is None or "1" in morph(subj, "Person"):
             return [], []
-        if any(c.dep_.startswith("aux") for c in children(verb)):
-            return [], []      # "la police a dû tirer", "aurait dû faire plus": a past need, no demand
+        if any(c.dep_.startswith("aux") for c in children(verb)) or "Cnd" in morph(verb, "Mood") \
+                or verb.dep_ == "acl:relcl":
+            # "la police a dû tirer", "aurait dû faire plus": a past need; "Cristobal devrait
+            # s'affaiblir": a forecast; "toute personne qui doit quitter Pékin": a need
+            return [], []
         # what the subject must do itself: "doit partir", not "devrait être sur la liste" or
         # "doit être sanctionné" (done to it, by someone else)
         act = next((c for c in children(verb) if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if act is None or fold(act.lemma_) in self.copula_verbs or self._is_passive(act) \
+        if act is None or fold(act.lemma_) in self.state_verbs or self._is_passive(act) \
                 or any(c.dep_ == "cop" for c in children(act)):
             return [], []
+        if any(fold(t.text) in self.calendar_words for t in act.subtree):
+            return [], []      # "le président doit venir demain": a schedule
+        if all(s.country is None and s.role == "CVL" for s in subjects):
+            return [], []      # "les gens doivent savoir", "toute personne doit": people at large
         speaker = self._speaker(verb, actors)
         if not speaker or any(s.key() == speaker[0].key() or s.name == speaker[0].name for s in subjects):
             return [], []
