@@ -226,6 +226,15 @@ class Coder:
                    if (c.dep_ in ("obj", "nsubj:pass") and "obj" in slots and c.i > trig.i)
                    or (c.dep_.startswith(("obl", "nmod")) and self.extractor._case(c) in slots)]
         found = _state_of_place(objects, places)
+        if found is None and trig.pos_ == "NOUN" and trig.dep_ in ("nsubj", "nsubj:pass") \
+                and ev.source is not None and ev.source.country:
+            # "des troupes supplémentaires vont participer aux combats à Rafah": the foreign
+            # place where the force sent goes
+            verbs = [trig.head, *(c for c in children(trig.head) if c.dep_ == "xcomp")]   # "vont entrer"
+            spots = [c for v in verbs for c in children(v) if c.dep_.startswith("obl")]
+            for _depth in range(2):
+                spots += [n for o in spots for n in children(o) if n.dep_ == "nmod" and n not in spots]
+            found = _state_of_place(spots, places, foreign_to=ev.source.country)
         if found is None and trig.dep_ == "acl" and ev.source is not None \
                 and (fold(trig.head.lemma_) in self.projectile_nouns
                      or fold(trig.head.text) in self.projectile_nouns):   # (the model: obus -> "obu")

@@ -203,3 +203,16 @@ def test_forecasts_schedules_and_people_at_large_are_no_demand(code):
 def test_a_thing_that_disturbs_someone_is_no_obstruction(code):
     evs = code("Ces révélations ont beaucoup perturbé Marine, 35 ans.").events
     assert not [e for e in evs if e.type == "PROTEST"]
+
+
+# -- "a annoncé que des troupes supplémentaires allaient participer aux combats à Rafah" ---------
+def test_announced_reinforcements_are_the_announcers_mobilisation(code):
+    evs = code("Le ministre israélien de la Défense a annoncé que des troupes supplémentaires allaient "
+               "participer aux combats au sol à Rafah.").events
+    hit = [e for e in evs if e.type == "MOBILIZE"]
+    assert hit and hit[0].source.country == "ISR" and hit[0].target is not None and hit[0].target.country == "PSE"
+
+
+def test_reinforcements_at_home_have_no_state_target(code):
+    evs = code("Des renforts de police sont arrivés à Nantes.").events
+    assert not [e for e in evs if e.target is not None and e.target.country == "FRA"]

@@ -35,7 +35,8 @@ VERB_OPTIONAL = {
     "obligation": bool, "speaker_judges": bool,
 }
 NOUN_REQUIRED = {"lemma": str, "cameo": str, "source": list, "target": list}
-NOUN_OPTIONAL = {"requires_adj": list, "requires_of": list, "between": bool, "marks": str, "means": bool, "note": str}
+NOUN_OPTIONAL = {"requires_adj": list, "requires_of": list, "between": bool, "marks": str, "means": bool,
+                 "speaker_source": bool, "note": str}
 MODALITIES = {"proposed", "requested", "refused", "hypothetical"}
 CAMEO_CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
 

@@ -1281,6 +1281,11 @@ class EventExtractor:
                     # "les sanctions américaines contre l'Iran": the adjective names the doer
                     # (alone, "les menaces turques" is a mention more than an event)
                     sources = self._adjective_states(tok, pred, actors)
+                if not sources and pred.speaker_source and tok.dep_ in ("nsubj", "nsubj:pass") \
+                        and tok.head.pos_ in ("VERB", "AUX"):
+                    # "a annoncé que des troupes supplémentaires allaient participer aux combats":
+                    # whoever announces them sends them
+                    sources = self._speaker(tok.head, actors)
                 if not targets and self._meeting_told_before(tok, pred, sources, actors):
                     continue
                 if pred.between:
