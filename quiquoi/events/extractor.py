@@ -1330,7 +1330,7 @@ class EventExtractor:
         verb = e.trigger
         if code is None or e.negated or e.modality != "asserted" or verb.pos_ != "VERB" \
                 or "Fut" not in morph(verb, "Tense") or "Ind" not in morph(verb, "Mood") \
-                or not any(s <= verb.idx < end for s, end in actors.quoted_spans) \
+                or not self._quoted(verb, actors) \
                 or not any(c.dep_.startswith("nsubj") and fold(c.text) in self.first_person for c in children(verb)):
             return e
         info = cameo_table().get(code)
@@ -1340,14 +1340,19 @@ class EventExtractor:
                          plover_mode=info["plover_mode"], goldstein=info["goldstein"], symmetric=False)
         return replace(e, predicate=threat)
 
+    @staticmethod
+    def _quoted(tok: Token, actors: ArticleActors) -> bool:
+        """Whether the word stands inside quotation marks."""
+        return any(s <= tok.idx < e for s, e in actors.quoted_spans)
+
     def _said_of_subject(self, word: Token, subjects: list[Actor], actors: ArticleActors):
-        """(speaker, subjects) of a judgement a quotation's speaker passes on the clause's
-        subject ("« il est responsable de cette impasse », a dit X"); ([], []) when it is not
-        in a quotation or the speaker speaks of themselves."""
-        if not subjects or not any(s <= word.idx < e for s, e in actors.quoted_spans):
+        """(speaker, subjects) of what a quotation's speaker says of the clause's subject (a
+        judgement, "« il est responsable de cette impasse »", or a demand, "« X doit partir »");
+        ([], []) outside quotations or when the speakers speak of themselves."""
+        if not subjects or not self._quoted(word, actors):
             return [], []
         subj = next((c for c in children(word) if c.dep_.startswith("nsubj")), None)
-        if subj is not None and fold(subj.text) in self.first_person:
+        if subj is not None and ("1" in morph(subj, "Person") or fold(subj.text) in self.first_person):
             return [], []
         speaker = self._speaker(word, actors)
         if not speaker or any(s.key() == speaker[0].key() or s.name == speaker[0].name for s in subjects):
@@ -1356,16 +1361,9 @@ class EventExtractor:
 
     def _obligation(self, verb: Token, subjects: list[Actor], actors: ArticleActors):
         """(sources, targets) of "« le régime doit cesser les frappes », a dit Kerry": the
-        speaker demands it of the subject. Nothing outside a quotation (there "devoir" mostly
-        schedules), when negated, or for the speaker's own duty ("nous devons")."""
-        in_quote = any(s <= verb.idx < e for s, e in actors.quoted_spans)
-        if not in_quote or not subjects or self.mod.negated(verb):
-            return [], []
-        subj = next((c for c in children(verb) if c.dep_.startswith("nsubj")), None)
-        if subj is None or "1" in morph(subj, "Person"):
-            return [], []
-        if any(c.dep_.startswith("aux") for c in children(verb)) or "Cnd" in morph(verb, "Mood") \
-                or verb.dep_ == "acl:relcl":
+        speaker demands it of the subject. Not when negated, nor for what is no demand."""
+        if self.mod.negated(verb) or any(c.dep_.startswith("aux") for c in children(verb)) \
+                or "Cnd" in morph(verb, "Mood") or verb.dep_ == "acl:relcl":
             # "la police a dû tirer", "aurait dû faire plus": a past need; "Cristobal devrait
             # s'affaiblir": a forecast; "toute personne qui doit quitter Pékin": a need
             return [], []
@@ -1379,10 +1377,7 @@ class EventExtractor:
             return [], []      # "le président doit venir demain": a schedule
         if all(s.country is None and s.role == "CVL" for s in subjects):
             return [], []      # "les gens doivent savoir", "toute personne doit": people at large
-        speaker = self._speaker(verb, actors)
-        if not speaker or any(s.key() == speaker[0].key() or s.name == speaker[0].name for s in subjects):
-            return [], []
-        return speaker[:1], subjects
+        return self._said_of_subject(verb, subjects, actors)
 
     def _organisers(self, events: list[RawEvent], actors: ArticleActors) -> list[RawEvent]:
         """"À l'appel de la CGT, 4 000 personnes ont manifesté": who called the demonstration
@@ -1736,10 +1731,9 @@ def _code_in(code: str, patterns: list[str]) -> bool:
     return any(code == c or (c.endswith("*") and code.startswith(c[:-1])) for c in patterns)
 
 
-# the tree relations by which an infinitive or a noun hangs on the verb that asks for it
 def _ask_obliged(events: list[RawEvent], obliged: dict[int, object]) -> None:
-    """The act "« X doit faire Y »" demands of X is only asked for: marked requested (the
-    request fold then leaves the demand alone)."""
+    """The act "« X doit faire Y »" demands of X is only asked for: marked requested, the
+    request fold then drops it."""
     for e in events:
         node = e.trigger
         if node.dep_ == "conj":
@@ -1750,6 +1744,7 @@ def _ask_obliged(events: list[RawEvent], obliged: dict[int, object]) -> None:
             e.modality = "requested"
 
 
+# the tree relations by which an infinitive or a noun hangs on the verb that asks for it
 REQUESTED_DEPS = {"xcomp", "ccomp", "obl:arg", "obl", "obj", "conj", "acl", "nmod"}
 
 REFLEXIVES: set[str] = set()   # filled from the language config by EventExtractor
