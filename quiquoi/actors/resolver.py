@@ -11,12 +11,12 @@ from types import SimpleNamespace
 
 from datetime import date
 
-from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, Entry, fold
 from quiquoi.model import Actor
-from quiquoi.nlp import children, deps_of, ents_of, heads_of, lemmas_of, morph, pos_of, texts_of
+from quiquoi.nlp import (children, deps_of, ents_of, folded_lemmas_of, folded_texts_of, heads_of, morph, pos_of,
+                         sent_starts_of, span_text, texts_of)
 
 NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase
@@ -145,15 +145,11 @@ class ArticleActors:
         self.text = doc.text if text is None else text   # Doc.text joins every token on each access
         self.matches = dictionary.matches(doc)
         # first token of each token's sentence (Token.sent walks the whole doc every call)
-        self.sent_start = [0] * len(doc)
-        first = 0
-        for i, flag in enumerate(doc.to_array(SENT_START).tolist()):
-            if flag == 1:
-                first = i
-            self.sent_start[i] = first
+        self.sent_start = sent_starts_of(doc)
         self.cache: dict[int, list[Actor]] = {}
         self._phrases: dict[int, tuple[int, int]] = {}    # token -> its phrase's characters
         self._names: dict[int, int | None] = {}           # title token -> its holder's name token
+        self._not_currents: dict[int, bool] = {}            # token -> _not_current's answer
         self.mentions: list[tuple[int, Actor]] = []       # (head token index, actor) in text order
         self.people: dict[str, Actor] = {}                 # folded full name / surname -> person
         self.first_names: dict[str, Actor] = {}            # folded first word of a name -> person
@@ -173,7 +169,8 @@ class ArticleActors:
                 | self.collective_nouns | self.kinship_nouns | self.state_nouns | self.organisation_nouns
                 | self.country_nouns | self.rival_nouns))
         keys = keys[2]
-        pos, deps, words, lemmas = pos_of(doc), deps_of(doc), texts_of(doc), lemmas_of(doc)
+        pos, deps, words = pos_of(doc), deps_of(doc), texts_of(doc)
+        lemmas, folded = folded_lemmas_of(doc), folded_texts_of(doc)
         matches = self.matches
         former_prefixes = self.former_prefixes
         for i in range(len(doc)):
@@ -183,8 +180,8 @@ class ArticleActors:
                     self.actors(doc[i])
                 continue
             if p != "PROPN" and i not in matches and not words[i][:1].isupper() \
-                    and fold(lemmas[i]) not in keys and fold(words[i]) not in keys \
-                    and not (former_prefixes and fold(words[i]).startswith(former_prefixes)):
+                    and lemmas[i] not in keys and folded[i] not in keys \
+                    and not (former_prefixes and folded[i].startswith(former_prefixes)):
                 continue
             if p == "VERB":
                 if nominal_participle(doc[i]):
@@ -275,7 +272,7 @@ class ArticleActors:
         if not owners:
             return []
         plural = "Plur" in morph(tok, "Number")
-        for j in range(tok.i - 1, tok.sent.start - 1, -1):
+        for j in range(tok.i - 1, self.sent_start[tok.i] - 1, -1):
             noun = self.doc[j]
             if noun.pos_ != "NOUN" or ("Plur" in morph(noun, "Number")) != plural:
                 continue
@@ -779,7 +776,7 @@ class ArticleActors:
 
     def _person(self, name_tok: Token, title: tuple[Token, Entry | None] | None) -> list[Actor]:
         start, end = self._name_span(name_tok)
-        name = self.doc[start:end].text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+        name = span_text(self.doc, start, end).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
         known = self.people.get(fold(name))
         entry = self.dic.person(name, self.when)
         if known is None and entry is None and fold(name) in self.people:
@@ -814,7 +811,7 @@ class ArticleActors:
                                                      or self.doc[span_start].is_punct
                                                      or self.doc[span_start].pos_ == "ADP"):
             span_start += 1       # "Dimanche, le président ...": the day is no part of the title
-        text = self.doc[min(span_start, start):end].text if title else self.doc[start:end].text
+        text = span_text(self.doc, min(span_start, start) if title else start, end)
         if known is not None and (title_actor is None or title_actor.country is None):
             # "le colonel Abdramane" after "Amadou Abdramane, porte-parole des militaires nigériens"
             actor = Actor(text, known.name, known.country, known.role, known.code,
@@ -891,10 +888,12 @@ class ArticleActors:
         return found[0] if found else None
 
     def _from_entry(self, entry: Entry, start: int, end: int) -> Actor:
-        span = self.doc[start:end]
-        return Actor(span.text, entry.name, entry.country, entry.role, entry.code or
+        doc = self.doc
+        start_char = doc[start].idx
+        end_char = doc[end - 1].idx + len(doc[end - 1])
+        return Actor(span_text(doc, start, end), entry.name, entry.country, entry.role, entry.code or
                      ((entry.country or "") + (entry.role or "")) or None,
-                     span.start_char, span.end_char, entry.category)
+                     start_char, end_char, entry.category)
 
     def _phrase(self, tok: Token) -> tuple[int, int]:
         """Character span of the phrase headed by tok, without its clauses and without
@@ -1312,8 +1311,13 @@ class ArticleActors:
 
     def _not_current(self, tok: Token) -> bool:
         """"l'ancien président", "leur futur président": not the one in office now."""
-        return bool(self._former_prefixed(tok)) or any(
-            fold(c.text) in self.not_current for c in children(tok) if c.dep_ in ("amod", "advmod", "det", "nmod", "acl"))
+        # asked for every mention remembered and every role actor: a pure function of the parse
+        found = self._not_currents.get(tok.i)
+        if found is None:
+            found = self._not_currents[tok.i] = bool(self._former_prefixed(tok)) or any(
+                fold(c.text) in self.not_current for c in children(tok)
+                if c.dep_ in ("amod", "advmod", "det", "nmod", "acl"))
+        return found
 
     def _former_prefixed(self, tok: Token) -> str:
         """The noun a former-prefix is written on ("ex-président" -> "président"), or ""."""
@@ -1431,5 +1435,5 @@ class ArticleActors:
         ministre de l'Intérieur" named before)."""
         m = self.matches.get(tok.i)
         if m and m[0].category == "role" and m[2] - m[1] > 1:
-            return fold(self.doc[m[1]:m[2]].text)
+            return fold(span_text(self.doc, m[1], m[2]))
         return fold(tok.lemma_)
