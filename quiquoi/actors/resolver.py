@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, Entry, fold
 from quiquoi.model import Actor
-from quiquoi.nlp import (children, deps_of, ents_of, folded_lemmas_of, folded_texts_of, heads_of, morph, pos_of,
-                         sent_starts_of, span_text, texts_of)
+from quiquoi.nlp import (children, deps_of, ent_types_of, ents_of, folded_lemmas_of, folded_texts_of, heads_of, morph,
+                         offsets_of, pos_of, sent_starts_of, span_text, texts_of)
 
 NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase
@@ -29,6 +29,8 @@ OUT_OF_POWER = NON_STATE | {"ELI", "LEG", "PTY"}
 # subject, copula and auxiliaries: none of them is part of its phrase
 PREDICATE_DEPS = {"cop", "nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", "expl:subj"}
 CLAUSE_DEPS = {"acl:relcl", "acl", "advcl", "dep", "ccomp", "xcomp", "parataxis", "conj", "cc"}
+# the children a noun phrase does not take in (see _phrase_span)
+_OUT_OF_PHRASE = frozenset(CLAUSE_DEPS | PREDICATE_DEPS | {"punct"})
 
 
 def nominal_participle(tok: Token) -> bool:
@@ -653,21 +655,23 @@ class ArticleActors:
         # the name on the title's last complement; a comma and a person's name right after
         # the title phrase still name its holder
         doc = self.doc
+        # (read on the Doc's arrays: this walks up to 15 words for every title)
+        pos, words, deps, ents, heads = pos_of(doc), texts_of(doc), deps_of(doc), ent_types_of(doc), heads_of(doc)
+        sent_start = self.sent_start
         for j in range(tok.i + 1, min(len(doc), tok.i + 16)):
-            t = doc[j]
-            if t.pos_ in ("VERB", "AUX") or t.is_sent_start or t.text in (";", ":", "«", "»", '"'):
-                break
-            if t.dep_ in ("appos", "amod") and t.ent_type_ == "PER" and tok.i <= t.head.i < j and (
-                    doc[j - 1].text == "," or self._complement_of(t.head, tok)):
+            if pos[j] in ("VERB", "AUX") or sent_start[j] == j or words[j] in (";", ":", "«", "»", '"'):
+                break       # (sent_start[j] == j: Token.is_sent_start)
+            if deps[j] in ("appos", "amod") and ents[j] == "PER" and tok.i <= heads[j] < j and (
+                    words[j - 1] == "," or self._complement_of(doc[heads[j]], tok)):
                 # "l'émissaire de l'ONU pour la Libye Ghassan Salamé": hung on the last complement
-                return t
-            if t.ent_type_ == "PER" and t.pos_ == "PROPN" and doc[j - 1].text == "," and (
-                    t.dep_ == tok.dep_ == "nsubj" and t.head.i == tok.head.i
-                    or t.dep_ == "conj" and t.head.i == tok.i and self._lone_conjunct(t, tok)):
+                return doc[j]
+            if ents[j] == "PER" and pos[j] == "PROPN" and words[j - 1] == "," and (
+                    deps[j] == tok.dep_ == "nsubj" and heads[j] == tok.head.i
+                    or deps[j] == "conj" and heads[j] == tok.i and self._lone_conjunct(doc[j], tok)):
                 # "Le chef de l'opposition kényane, Raila Odinga, a dénoncé": the parser made the
                 # name a second subject of the verb, or a conjunct of the title; a name set off
                 # by commas right after the title phrase is its holder's
-                return t
+                return doc[j]
         return None
 
     def _lone_conjunct(self, name: Token, title: Token) -> bool:
@@ -904,28 +908,40 @@ class ArticleActors:
         return found
 
     def _phrase_span(self, tok: Token) -> tuple[int, int]:
-        lo = hi = tok.i
+        ti = lo = hi = tok.i
+        own = children(tok)
         # a noun phrase does not go on after a clause hung on it: what the parser hangs there
         # ("invite les autorités françaises à retirer, sans délai, les forces") is the clause's
-        cut = min((c.i for c in children(tok) if c.i > tok.i and c.dep_ in CLAUSE_DEPS), default=len(self.doc))
+        cut = min((c.i for c in own if c.i > ti and c.dep_ in CLAUSE_DEPS), default=len(self.doc))
         # ... nor does it start before its own preposition ("interdit il y a quelques jours par
         # les autorités": what the parser hangs before "par" is not the authorities')
-        opening = max((c.i for c in children(tok) if c.i < tok.i and c.dep_ in ("case", "mark")), default=-1)
-        stack = [tok]
+        opening = max((c.i for c in own if c.i < ti and c.dep_ in ("case", "mark")), default=-1)
+        # the head's own children first (they have the extra tests), then the words below them
+        stack = []
+        for c in own:
+            dep, ci = c.dep_, c.i
+            if dep in _OUT_OF_PHRASE or c.is_space or (dep in ("case", "mark") and ci < ti) or ci > cut or ci < opening:
+                continue
+            if ci < lo:
+                lo = ci
+            elif ci > hi:
+                hi = ci
+            stack.append(c)
         while stack:
-            t = stack.pop()
-            for c in children(t):
-                if c.dep_ in CLAUSE_DEPS or c.dep_ in PREDICATE_DEPS or c.dep_ == "punct" or c.is_space:
+            for c in children(stack.pop()):
+                if c.dep_ in _OUT_OF_PHRASE or c.is_space:
                     continue
-                if t.i == tok.i and ((c.dep_ in ("case", "mark") and c.i < tok.i) or c.i > cut or c.i < opening):
-                    continue
-                lo, hi = min(lo, c.i), max(hi, c.i)
+                ci = c.i
+                if ci < lo:
+                    lo = ci
+                elif ci > hi:
+                    hi = ci
                 stack.append(c)
         # "Table de l'unité démocratique (MUD)": a bracket opened inside the phrase closes in it
-        if hi + 1 < len(self.doc) and self.doc[hi + 1].text == ")" \
-                and any(self.doc[j].text == "(" for j in range(lo, hi)):
+        words, offsets = texts_of(self.doc), offsets_of(self.doc)
+        if hi + 1 < len(words) and words[hi + 1] == ")" and "(" in words[lo:hi]:
             hi += 1
-        return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
+        return offsets[lo], offsets[hi] + len(words[hi])
 
     def _owners(self, tok: Token) -> list[Actor]:
         """Actors of the phrase's "de" complements ("les forces de l'opposition")."""

@@ -23,7 +23,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
@@ -615,7 +615,7 @@ class TimeResolver:
         starts += list(accumulate(map(len, pieces)))[1::2]
         vocab = self._anchor_words
         hits: dict[str, list[int]] = {}
-        for i in [i for i, w in enumerate(words) if w in vocab]:
+        for i in compress(range(len(words)), map(vocab.__contains__, words)):
             hits.setdefault(words[i], []).append(i)
         digits = [i for i, w in enumerate(words) if "0" <= w[:1] <= "9"]
         return _WordIndex(words, starts, hits, digits)
@@ -638,7 +638,8 @@ class TimeResolver:
         best = None
         for anchor in plan.anchors:
             words, digits = anchor.words
-            found = [hits[w] for w in hits.keys() & words]
+            # (most anchors are absent from a text: the disjointness test makes no set)
+            found = [] if hits.keys().isdisjoint(words) else [hits[w] for w in hits.keys() & words]
             if digits and index.digits:
                 found.append(index.digits)
             n = sum(map(len, found))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 import spacy
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -117,6 +117,11 @@ def deps_of(doc: Doc) -> list[str]:
     return _strings_of(doc, DEP, "quiquoi.dep")
 
 
+def ent_types_of(doc: Doc) -> list[str]:
+    """Each token's entity label ("PER"; "" outside entities), read once from an array."""
+    return _strings_of(doc, ENT_TYPE, "quiquoi.ent_type")
+
+
 def offsets_of(doc: Doc) -> list[int]:
     """Each token's character offset in the text, read once from an array."""
     found = doc.user_data.get("quiquoi.idx")
@@ -181,14 +186,15 @@ def children(tok) -> tuple:
     """tok.children, made once per Doc and token: the same verb's or noun's children are
     asked for by many rules, and Token.children makes new Token objects on every walk.
     (The tuples hold the Doc in a reference cycle: `forget` ends it.)"""
-    doc = tok.doc
-    memo = doc.user_data.get("quiquoi.children")
-    if memo is None:
-        memo = doc.user_data["quiquoi.children"] = {}
-    found = memo.get(tok.i)
-    if found is None:
-        found = memo[tok.i] = tuple(tok.children)
-    return found
+    # (asked ~700 times an article, mostly for tokens already seen: the look-up is the
+    # fast path, KeyError the rare one)
+    i = tok.i
+    try:
+        return tok.doc.user_data["quiquoi.children"][i]
+    except KeyError:
+        memo = tok.doc.user_data.setdefault("quiquoi.children", {})
+        found = memo[i] = tuple(tok.children)
+        return found
 
 
 def forget(doc: Doc) -> None:
@@ -264,13 +270,13 @@ def preposition_of(tok) -> str:
 def remembered(tok, key: str, compute):
     """compute(tok), a pure function of the token's parse asked many times per article,
     computed once per Doc and token (kept in the Doc's user_data under `key`)."""
-    memo = tok.doc.user_data.get(key)
-    if memo is None:
-        memo = tok.doc.user_data[key] = {}
-    found = memo.get(tok.i)
-    if found is None:
-        found = memo[tok.i] = compute(tok)
-    return found
+    i = tok.i
+    try:
+        return tok.doc.user_data[key][i]
+    except KeyError:
+        memo = tok.doc.user_data.setdefault(key, {})
+        found = memo[i] = compute(tok)
+        return found
 
 
 def _strings_of(doc: Doc, attr: int, key: str) -> list[str]:
