@@ -402,28 +402,31 @@ class ArticleActors:
         match = self.matches.get(tok.i)
         if match and self.doc[match[1]:match[2]].root.i != tok.i:
             return []  # a word inside a name ("État" in "secrétaire d'État") is no actor
+        # read once: the tests below ask for these again and again
+        pos, text = tok.pos_, tok.text
+        flemma, ftext = folded_lemmas_of(self.doc)[tok.i], folded_texts_of(self.doc)[tok.i]
         # "Mohamed Bazoum": the tagger may read a first name as a common noun; the entity
         # recogniser and the name's flat parts still say it is a person's name
-        propn = tok.pos_ == "PROPN" or (
-            tok.pos_ == "NOUN" and tok.ent_type_ == "PER" and tok.text[:1].isupper()
-            and fold(tok.text) not in self.honorifics
+        propn = pos == "PROPN" or (
+            pos == "NOUN" and tok.ent_type_ == "PER" and text[:1].isupper()
+            and ftext not in self.honorifics
             and any(c.dep_ == "flat:name" and c.pos_ == "PROPN" for c in children(tok)))
-        if match is None and self.people_role and tok.text[:1].isupper():
+        if match is None and self.people_role and text[:1].isupper():
             people = self._people(tok)
             if people is not None:
                 return people
-        if match is None and tok.text in self.paired_names:
+        if match is None and text in self.paired_names:
             paired = self._paired_country(tok)
             if paired is not None:
                 return [paired]
-        if match is None and fold(tok.lemma_) in self.state_nouns:
+        if match is None and flemma in self.state_nouns:
             # "la République syrienne", "le royaume jordanien" (either tagged as a name)
             state = self._state(tok)
             if state or not propn:
                 return state
         if propn and self._lower_demonym(tok):
             return []      # "la junte birmane" with the adjective tagged as a name: no person
-        if propn and fold(tok.text) in self.calendar_words:
+        if propn and ftext in self.calendar_words:
             return []      # "Samedi, le président russe ...": a day, not a person with a title
         if propn and match is not None and match[0].category in ("country", "capital") \
                 and self._place_in_name(tok, match):
@@ -447,13 +450,13 @@ class ArticleActors:
                 if t.kind == "person" and (t.country or t.role):
                     found = [Actor(a.text, a.name, t.country, t.role, t.code, a.start, a.end, "person")]
             return found
-        if fold(tok.text) in self.honorifics:       # "M. Toner" with "M." read as a noun
+        if ftext in self.honorifics:       # "M. Toner" with "M." read as a noun
             names = [c for c in children(tok) if c.pos_ == "PROPN"]
             return self._person(names[0], None) if names else []
         if match and match[0].category in ("organisation", "metonym", "country", "capital"):
             entry, start, end = match
             return [self._from_entry(entry, start, end)]
-        if match is None and fold(tok.lemma_) in self.organisation_nouns and self._bare_definite(tok):
+        if match is None and flemma in self.organisation_nouns and self._bare_definite(tok):
             named = self._named_before(tok, ("organisation",))
             if named is not None:
                 start, end = self._phrase(tok)
@@ -465,10 +468,10 @@ class ArticleActors:
         role = role or self.dic.role(tok.lemma_) or self.dic.role(tok.text)
         if role is None and self._former_prefixed(tok):
             role = self.dic.role(self._former_prefixed(tok))    # "l'ex-président"
-        if role is not None and tok.pos_ == "NOUN" and any(c.dep_ == "cop" for c in children(tok)) \
+        if role is not None and pos == "NOUN" and any(c.dep_ == "cop" for c in children(tok)) \
                 and not any(c.dep_ in ("det", "nummod") for c in children(tok)):
             return []     # "il est responsable de cette impasse", "elle est ministre": an attribute
-        is_title = role is not None or fold(tok.lemma_) in self.descriptions
+        is_title = role is not None or flemma in self.descriptions
         name_tok = self._attached_name(tok) if is_title else None
         if name_tok is not None:
             found = self._person(name_tok, (tok, role))
@@ -487,11 +490,11 @@ class ArticleActors:
             return found
         if role is not None:
             return self._role_actor(tok, role)
-        if fold(tok.lemma_) in self.relation_nouns or fold(tok.lemma_) in self.collective_nouns:
+        if flemma in self.relation_nouns or flemma in self.collective_nouns:
             return self._from_complement(tok)
-        if fold(tok.lemma_) in self.kinship_nouns:
+        if flemma in self.kinship_nouns:
             return self._kin(tok)
-        if fold(tok.lemma_) in self.rival_nouns or fold(tok.text) in self.rival_nouns:
+        if flemma in self.rival_nouns or ftext in self.rival_nouns:
             return self._rival(tok)
         return []
 

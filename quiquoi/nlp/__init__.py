@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -308,8 +309,9 @@ def sentences(doc: Doc) -> list[Sentence]:
     arr = doc.to_array([SENT_START, IS_SPACE, IDX])
     starts_at, space, idx = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
     n = len(doc)
-    tok_end = [idx[i + 1] for i in range(n - 1)] + [len(text)]          # start of next token
-    bounds = [i for i in range(n) if i == 0 or starts_at[i] == 1] + [n]
+    tok_end = idx[1:] + [len(text)]          # start of next token
+    # (token 0 and every token whose sent_start is 1, found with compress: no Python loop)
+    bounds = ([] if starts_at[0] == 1 else [0]) + list(compress(range(n), map((1).__eq__, starts_at))) + [n]
     spans: list[list[int]] = []
     opening = None       # a "sentence" that is only an opening mark ("“") starts the next one
     for s, e in zip(bounds, bounds[1:]):

@@ -35,6 +35,13 @@ from spacy.symbols import (ADJ, ADP, ADV, AUX, CCONJ, DET, NOUN, NUM, PRON, PROP
 _VERB_POS = {VERB, AUX}
 _NEVER_VERB = {DET, ADP, CCONJ, SCONJ, PRON, NUM, PUNCT, SPACE}
 _CHANNEL_POS = {NOUN, PROPN, X, ADJ, VERB}
+# the same sets as lookup tables over POS ids, for whole-Doc numpy tests (numpy.isin costs
+# tens of µs on short arrays); the last entry, False, stands for any id past the table
+_POS_TABLE_SIZE = max(_VERB_POS | _NEVER_VERB) + 2
+_NEVER_VERB_TABLE = numpy.zeros(_POS_TABLE_SIZE, dtype=bool)
+_NEVER_VERB_TABLE[list(_NEVER_VERB)] = True
+_VERB_POS_TABLE = numpy.zeros(_POS_TABLE_SIZE, dtype=bool)
+_VERB_POS_TABLE[list(_VERB_POS)] = True
 _IOB_B, _IOB_I = 3, 1   # Token.ent_iob values of "B" and "I"
 _MEMO_MAX = 200_000     # bound on the per-extractor string memos (a long run meets many forms)
 from dataclasses import dataclass, asdict
@@ -185,9 +192,10 @@ class _Run:
         self.ntext = list(map(norms.__getitem__, self.ttext))
         # tokens that may start a verb of saying (speech_verb's first test, on the arrays)
         if n:
-            loose = ~numpy.isin(arr[:, 0], list(_NEVER_VERB)) & (arr[:, 1] == 0) & (arr[:, 2] == 0)
+            pos_ids = arr[:, 0]
+            loose = ~_NEVER_VERB_TABLE.take(pos_ids, mode="clip") & (arr[:, 1] == 0) & (arr[:, 2] == 0)
             self.verb_cand_loose = loose.tolist()
-            self.verb_cand = (loose & numpy.isin(arr[:, 0], list(_VERB_POS))).tolist()
+            self.verb_cand = (loose & _VERB_POS_TABLE.take(pos_ids, mode="clip")).tolist()
         else:
             self.verb_cand_loose, self.verb_cand = [], []
         self.tok_ends = list(map(add, self.tok_starts, map(len, self.ttext)))
