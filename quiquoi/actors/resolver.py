@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from quiquoi.actors.dictionary import ActorDictionary, Entry, fold
 from quiquoi.model import Actor
 from quiquoi.nlp import (children, deps_of, ent_types_of, ents_of, folded_lemmas_of, folded_texts_of, heads_of, morph,
-                         offsets_of, pos_of, sent_starts_of, span_text, texts_of)
+                         offsets_of, pos_of, remembered, sent_starts_of, span_text, texts_of)
 
 NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase
@@ -31,6 +31,14 @@ PREDICATE_DEPS = {"cop", "nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", 
 CLAUSE_DEPS = {"acl:relcl", "acl", "advcl", "dep", "ccomp", "xcomp", "parataxis", "conj", "cc"}
 # the children a noun phrase does not take in (see _phrase_span)
 _OUT_OF_PHRASE = frozenset(CLAUSE_DEPS | PREDICATE_DEPS | {"punct"})
+
+
+def _first_case(tok: Token) -> str:
+    """The token's first case or mark word before it, folded; "" if none."""
+    for c in children(tok):
+        if c.dep_ in ("case", "mark") and c.i < tok.i:
+            return fold(c.text)
+    return ""
 
 
 def nominal_participle(tok: Token) -> bool:
@@ -1101,10 +1109,8 @@ class ArticleActors:
         return list(dict.fromkeys(isos))
 
     def _case(self, tok: Token) -> str:
-        for c in children(tok):
-            if c.dep_ in ("case", "mark") and c.i < tok.i:
-                return fold(c.text)
-        return ""
+        # asked for every complement of every phrase resolved: remembered per Doc
+        return remembered(tok, "quiquoi.actor_case", _first_case)
 
     def _role_actor(self, tok: Token, role: Entry, allow_memory: bool = True) -> list[Actor]:
         start, end = self._phrase(tok)

@@ -23,7 +23,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
@@ -615,7 +615,7 @@ class TimeResolver:
         starts += list(accumulate(map(len, pieces)))[1::2]
         vocab = self._anchor_words
         hits: dict[str, list[int]] = {}
-        for i in compress(range(len(words)), map(vocab.__contains__, words)):
+        for i in [i for i, w in enumerate(words) if w in vocab]:
             hits.setdefault(words[i], []).append(i)
         digits = [i for i, w in enumerate(words) if "0" <= w[:1] <= "9"]
         return _WordIndex(words, starts, hits, digits)

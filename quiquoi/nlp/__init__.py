@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import compress
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -146,8 +145,8 @@ def folded_lemmas_of(doc: Doc) -> list[str]:
     test every word's folded lemma against their word sets."""
     found = doc.user_data.get("quiquoi.flemma")
     if found is None:
-        from quiquoi.actors.dictionary import fold
-        found = doc.user_data["quiquoi.flemma"] = list(map(fold, lemmas_of(doc)))
+        found = doc.user_data["quiquoi.flemma"] = list(map(_fold_memo(doc).__getitem__,
+                                                           doc.to_array(LEMMA).tolist()))
     return found
 
 
@@ -155,9 +154,36 @@ def folded_texts_of(doc: Doc) -> list[str]:
     """Each token's text folded (actors.dictionary.fold), once per Doc."""
     found = doc.user_data.get("quiquoi.ftext")
     if found is None:
-        from quiquoi.actors.dictionary import fold
-        found = doc.user_data["quiquoi.ftext"] = list(map(fold, texts_of(doc)))
+        found = doc.user_data["quiquoi.ftext"] = list(map(_fold_memo(doc).__getitem__,
+                                                          doc.to_array(ORTH).tolist()))
     return found
+
+
+class _FoldMemo(dict):
+    """hash -> fold(string) of one vocabulary, remembered: a small dict keyed by the hash
+    is cheaper than fold's own cache (keyed by strings, and shared by every caller)."""
+
+    def __init__(self, strings):
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, key: int) -> str:
+        from quiquoi.actors.dictionary import fold
+        if len(self) > 500_000:          # a long run meets ever new words: stay bounded
+            self.clear()
+        value = self[key] = fold(self.strings[key])
+        return value
+
+
+_FOLD_MEMOS: dict[int, tuple[object, _FoldMemo]] = {}
+
+
+def _fold_memo(doc: Doc) -> _FoldMemo:
+    strings = doc.vocab.strings
+    found = _FOLD_MEMOS.get(id(strings))
+    if found is None or found[0] is not strings:
+        found = _FOLD_MEMOS[id(strings)] = (strings, _FoldMemo(strings))
+    return found[1]
 
 
 def sent_starts_of(doc: Doc) -> list[int]:
@@ -310,8 +336,7 @@ def sentences(doc: Doc) -> list[Sentence]:
     starts_at, space, idx = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
     n = len(doc)
     tok_end = idx[1:] + [len(text)]          # start of next token
-    # (token 0 and every token whose sent_start is 1, found with compress: no Python loop)
-    bounds = ([] if starts_at[0] == 1 else [0]) + list(compress(range(n), map((1).__eq__, starts_at))) + [n]
+    bounds = [i for i in range(n) if i == 0 or starts_at[i] == 1] + [n]
     spans: list[list[int]] = []
     opening = None       # a "sentence" that is only an opening mark ("“") starts the next one
     for s, e in zip(bounds, bounds[1:]):

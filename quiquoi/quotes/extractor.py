@@ -23,10 +23,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import compress
+from itertools import accumulate, compress
 from operator import add
-
-import numpy
 
 from spacy.attrs import ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, POS, SENT_START
 from spacy.symbols import (ADJ, ADP, ADV, AUX, CCONJ, DET, NOUN, NUM, PRON, PROPN, PUNCT, SCONJ, SPACE,
@@ -35,13 +33,6 @@ from spacy.symbols import (ADJ, ADP, ADV, AUX, CCONJ, DET, NOUN, NUM, PRON, PROP
 _VERB_POS = {VERB, AUX}
 _NEVER_VERB = {DET, ADP, CCONJ, SCONJ, PRON, NUM, PUNCT, SPACE}
 _CHANNEL_POS = {NOUN, PROPN, X, ADJ, VERB}
-# the same sets as lookup tables over POS ids, for whole-Doc numpy tests (numpy.isin costs
-# tens of µs on short arrays); the last entry, False, stands for any id past the table
-_POS_TABLE_SIZE = max(_VERB_POS | _NEVER_VERB) + 2
-_NEVER_VERB_TABLE = numpy.zeros(_POS_TABLE_SIZE, dtype=bool)
-_NEVER_VERB_TABLE[list(_NEVER_VERB)] = True
-_VERB_POS_TABLE = numpy.zeros(_POS_TABLE_SIZE, dtype=bool)
-_VERB_POS_TABLE[list(_VERB_POS)] = True
 _IOB_B, _IOB_I = 3, 1   # Token.ent_iob values of "B" and "I"
 _MEMO_MAX = 200_000     # bound on the per-extractor string memos (a long run meets many forms)
 from dataclasses import dataclass, asdict
@@ -187,17 +178,12 @@ class _Run:
         norms = self.norm_memo
         if len(norms) > _MEMO_MAX:
             norms.clear()
-        # (the per-token lists below are built with map/compress/numpy rather than Python
-        # loops over every token: this runs once per article, over a few hundred tokens)
+        # (norms and token ends with map at C speed: a Python loop over every token costs more)
         self.ntext = list(map(norms.__getitem__, self.ttext))
         # tokens that may start a verb of saying (speech_verb's first test, on the arrays)
-        if n:
-            pos_ids = arr[:, 0]
-            loose = ~_NEVER_VERB_TABLE.take(pos_ids, mode="clip") & (arr[:, 1] == 0) & (arr[:, 2] == 0)
-            self.verb_cand_loose = loose.tolist()
-            self.verb_cand = (loose & _VERB_POS_TABLE.take(pos_ids, mode="clip")).tolist()
-        else:
-            self.verb_cand_loose, self.verb_cand = [], []
+        self.verb_cand_loose = [p not in _NEVER_VERB and not pu and not sp
+                                for p, pu, sp in zip(self.pos, self.punct, self.space)]
+        self.verb_cand = [c and p in _VERB_POS for c, p in zip(self.verb_cand_loose, self.pos)]
         self.tok_ends = list(map(add, self.tok_starts, map(len, self.ttext)))
         # tokens that may start a channel phrase / an attribution preposition (ascending)
         pos = self.pos
@@ -216,12 +202,11 @@ class _Run:
                 self.qid[a:b] = [q] * (b - a)
         # sentence of each token: what doc.sents gives (a sentence starts at token 0
         # and at every token whose sent_start is 1), without its Span objects
-        if n:
-            starts = arr[:, 3] == 1
+        # (a running count of the starts, made by accumulate: no Python loop over the tokens)
+        starts = list(map((1).__eq__, sent_start))
+        if starts:
             starts[0] = True
-            self.sent_of = numpy.cumsum(starts).tolist()
-        else:
-            self.sent_of = []
+        self.sent_of = list(accumulate(starts, initial=0))[1:]
         self._content: dict[int, tuple[MarkSpan, list[int]]] = {}
         self.segments = self._segments()
         self.seg_starts = [s for s, _ in self.segments]
