@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, Entry, fold
 from quiquoi.model import Actor
-from quiquoi.nlp import (children, deps_of, ent_types_of, ents_of, folded_lemmas_of, folded_texts_of, heads_of, morph,
+from quiquoi.nlp import (children, deps_of, ents_of, folded_lemmas_of, folded_texts_of, heads_of, morph,
                          offsets_of, pos_of, remembered, sent_starts_of, span_text, texts_of)
 
 NAME_DEPS = {"flat:name", "flat", "fixed"}
@@ -667,16 +667,17 @@ class ArticleActors:
         # the title phrase still name its holder
         doc = self.doc
         # (read on the Doc's arrays: this walks up to 15 words for every title)
-        pos, words, deps, ents, heads = pos_of(doc), texts_of(doc), deps_of(doc), ent_types_of(doc), heads_of(doc)
+        # (the entity label from the Token, and only once the cheaper tests have passed)
+        pos, words, deps, heads = pos_of(doc), texts_of(doc), deps_of(doc), heads_of(doc)
         sent_start = self.sent_start
         for j in range(tok.i + 1, min(len(doc), tok.i + 16)):
             if pos[j] in ("VERB", "AUX") or sent_start[j] == j or words[j] in (";", ":", "«", "»", '"'):
                 break       # (sent_start[j] == j: Token.is_sent_start)
-            if deps[j] in ("appos", "amod") and ents[j] == "PER" and tok.i <= heads[j] < j and (
+            if deps[j] in ("appos", "amod") and tok.i <= heads[j] < j and doc[j].ent_type_ == "PER" and (
                     words[j - 1] == "," or self._complement_of(doc[heads[j]], tok)):
                 # "l'émissaire de l'ONU pour la Libye Ghassan Salamé": hung on the last complement
                 return doc[j]
-            if ents[j] == "PER" and pos[j] == "PROPN" and words[j - 1] == "," and (
+            if pos[j] == "PROPN" and words[j - 1] == "," and doc[j].ent_type_ == "PER" and (
                     deps[j] == tok.dep_ == "nsubj" and heads[j] == tok.head.i
                     or deps[j] == "conj" and heads[j] == tok.i and self._lone_conjunct(doc[j], tok)):
                 # "Le chef de l'opposition kényane, Raila Odinga, a dénoncé": the parser made the

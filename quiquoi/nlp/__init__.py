@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 import spacy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -115,11 +115,6 @@ def pos_of(doc: Doc) -> list[str]:
 def deps_of(doc: Doc) -> list[str]:
     """Each token's dependency label ("nsubj"), read once from an array."""
     return _strings_of(doc, DEP, "quiquoi.dep")
-
-
-def ent_types_of(doc: Doc) -> list[str]:
-    """Each token's entity label ("PER"; "" outside entities), read once from an array."""
-    return _strings_of(doc, ENT_TYPE, "quiquoi.ent_type")
 
 
 def offsets_of(doc: Doc) -> list[int]:

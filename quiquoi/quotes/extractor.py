@@ -1437,9 +1437,8 @@ class _Run:
         taken = [(q.start, q.end) for q in quotes]
         out = []
         vocab = self.indirect_vocab
-        qid = self.qid
-        for i in compress(range(self.n), map(VERB.__eq__, self.pos)):
-            if qid[i] != -1:
+        for i, pos in enumerate(self.pos):
+            if pos != VERB or self.qid[i] != -1:
                 continue       # (POS array: no Token object for the many non-verbs)
             sv = self.speech_verb(i, loose=False, vocab=vocab)
             if not sv:
