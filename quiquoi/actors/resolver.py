@@ -11,12 +11,12 @@ from types import SimpleNamespace
 
 from datetime import date
 
-from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, Entry, fold
 from quiquoi.model import Actor
-from quiquoi.nlp import children, deps_of, ents_of, heads_of, lemmas_of, morph, pos_of, texts_of
+from quiquoi.nlp import (children, deps_of, ents_of, folded_lemmas_of, folded_texts_of, heads_of, morph,
+                         offsets_of, pos_of, remembered, sent_starts_of, span_text, texts_of)
 
 NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase
@@ -29,6 +29,16 @@ OUT_OF_POWER = NON_STATE | {"ELI", "LEG", "PTY"}
 # subject, copula and auxiliaries: none of them is part of its phrase
 PREDICATE_DEPS = {"cop", "nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", "expl:subj"}
 CLAUSE_DEPS = {"acl:relcl", "acl", "advcl", "dep", "ccomp", "xcomp", "parataxis", "conj", "cc"}
+# the children a noun phrase does not take in (see _phrase_span)
+_OUT_OF_PHRASE = frozenset(CLAUSE_DEPS | PREDICATE_DEPS | {"punct"})
+
+
+def _first_case(tok: Token) -> str:
+    """The token's first case or mark word before it, folded; "" if none."""
+    for c in children(tok):
+        if c.dep_ in ("case", "mark") and c.i < tok.i:
+            return fold(c.text)
+    return ""
 
 
 def nominal_participle(tok: Token) -> bool:
@@ -147,15 +157,11 @@ class ArticleActors:
         self.text = doc.text if text is None else text   # Doc.text joins every token on each access
         self.matches = dictionary.matches(doc)
         # first token of each token's sentence (Token.sent walks the whole doc every call)
-        self.sent_start = [0] * len(doc)
-        first = 0
-        for i, flag in enumerate(doc.to_array(SENT_START).tolist()):
-            if flag == 1:
-                first = i
-            self.sent_start[i] = first
+        self.sent_start = sent_starts_of(doc)
         self.cache: dict[int, list[Actor]] = {}
         self._phrases: dict[int, tuple[int, int]] = {}    # token -> its phrase's characters
         self._names: dict[int, int | None] = {}           # title token -> its holder's name token
+        self._not_currents: dict[int, bool] = {}            # token -> _not_current's answer
         self.mentions: list[tuple[int, Actor]] = []       # (head token index, actor) in text order
         self.people: dict[str, Actor] = {}                 # folded full name / surname -> person
         self.first_names: dict[str, Actor] = {}            # folded first word of a name -> person
@@ -175,7 +181,8 @@ class ArticleActors:
                 | self.collective_nouns | self.kinship_nouns | self.state_nouns | self.organisation_nouns
                 | self.country_nouns | self.rival_nouns))
         keys = keys[2]
-        pos, deps, words, lemmas = pos_of(doc), deps_of(doc), texts_of(doc), lemmas_of(doc)
+        pos, deps, words = pos_of(doc), deps_of(doc), texts_of(doc)
+        lemmas, folded = folded_lemmas_of(doc), folded_texts_of(doc)
         matches = self.matches
         former_prefixes = self.former_prefixes
         for i in range(len(doc)):
@@ -185,8 +192,8 @@ class ArticleActors:
                     self.actors(doc[i])
                 continue
             if p != "PROPN" and i not in matches and not words[i][:1].isupper() \
-                    and fold(lemmas[i]) not in keys and fold(words[i]) not in keys \
-                    and not (former_prefixes and fold(words[i]).startswith(former_prefixes)):
+                    and lemmas[i] not in keys and folded[i] not in keys \
+                    and not (former_prefixes and folded[i].startswith(former_prefixes)):
                 continue
             if p == "VERB":
                 if nominal_participle(doc[i]):
@@ -277,7 +284,7 @@ class ArticleActors:
         if not owners:
             return []
         plural = "Plur" in morph(tok, "Number")
-        for j in range(tok.i - 1, tok.sent.start - 1, -1):
+        for j in range(tok.i - 1, self.sent_start[tok.i] - 1, -1):
             noun = self.doc[j]
             if noun.pos_ != "NOUN" or ("Plur" in morph(noun, "Number")) != plural:
                 continue
@@ -405,28 +412,31 @@ class ArticleActors:
         match = self.matches.get(tok.i)
         if match and self.doc[match[1]:match[2]].root.i != tok.i:
             return []  # a word inside a name ("État" in "secrétaire d'État") is no actor
+        # read once: the tests below ask for these again and again
+        pos, text = tok.pos_, tok.text
+        flemma, ftext = folded_lemmas_of(self.doc)[tok.i], folded_texts_of(self.doc)[tok.i]
         # "Mohamed Bazoum": the tagger may read a first name as a common noun; the entity
         # recogniser and the name's flat parts still say it is a person's name
-        propn = tok.pos_ == "PROPN" or (
-            tok.pos_ == "NOUN" and tok.ent_type_ == "PER" and tok.text[:1].isupper()
-            and fold(tok.text) not in self.honorifics
+        propn = pos == "PROPN" or (
+            pos == "NOUN" and tok.ent_type_ == "PER" and text[:1].isupper()
+            and ftext not in self.honorifics
             and any(c.dep_ == "flat:name" and c.pos_ == "PROPN" for c in children(tok)))
-        if match is None and self.people_role and tok.text[:1].isupper():
+        if match is None and self.people_role and text[:1].isupper():
             people = self._people(tok)
             if people is not None:
                 return people
-        if match is None and tok.text in self.paired_names:
+        if match is None and text in self.paired_names:
             paired = self._paired_country(tok)
             if paired is not None:
                 return [paired]
-        if match is None and fold(tok.lemma_) in self.state_nouns:
+        if match is None and flemma in self.state_nouns:
             # "la République syrienne", "le royaume jordanien" (either tagged as a name)
             state = self._state(tok)
             if state or not propn:
                 return state
         if propn and self._lower_demonym(tok):
             return []      # "la junte birmane" with the adjective tagged as a name: no person
-        if propn and fold(tok.text) in self.calendar_words:
+        if propn and ftext in self.calendar_words:
             return []      # "Samedi, le président russe ...": a day, not a person with a title
         if propn and match is not None and match[0].category in ("country", "capital") \
                 and self._place_in_name(tok, match):
@@ -450,13 +460,13 @@ class ArticleActors:
                 if t.kind == "person" and (t.country or t.role):
                     found = [Actor(a.text, a.name, t.country, t.role, t.code, a.start, a.end, "person")]
             return found
-        if fold(tok.text) in self.honorifics:       # "M. Toner" with "M." read as a noun
+        if ftext in self.honorifics:       # "M. Toner" with "M." read as a noun
             names = [c for c in children(tok) if c.pos_ == "PROPN"]
             return self._person(names[0], None) if names else []
         if match and match[0].category in ("organisation", "metonym", "country", "capital"):
             entry, start, end = match
             return [self._from_entry(entry, start, end)]
-        if match is None and fold(tok.lemma_) in self.organisation_nouns and self._bare_definite(tok):
+        if match is None and flemma in self.organisation_nouns and self._bare_definite(tok):
             named = self._named_before(tok, ("organisation",))
             if named is not None:
                 start, end = self._phrase(tok)
@@ -468,10 +478,10 @@ class ArticleActors:
         role = role or self.dic.role(tok.lemma_) or self.dic.role(tok.text)
         if role is None and self._former_prefixed(tok):
             role = self.dic.role(self._former_prefixed(tok))    # "l'ex-président"
-        if role is not None and tok.pos_ == "NOUN" and any(c.dep_ == "cop" for c in children(tok)) \
+        if role is not None and pos == "NOUN" and any(c.dep_ == "cop" for c in children(tok)) \
                 and not any(c.dep_ in ("det", "nummod") for c in children(tok)):
             return []     # "il est responsable de cette impasse", "elle est ministre": an attribute
-        is_title = role is not None or fold(tok.lemma_) in self.descriptions
+        is_title = role is not None or flemma in self.descriptions
         name_tok = self._attached_name(tok) if is_title else None
         if name_tok is not None:
             found = self._person(name_tok, (tok, role))
@@ -490,11 +500,11 @@ class ArticleActors:
             return found
         if role is not None:
             return self._role_actor(tok, role)
-        if fold(tok.lemma_) in self.relation_nouns or fold(tok.lemma_) in self.collective_nouns:
+        if flemma in self.relation_nouns or flemma in self.collective_nouns:
             return self._from_complement(tok)
-        if fold(tok.lemma_) in self.kinship_nouns:
+        if flemma in self.kinship_nouns:
             return self._kin(tok)
-        if fold(tok.lemma_) in self.rival_nouns or fold(tok.text) in self.rival_nouns:
+        if flemma in self.rival_nouns or ftext in self.rival_nouns:
             return self._rival(tok)
         return []
 
@@ -658,21 +668,24 @@ class ArticleActors:
         # the name on the title's last complement; a comma and a person's name right after
         # the title phrase still name its holder
         doc = self.doc
+        # (read on the Doc's arrays: this walks up to 15 words for every title)
+        # (the entity label from the Token, and only once the cheaper tests have passed)
+        pos, words, deps, heads = pos_of(doc), texts_of(doc), deps_of(doc), heads_of(doc)
+        sent_start = self.sent_start
         for j in range(tok.i + 1, min(len(doc), tok.i + 16)):
-            t = doc[j]
-            if t.pos_ in ("VERB", "AUX") or t.is_sent_start or t.text in (";", ":", "«", "»", '"'):
-                break
-            if t.dep_ in ("appos", "amod") and t.ent_type_ == "PER" and tok.i <= t.head.i < j and (
-                    doc[j - 1].text == "," or self._complement_of(t.head, tok)):
+            if pos[j] in ("VERB", "AUX") or sent_start[j] == j or words[j] in (";", ":", "«", "»", '"'):
+                break       # (sent_start[j] == j: Token.is_sent_start)
+            if deps[j] in ("appos", "amod") and tok.i <= heads[j] < j and doc[j].ent_type_ == "PER" and (
+                    words[j - 1] == "," or self._complement_of(doc[heads[j]], tok)):
                 # "l'émissaire de l'ONU pour la Libye Ghassan Salamé": hung on the last complement
-                return t
-            if t.ent_type_ == "PER" and t.pos_ == "PROPN" and doc[j - 1].text == "," and (
-                    t.dep_ == tok.dep_ == "nsubj" and t.head.i == tok.head.i
-                    or t.dep_ == "conj" and t.head.i == tok.i and self._lone_conjunct(t, tok)):
+                return doc[j]
+            if pos[j] == "PROPN" and words[j - 1] == "," and doc[j].ent_type_ == "PER" and (
+                    deps[j] == tok.dep_ == "nsubj" and heads[j] == tok.head.i
+                    or deps[j] == "conj" and heads[j] == tok.i and self._lone_conjunct(doc[j], tok)):
                 # "Le chef de l'opposition kényane, Raila Odinga, a dénoncé": the parser made the
                 # name a second subject of the verb, or a conjunct of the title; a name set off
                 # by commas right after the title phrase is its holder's
-                return t
+                return doc[j]
         return None
 
     def _lone_conjunct(self, name: Token, title: Token) -> bool:
@@ -781,7 +794,7 @@ class ArticleActors:
 
     def _person(self, name_tok: Token, title: tuple[Token, Entry | None] | None) -> list[Actor]:
         start, end = self._name_span(name_tok)
-        name = self.doc[start:end].text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+        name = span_text(self.doc, start, end).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
         known = self.people.get(fold(name))
         entry = self.dic.person(name, self.when)
         if known is None and entry is None and fold(name) in self.people:
@@ -816,7 +829,7 @@ class ArticleActors:
                                                      or self.doc[span_start].is_punct
                                                      or self.doc[span_start].pos_ == "ADP"):
             span_start += 1       # "Dimanche, le président ...": the day is no part of the title
-        text = self.doc[min(span_start, start):end].text if title else self.doc[start:end].text
+        text = span_text(self.doc, min(span_start, start) if title else start, end)
         if known is not None and (title_actor is None or title_actor.country is None):
             # "le colonel Abdramane" after "Amadou Abdramane, porte-parole des militaires nigériens"
             actor = Actor(text, known.name, known.country, known.role, known.code,
@@ -893,10 +906,12 @@ class ArticleActors:
         return found[0] if found else None
 
     def _from_entry(self, entry: Entry, start: int, end: int) -> Actor:
-        span = self.doc[start:end]
-        return Actor(span.text, entry.name, entry.country, entry.role, entry.code or
+        doc = self.doc
+        start_char = doc[start].idx
+        end_char = doc[end - 1].idx + len(doc[end - 1])
+        return Actor(span_text(doc, start, end), entry.name, entry.country, entry.role, entry.code or
                      ((entry.country or "") + (entry.role or "")) or None,
-                     span.start_char, span.end_char, entry.category)
+                     start_char, end_char, entry.category)
 
     def _phrase(self, tok: Token) -> tuple[int, int]:
         """Character span of the phrase headed by tok, without its clauses and without
@@ -907,28 +922,40 @@ class ArticleActors:
         return found
 
     def _phrase_span(self, tok: Token) -> tuple[int, int]:
-        lo = hi = tok.i
+        ti = lo = hi = tok.i
+        own = children(tok)
         # a noun phrase does not go on after a clause hung on it: what the parser hangs there
         # ("invite les autorités françaises à retirer, sans délai, les forces") is the clause's
-        cut = min((c.i for c in children(tok) if c.i > tok.i and c.dep_ in CLAUSE_DEPS), default=len(self.doc))
+        cut = min((c.i for c in own if c.i > ti and c.dep_ in CLAUSE_DEPS), default=len(self.doc))
         # ... nor does it start before its own preposition ("interdit il y a quelques jours par
         # les autorités": what the parser hangs before "par" is not the authorities')
-        opening = max((c.i for c in children(tok) if c.i < tok.i and c.dep_ in ("case", "mark")), default=-1)
-        stack = [tok]
+        opening = max((c.i for c in own if c.i < ti and c.dep_ in ("case", "mark")), default=-1)
+        # the head's own children first (they have the extra tests), then the words below them
+        stack = []
+        for c in own:
+            dep, ci = c.dep_, c.i
+            if dep in _OUT_OF_PHRASE or c.is_space or (dep in ("case", "mark") and ci < ti) or ci > cut or ci < opening:
+                continue
+            if ci < lo:
+                lo = ci
+            elif ci > hi:
+                hi = ci
+            stack.append(c)
         while stack:
-            t = stack.pop()
-            for c in children(t):
-                if c.dep_ in CLAUSE_DEPS or c.dep_ in PREDICATE_DEPS or c.dep_ == "punct" or c.is_space:
+            for c in children(stack.pop()):
+                if c.dep_ in _OUT_OF_PHRASE or c.is_space:
                     continue
-                if t.i == tok.i and ((c.dep_ in ("case", "mark") and c.i < tok.i) or c.i > cut or c.i < opening):
-                    continue
-                lo, hi = min(lo, c.i), max(hi, c.i)
+                ci = c.i
+                if ci < lo:
+                    lo = ci
+                elif ci > hi:
+                    hi = ci
                 stack.append(c)
         # "Table de l'unité démocratique (MUD)": a bracket opened inside the phrase closes in it
-        if hi + 1 < len(self.doc) and self.doc[hi + 1].text == ")" \
-                and any(self.doc[j].text == "(" for j in range(lo, hi)):
+        words, offsets = texts_of(self.doc), offsets_of(self.doc)
+        if hi + 1 < len(words) and words[hi + 1] == ")" and "(" in words[lo:hi]:
             hi += 1
-        return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
+        return offsets[lo], offsets[hi] + len(words[hi])
 
     def _owners(self, tok: Token) -> list[Actor]:
         """Actors of the phrase's "de" complements ("les forces de l'opposition")."""
@@ -1085,10 +1112,8 @@ class ArticleActors:
         return list(dict.fromkeys(isos))
 
     def _case(self, tok: Token) -> str:
-        for c in children(tok):
-            if c.dep_ in ("case", "mark") and c.i < tok.i:
-                return fold(c.text)
-        return ""
+        # asked for every complement of every phrase resolved: remembered per Doc
+        return remembered(tok, "quiquoi.actor_case", _first_case)
 
     def _role_actor(self, tok: Token, role: Entry, allow_memory: bool = True) -> list[Actor]:
         start, end = self._phrase(tok)
@@ -1314,8 +1339,13 @@ class ArticleActors:
 
     def _not_current(self, tok: Token) -> bool:
         """"l'ancien président", "leur futur président": not the one in office now."""
-        return bool(self._former_prefixed(tok)) or any(
-            fold(c.text) in self.not_current for c in children(tok) if c.dep_ in ("amod", "advmod", "det", "nmod", "acl"))
+        # asked for every mention remembered and every role actor: a pure function of the parse
+        found = self._not_currents.get(tok.i)
+        if found is None:
+            found = self._not_currents[tok.i] = bool(self._former_prefixed(tok)) or any(
+                fold(c.text) in self.not_current for c in children(tok)
+                if c.dep_ in ("amod", "advmod", "det", "nmod", "acl"))
+        return found
 
     def _former_prefixed(self, tok: Token) -> str:
         """The noun a former-prefix is written on ("ex-président" -> "président"), or ""."""
@@ -1433,5 +1463,5 @@ class ArticleActors:
         ministre de l'Intérieur" named before)."""
         m = self.matches.get(tok.i)
         if m and m[0].category == "role" and m[2] - m[1] > 1:
-            return fold(self.doc[m[1]:m[2]].text)
+            return fold(span_text(self.doc, m[1], m[2]))
         return fold(tok.lemma_)

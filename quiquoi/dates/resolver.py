@@ -638,7 +638,8 @@ class TimeResolver:
         best = None
         for anchor in plan.anchors:
             words, digits = anchor.words
-            found = [hits[w] for w in hits.keys() & words]
+            # (most anchors are absent from a text: the disjointness test makes no set)
+            found = [] if hits.keys().isdisjoint(words) else [hits[w] for w in hits.keys() & words]
             if digits and index.digits:
                 found.append(index.digits)
             n = sum(map(len, found))

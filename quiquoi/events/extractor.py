@@ -18,7 +18,8 @@ from quiquoi.events.lexicon import EventLexicon, Predicate
 from quiquoi.events.modality import Modality
 from quiquoi.lang import cameo_table
 from quiquoi.model import Actor
-from quiquoi.nlp import children, deps_of, heads_of, lemmas_of, morph, pos_of, preposition_of, remembered, texts_of
+from quiquoi.nlp import (children, deps_of, folded_lemmas_of, folded_texts_of, heads_of, morph, pos_of,
+                         preposition_of, remembered, sent_starts_of, texts_of)
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 SUBJECT_DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY"}
@@ -133,7 +134,7 @@ class EventExtractor:
 
     # -- predicate matching -----------------------------------------------------------
     def _verb_predicate(self, tok: Token) -> Predicate | None:
-        lemma = fold(tok.lemma_)
+        lemma = folded_lemmas_of(tok.doc)[tok.i]
         if lemma not in self.lex.verbs:
             lemma = self.lex.surface_lemmas.get(fold(tok.text), lemma)
         if lemma not in self.lex.verbs and tok.pos_ == "ADJ":
@@ -152,7 +153,8 @@ class EventExtractor:
                 continue
             if p.obj:
                 if objects is None:
-                    objects = {w for c in self._object_candidates(tok) for w in (fold(c.lemma_), fold(c.text))}
+                    flemmas, ftexts = folded_lemmas_of(tok.doc), folded_texts_of(tok.doc)
+                    objects = {w for c in self._object_candidates(tok) for w in (flemmas[c.i], ftexts[c.i])}
                 if p.obj not in objects:
                     continue
             # "appeler les habitants à rester calmes": the infinitive may hang on the object
@@ -177,8 +179,7 @@ class EventExtractor:
             if p.fixed:
                 words = p.fixed.split()
                 lo, hi = tok.i + 1, tok.i + 1 + len(words)
-                if [fold(w) for w in texts_of(tok.doc)[lo:hi]] != words and \
-                        [fold(w) for w in lemmas_of(tok.doc)[lo:hi]] != words:
+                if folded_texts_of(tok.doc)[lo:hi] != words and folded_lemmas_of(tok.doc)[lo:hi] != words:
                     continue
             return p
         return None
@@ -562,7 +563,7 @@ class EventExtractor:
             # "le report demandé par l'opposition", "les frappes menées par Moscou", and a
             # participle heading the sentence: "Reçu par le président, le ministre a déclaré"
             return True
-        if verb.i == verb.sent.start and verb.dep_ in ("advcl", "ROOT") and "Part" in morph(verb, "VerbForm") \
+        if verb.i == sent_starts_of(verb.doc)[verb.i] and verb.dep_ in ("advcl", "ROOT") and "Part" in morph(verb, "VerbForm") \
                 and "Past" in morph(verb, "Tense") and fold(verb.lemma_) not in ETRE_VERBS \
                 and not any(c.dep_.startswith(("aux", "nsubj", "expl")) for c in children(verb)):
             # "Battu à l'élection, X refuse...": a bare past participle heading the sentence is
@@ -592,7 +593,7 @@ class EventExtractor:
         passive verb it is coordinated with, or, when the parser hung a finite clause on a
         relative clause ("X qui refuse de ... a été arrêté"), the subject of that clause's head."""
         if "Part" in morph(verb, "VerbForm") and not any(c.dep_.startswith("aux") for c in children(verb)) \
-                and verb.i == verb.sent.start and verb.dep_ in ("ROOT", "advcl"):
+                and verb.i == sent_starts_of(verb.doc)[verb.i] and verb.dep_ in ("ROOT", "advcl"):
             # "Reçu par le président, le ministre a déclaré": a participle heading the sentence
             # is said of the subject of the clause after it (its head, or hung on it)
             clause = verb.head if verb.dep_ == "advcl" else next(
@@ -1171,21 +1172,22 @@ class EventExtractor:
         consumed: set[int] = set()    # event nouns already coded with their light verb
         obliged: dict[int, object] = {}  # "« X doit ... »": demand trigger -> the one it obliges
         doc = sent.doc
-        pos, words, lemmas = pos_of(doc), texts_of(doc), lemmas_of(doc)
+        pos, words, lemmas = pos_of(doc), texts_of(doc), folded_lemmas_of(doc)
+        folded = folded_texts_of(doc)
         verbs, nouns, surface = self.lex.verbs, self.lex.nouns, self.lex.surface_lemmas
         # verbs whose object is a document ("déposer une résolution"): their subject wrote it
         deps, heads = deps_of(doc), heads_of(doc)
         writers = {heads[j] for j in range(sent.start, sent.end)
-                   if deps[j] == "obj" and fold(lemmas[j]) in self.document_nouns}
+                   if deps[j] == "obj" and lemmas[j] in self.document_nouns}
         for i in range(sent.start, sent.end):
             # most words are no predicate: skip them before making a Token (a predicate's
             # lemma is in the lexicon, or its form is a known unlemmatised one)
             if pos[i] in ("VERB", "AUX", "NOUN"):
-                lemma = fold(lemmas[i])
+                lemma = lemmas[i]
                 if lemma not in verbs and lemma not in nouns and i not in writers \
-                        and fold(words[i]) not in surface:
+                        and folded[i] not in surface:
                     continue
-            elif fold(words[i]) not in surface \
+            elif folded[i] not in surface \
                     and not (pos[i] == "ADJ" and self.participle_endings and words[i].endswith(self.participle_tail)):
                 continue
             tok = doc[i]

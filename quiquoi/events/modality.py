@@ -11,7 +11,7 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from quiquoi.actors.dictionary import fold
-from quiquoi.nlp import children, morph, texts_of
+from quiquoi.nlp import children, folded_texts_of, morph
 
 # how far up the tree a governing verb or noun still decides the event's status
 MAX_CLIMB = 4
@@ -69,7 +69,7 @@ class Modality:
         if found is None:
             markers = self.reported_markers
             found = doc.user_data["quiquoi.reported_markers"] = [
-                i for i, w in enumerate(texts_of(doc)) if fold(w) in markers]
+                i for i, w in enumerate(folded_texts_of(doc)) if w in markers]
         return found[bisect_left(found, start):bisect_left(found, end)]
 
     def _mood(self, tok: Token) -> set[str]:

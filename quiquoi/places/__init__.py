@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, fold
 from quiquoi.lang import LanguageData
-from quiquoi.nlp import children, ents_of, lemmas_of, lowers_of, remembered, text_of
+from quiquoi.nlp import (children, ents_of, folded_lemmas_of, lowers_of, offsets_of, pos_of, remembered, span_text,
+                         text_of, texts_of)
 
 PLACE_ENTS = {"LOC", "GPE"}
 
@@ -110,13 +111,14 @@ class PlaceFinder:
         # "venus de France", "rentré de Moscou": where someone comes from
         return head.pos_ == "VERB" and fold(head.lemma_) in self.origin_verbs
 
-    def _not_a_place(self, span) -> bool:
+    def _not_a_place(self, doc: Doc, start: int, end: int, text: str) -> bool:
         """A name the model took for a place that the gazetteer does not know and that names
         people or an institution: a nationality ("les Français"), or a word of places.yaml
-        not_places ("l'État", "le Château" for the Élysée, "au Parisien" the newspaper)."""
-        if self.gazetteer is None or self.gazetteer.candidates(span.text):
+        not_places ("l'État", "le Château" for the Élysée, "au Parisien" the newspaper).
+        (The name: tokens [start, end) of `doc`, whose text is `text`.)"""
+        if self.gazetteer is None or self.gazetteer.candidates(text):
             return False
-        head = span.root.text
+        head = doc[start:end].root.text
         return bool(self.dic.demonym(head)) or fold(head) in self.not_places
 
     def _extend(self, doc: Doc, start: int, end: int) -> int:
@@ -129,7 +131,7 @@ class PlaceFinder:
             tok = doc[first]
             if tok.pos_ in ("PUNCT", "VERB", "AUX") or tok.is_sent_start and first != start - 1:
                 break
-            if tok.pos_ in ("NOUN", "PROPN") and self.gazetteer.candidates(doc[first:end].text):
+            if tok.pos_ in ("NOUN", "PROPN") and self.gazetteer.candidates(span_text(doc, first, end)):
                 best = first
         return best
 
@@ -252,8 +254,8 @@ class PlaceFinder:
             state["town"] = dateline_geo
         elif focus_country and self.gazetteer is not None and focus_country in self.dic.capitals:
             # "La capitale a connu trois soirées de tensions": the story is in the capital
-            lemmas = lemmas_of(doc)
-            for tok in (doc[i] for i in range(len(doc)) if fold(lemmas[i]) in self.capital_nouns):
+            lemmas = folded_lemmas_of(doc)
+            for tok in (doc[i] for i in range(len(doc)) if lemmas[i] in self.capital_nouns):
                 if not any(
                         c.dep_ == "amod" and self.dic.demonym(c.text) for c in children(tok)) and not any(
                         fold(c.text) in self.genitive for c in children(tok) if c.dep_ == "case"):
@@ -285,28 +287,34 @@ class PlaceFinder:
         for ent in self._place_ents(doc, sent):
             start = max(sent.start, self._extend(doc, ent.start, ent.end))
             if start < ent.start:     # the longer name's head noun carries the syntax
-                span = doc[start:ent.end]
                 root = doc[start]
             else:
-                span, root = ent, ent.root
+                start, root = ent.start, ent.root
             if root.text.lower() in self.site_nouns:
                 continue              # "la place de la Concorde": a site, found below
-            if self._locative(root) or self._object_place(root, span.text):
+            # (the name as token indices [s, e), its text sliced from the Doc's: a Span's text
+            # costs a few µs)
+            s, e = start, ent.end
+            if self._locative(root) or self._object_place(root, span_text(doc, s, e)):
                 # the model's entity may take in the preposition before the name ("de Belgique")
                 # or a dash after it
-                while len(span) > 1 and span[0].pos_ == "ADP" and span[0].i != root.i:
-                    span = span[1:]
-                while len(span) > 1 and span[-1].pos_ == "PUNCT" and span[-1].i != root.i:
-                    span = span[:-1]
-                if self._not_a_place(span):
+                pos = pos_of(doc)
+                while e - s > 1 and pos[s] == "ADP" and s != root.i:
+                    s += 1
+                while e - s > 1 and pos[e - 1] == "PUNCT" and e - 1 != root.i:
+                    e -= 1
+                text = span_text(doc, s, e)
+                if self._not_a_place(doc, s, e, text):
                     continue
-                found.append(Place(span.text, span.text, span.start_char, span.end_char, root))
-                seen.update(range(span.start, span.end))
+                start_char = offsets_of(doc)[s]
+                end_char = offsets_of(doc)[e - 1] + len(texts_of(doc)[e - 1])
+                found.append(Place(text, text, start_char, end_char, root))
+                seen.update(range(s, e))
         found += self._sites(doc, sent, seen)
         found += self._compass(doc, sent, seen)
-        lemmas = lemmas_of(doc)
+        lemmas = folded_lemmas_of(doc)
         for i in range(sent.start, sent.end):
-            if i in seen or fold(lemmas[i]) not in self.capital_nouns:
+            if i in seen or lemmas[i] not in self.capital_nouns:
                 continue
             tok = doc[i]
             if not self._locative(tok):

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate, compress
+from operator import add
 
 from spacy.attrs import ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, POS, SENT_START
 from spacy.symbols import (ADJ, ADP, ADV, AUX, CCONJ, DET, NOUN, NUM, PRON, PROPN, PUNCT, SCONJ, SPACE,
@@ -88,6 +90,14 @@ class _Attr:
     where: str | None = None    # preposition: "before" / "after" the quotation
 
 
+class _NormMemo(dict):
+    """word -> norm(word), remembered: read with map() over a Doc's words at C speed."""
+
+    def __missing__(self, word: str) -> str:
+        value = self[word] = norm(word)
+        return value
+
+
 class QuoteExtractor:
     def __init__(self, lexicon: SpeechLexicon):
         self.lex = lexicon
@@ -97,7 +107,7 @@ class QuoteExtractor:
         self.lemma_memo: dict[tuple, str | None] = {}
         # token strings by hash (hashes are the same in every Vocab): text, normalised text, lemma
         self.string_memo: dict[int, str] = {}
-        self.norm_memo: dict[str, str] = {}
+        self.norm_memo: dict[str, str] = _NormMemo()
         # lexicon look-ups indexed once (same order as the lexicon's own lists)
         self.connectors_longest = sorted(lexicon.connectors, key=len, reverse=True)
         self.preps_by_first: dict[str, list] = {}
@@ -168,16 +178,18 @@ class _Run:
         norms = self.norm_memo
         if len(norms) > _MEMO_MAX:
             norms.clear()
-        self.ntext = [norms[w] if w in norms else norms.setdefault(w, norm(w)) for w in self.ttext]
+        # (norms and token ends with map at C speed: a Python loop over every token costs more)
+        self.ntext = list(map(norms.__getitem__, self.ttext))
         # tokens that may start a verb of saying (speech_verb's first test, on the arrays)
         self.verb_cand_loose = [p not in _NEVER_VERB and not pu and not sp
                                 for p, pu, sp in zip(self.pos, self.punct, self.space)]
         self.verb_cand = [c and p in _VERB_POS for c, p in zip(self.verb_cand_loose, self.pos)]
-        self.tok_ends = [a + len(w) for a, w in zip(self.tok_starts, self.ttext)]
+        self.tok_ends = list(map(add, self.tok_starts, map(len, self.ttext)))
         # tokens that may start a channel phrase / an attribution preposition (ascending)
-        self.chan_cands = [k for k, (w, p) in enumerate(zip(self.ntext, self.pos))
-                           if p in _CHANNEL_POS and w in self.channels_by_first]
-        self.prep_cands = [k for k, w in enumerate(self.ntext) if w in self.preps_by_first]
+        pos = self.pos
+        self.chan_cands = [k for k in compress(range(n), map(self.channels_by_first.__contains__, self.ntext))
+                           if pos[k] in _CHANNEL_POS]
+        self.prep_cands = list(compress(range(n), map(self.preps_by_first.__contains__, self.ntext)))
         # quote id of each token (by its first character), -1 outside
         self.qid = [-1] * n
         for q, m in enumerate(self.marks):
@@ -186,16 +198,15 @@ class _Run:
             if a > 0 and self.tok_ends[a - 1] > m.open_pos:
                 a -= 1
             b = bisect.bisect_left(self.tok_starts, m.outer_end)
-            for i in range(a, b):
-                self.qid[i] = q
+            if b > a:
+                self.qid[a:b] = [q] * (b - a)
         # sentence of each token: what doc.sents gives (a sentence starts at token 0
         # and at every token whose sent_start is 1), without its Span objects
-        self.sent_of = [0] * n
-        k = 0
-        for i, st in enumerate(sent_start):
-            if i == 0 or st == 1:
-                k += 1
-            self.sent_of[i] = k
+        # (a running count of the starts, made by accumulate: no Python loop over the tokens)
+        starts = list(map((1).__eq__, sent_start))
+        if starts:
+            starts[0] = True
+        self.sent_of = list(accumulate(starts, initial=0))[1:]
         self._content: dict[int, tuple[MarkSpan, list[int]]] = {}
         self.segments = self._segments()
         self.seg_starts = [s for s, _ in self.segments]
