@@ -1203,8 +1203,8 @@ class EventExtractor:
                 and not any(c.dep_ == "cop" for c in children(tok))) or self._participle_read_as_adjective(tok)
             if verb_like:
                 pred = self._verb_predicate(tok)
-                if pred is None:
-                    continue
+                if pred is None or ((pred.obligation or pred.speaker_judges) and not self._quoted(tok, actors)):
+                    continue       # ("devoir", "être responsable" are read in quotations only)
                 for c in self._objects(tok):
                     if c.pos_ == "NOUN":
                         noun_pred = self._noun_predicate(c)

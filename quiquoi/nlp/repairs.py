@@ -102,8 +102,12 @@ class PartitiveAfterTime:
         (obl:mod of "arrêté"). A verb with no object of its own, right before the time words,
         gets it back when it hangs, directly or not, on the verb the noun was given."""
         obl_mod = doc.vocab.strings["obl:mod"]
+        time_words = self.time_words
         for i, dep in enumerate(doc.to_array(DEP).tolist()):
-            if dep != obl_mod or i < 3:
+            # (a day word just before the noun's article, checked on the words first: most
+            # modifiers have none, and making their Tokens is what costs)
+            if dep != obl_mod or i < 3 or (fold(lowers[i - 2]) not in time_words
+                                           and fold(lowers[i - 3]) not in time_words):
                 continue
             noun = doc[i]
             dets = [c for c in noun.children if c.dep_ == "det" and c.i < i]
