@@ -140,7 +140,7 @@ def folded_lemmas_of(doc: Doc) -> list[str]:
     test every word's folded lemma against their word sets."""
     found = doc.user_data.get("quiquoi.flemma")
     if found is None:
-        found = doc.user_data["quiquoi.flemma"] = list(map(_fold_memo(doc).__getitem__,
+        found = doc.user_data["quiquoi.flemma"] = list(map(_string_memo(doc, folded=True).__getitem__,
                                                            doc.to_array(LEMMA).tolist()))
     return found
 
@@ -149,36 +149,9 @@ def folded_texts_of(doc: Doc) -> list[str]:
     """Each token's text folded (actors.dictionary.fold), once per Doc."""
     found = doc.user_data.get("quiquoi.ftext")
     if found is None:
-        found = doc.user_data["quiquoi.ftext"] = list(map(_fold_memo(doc).__getitem__,
+        found = doc.user_data["quiquoi.ftext"] = list(map(_string_memo(doc, folded=True).__getitem__,
                                                           doc.to_array(ORTH).tolist()))
     return found
-
-
-class _FoldMemo(dict):
-    """hash -> fold(string) of one vocabulary, remembered: a small dict keyed by the hash
-    is cheaper than fold's own cache (keyed by strings, and shared by every caller)."""
-
-    def __init__(self, strings):
-        super().__init__()
-        self.strings = strings
-
-    def __missing__(self, key: int) -> str:
-        from quiquoi.actors.dictionary import fold
-        if len(self) > 500_000:          # a long run meets ever new words: stay bounded
-            self.clear()
-        value = self[key] = fold(self.strings[key])
-        return value
-
-
-_FOLD_MEMOS: dict[int, tuple[object, _FoldMemo]] = {}
-
-
-def _fold_memo(doc: Doc) -> _FoldMemo:
-    strings = doc.vocab.strings
-    found = _FOLD_MEMOS.get(id(strings))
-    if found is None or found[0] is not strings:
-        found = _FOLD_MEMOS[id(strings)] = (strings, _FoldMemo(strings))
-    return found[1]
 
 
 def sent_starts_of(doc: Doc) -> list[int]:
@@ -254,28 +227,34 @@ def morph_at(doc: Doc, i: int, field: str) -> list[str]:
 
 
 class _StringMemo(dict):
-    """hash -> string of one vocabulary, remembered: a dict look-up is several times cheaper
-    than asking the StringStore, which decodes a new str every time."""
+    """hash -> string of one vocabulary (or its fold), remembered: a dict look-up is several
+    times cheaper than asking the StringStore, which decodes a new str every time, and than
+    fold's own cache (keyed by strings, and shared by every caller)."""
 
-    def __init__(self, strings):
+    def __init__(self, strings, transform=None):
         super().__init__()
         self.strings = strings
+        self.transform = transform
 
     def __missing__(self, key: int) -> str:
         if len(self) > 500_000:          # a long run meets ever new words: stay bounded
             self.clear()
-        value = self[key] = self.strings[key]
+        value = self.strings[key]
+        if self.transform is not None:
+            value = self.transform(value)
+        self[key] = value
         return value
 
 
-_STRING_MEMOS: dict[int, tuple[object, _StringMemo]] = {}
+_STRING_MEMOS: dict[tuple[int, bool], tuple[object, _StringMemo]] = {}
 
 
-def _string_memo(doc: Doc) -> _StringMemo:
+def _string_memo(doc: Doc, folded: bool = False) -> _StringMemo:
     strings = doc.vocab.strings
-    found = _STRING_MEMOS.get(id(strings))
+    found = _STRING_MEMOS.get((id(strings), folded))
     if found is None or found[0] is not strings:
-        found = _STRING_MEMOS[id(strings)] = (strings, _StringMemo(strings))
+        from quiquoi.actors.dictionary import fold
+        found = _STRING_MEMOS[(id(strings), folded)] = (strings, _StringMemo(strings, fold if folded else None))
     return found[1]
 
 
