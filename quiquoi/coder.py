@@ -231,19 +231,13 @@ class Coder:
             # "des troupes supplémentaires vont participer aux combats à Rafah": the foreign
             # place where the force sent goes
             verbs = [trig.head, *(c for c in children(trig.head) if c.dep_ == "xcomp")]   # "vont entrer"
-            spots = [c for v in verbs for c in children(v) if c.dep_.startswith("obl")]
-            for _depth in range(2):
-                spots += [n for o in spots for n in children(o) if n.dep_ == "nmod" and n not in spots]
-            found = _state_of_place(spots, places, foreign_to=ev.source.country)
+            found = _state_of_place(_clause_places(verbs), places, foreign_to=ev.source.country)
         if found is None and trig.dep_ == "acl" and ev.source is not None \
                 and (fold(trig.head.lemma_) in self.projectile_nouns
                      or fold(trig.head.text) in self.projectile_nouns):   # (the model: obus -> "obu")
             # "un missile tiré par les rebelles", intercepted or fallen "dans le secteur de
             # l'aéroport de Riyadh": where the fired thing went is the foreign state struck
-            spots = [c for c in children(trig.head.head) if c.dep_.startswith("obl")]
-            for _depth in range(2):      # "le secteur de l'aéroport de Riyadh"
-                spots += [n for o in spots for n in children(o) if n.dep_ == "nmod" and n not in spots]
-            found = _state_of_place(spots, places, foreign_to=ev.source.country)
+            found = _state_of_place(_clause_places([trig.head.head]), places, foreign_to=ev.source.country)
         return found
 
     def _threatened_state(self, ev: RawEvent, places) -> Actor | None:
@@ -339,6 +333,15 @@ class Coder:
             return Actor(span.text, name or span.text, isos[0] if isos else None, None,
                          isos[0] if isos else None, span.start_char, span.end_char, "unresolved")
         return None
+
+
+def _clause_places(verbs) -> list:
+    """The obliques of these verbs and their "de" complements two deep, where a place of the
+    clause is named ("dans le secteur de l'aéroport de Riyadh")."""
+    spots = [c for v in verbs for c in children(v) if c.dep_.startswith("obl")]
+    for _depth in range(2):
+        spots += [n for o in spots for n in children(o) if n.dep_ == "nmod" and n not in spots]
+    return spots
 
 
 def _state_of_place(tokens, places, role: str | None = None, foreign_to: str | None = None) -> Actor | None:

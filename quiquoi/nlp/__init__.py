@@ -138,20 +138,12 @@ def heads_of(doc: Doc) -> list[int]:
 def folded_lemmas_of(doc: Doc) -> list[str]:
     """Each token's lemma folded (actors.dictionary.fold), once per Doc: several stages
     test every word's folded lemma against their word sets."""
-    found = doc.user_data.get("quiquoi.flemma")
-    if found is None:
-        found = doc.user_data["quiquoi.flemma"] = list(map(_string_memo(doc, folded=True).__getitem__,
-                                                           doc.to_array(LEMMA).tolist()))
-    return found
+    return _strings_of(doc, LEMMA, "quiquoi.flemma", folded=True)
 
 
 def folded_texts_of(doc: Doc) -> list[str]:
     """Each token's text folded (actors.dictionary.fold), once per Doc."""
-    found = doc.user_data.get("quiquoi.ftext")
-    if found is None:
-        found = doc.user_data["quiquoi.ftext"] = list(map(_string_memo(doc, folded=True).__getitem__,
-                                                          doc.to_array(ORTH).tolist()))
-    return found
+    return _strings_of(doc, ORTH, "quiquoi.ftext", folded=True)
 
 
 def sent_starts_of(doc: Doc) -> list[int]:
@@ -280,10 +272,10 @@ def remembered(tok, key: str, compute):
         return found
 
 
-def _strings_of(doc: Doc, attr: int, key: str) -> list[str]:
+def _strings_of(doc: Doc, attr: int, key: str, folded: bool = False) -> list[str]:
     found = doc.user_data.get(key)
     if found is None:
-        memo = _string_memo(doc)
+        memo = _string_memo(doc, folded)
         found = doc.user_data[key] = list(map(memo.__getitem__, doc.to_array(attr).tolist()))
     return found
 
