@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, Entry, fold
 from quiquoi.model import Actor
-from quiquoi.nlp import (children, deps_of, ents_of, folded_lemmas_of, folded_texts_of, heads_of, morph,
+from quiquoi.nlp import (children, tokens_of, deps_of, ents_of, folded_lemmas_of, folded_texts_of, heads_of, morph,
                          offsets_of, pos_of, remembered, sent_starts_of, span_text, texts_of)
 
 NAME_DEPS = {"flat:name", "flat", "fixed"}
@@ -137,6 +137,7 @@ class ArticleActors:
     def __init__(self, doc: Doc, dictionary: ActorDictionary, config: dict, published: date | None,
                  text: str | None = None):
         self.doc = doc
+        self.toks = tokens_of(doc)     # the Doc's tokens with their parse in slots (quiquoi.nlp.Tok)
         self.dic = dictionary
         self.when = published
         self.cfg = config
@@ -188,18 +189,18 @@ class ArticleActors:
         for i in range(len(doc)):
             p = pos[i]
             if p not in ("NOUN", "PROPN", "VERB"):
-                if p in ("PRON", "NUM") and i in matches and self._named_pronoun(doc[i]):
-                    self.actors(doc[i])
+                if p in ("PRON", "NUM") and i in matches and self._named_pronoun(self.toks[i]):
+                    self.actors(self.toks[i])
                 continue
             if p != "PROPN" and i not in matches and not words[i][:1].isupper() \
                     and lemmas[i] not in keys and folded[i] not in keys \
                     and not (former_prefixes and folded[i].startswith(former_prefixes)):
                 continue
             if p == "VERB":
-                if nominal_participle(doc[i]):
-                    self.actors(doc[i])
+                if nominal_participle(self.toks[i]):
+                    self.actors(self.toks[i])
             elif deps[i] not in NAME_DEPS:
-                self.actors(doc[i])
+                self.actors(self.toks[i])
         self._consolidate_people()
 
     def _consolidate_people(self) -> None:
@@ -285,7 +286,7 @@ class ArticleActors:
             return []
         plural = "Plur" in morph(tok, "Number")
         for j in range(tok.i - 1, self.sent_start[tok.i] - 1, -1):
-            noun = self.doc[j]
+            noun = self.toks[j]
             if noun.pos_ != "NOUN" or ("Plur" in morph(noun, "Number")) != plural:
                 continue
             role = self.dic.role(noun.lemma_) or self.dic.role(noun.text)
@@ -349,7 +350,7 @@ class ArticleActors:
                 excluded: set | None = None) -> list[Actor]:
         """The nearest actor mentioned before token `before` that agrees in number (and in
         gender with a common noun, when `gender` is given)."""
-        tok = self.doc[before]
+        tok = self.toks[before]
         sent_start = self.sent_start[tok.i]
         # the nearest earlier actor of the same number, in this sentence or the one before
         limit = max(0, sent_start - 80)
@@ -358,7 +359,7 @@ class ArticleActors:
                 continue
             if head_i < limit:
                 break
-            head = self.doc[head_i]
+            head = self.toks[head_i]
             if head.dep_ in ("nmod", "obl:mod") and head.head.pos_ in ("NOUN", "PROPN", "VERB"):
                 continue   # "allié de Moscou": a modifier, not the thing talked about
             if gender and head.pos_ == "NOUN" and morph(head, "Gender") and not gender & set(morph(head, "Gender")) \
@@ -385,7 +386,7 @@ class ArticleActors:
                 continue
             if head_i < max(start, limit):
                 break
-            head = self.doc[head_i]
+            head = self.toks[head_i]
             if head.dep_ not in ("nsubj", "nsubj:pass"):
                 continue
             if gender and head.pos_ == "NOUN" and morph(head, "Gender") and not gender & set(morph(head, "Gender")) \
@@ -400,7 +401,7 @@ class ArticleActors:
         mentions to leave out, such as place names after "à")."""
         seen, out = set(), []
         for i, actor in self.mentions:
-            if skip is not None and skip(self.doc[i]):
+            if skip is not None and skip(self.toks[i]):
                 continue
             if actor.key() not in seen:
                 seen.add(actor.key())
@@ -512,13 +513,13 @@ class ArticleActors:
         """"le Sud" in a story that named North Korea before: South Korea (config
         paired_country_names)."""
         iso, pairs = self.paired_names[tok.text]
-        if tok.i == 0 or fold(self.doc[tok.i - 1].text) not in self.paired_articles:
+        if tok.i == 0 or fold(self.toks[tok.i - 1].text) not in self.paired_articles:
             return None
         if any(c.dep_ in ("nmod", "amod", "flat:name") and c.i > tok.i for c in children(tok)):
             return None      # "le Sud du pays", "le Sud libanais": a region
         if not any(a.country in pairs for i, a in self.mentions if i < tok.i):
             return None
-        prev = self.doc[tok.i - 1]
+        prev = self.toks[tok.i - 1]
         start = prev.idx if prev.pos_ == "DET" else tok.idx     # "vers le Sud"; "du Sud": the name
         end = tok.idx + len(tok.text)
         name = self.dic.country_names.get(iso, tok.text)
@@ -544,7 +545,7 @@ class ArticleActors:
         if tok.ent_type_ == "PER":
             for ent in ents_of(self.doc):
                 if ent.start <= tok.i < ent.end:
-                    if any(self.doc[j].pos_ == "PROPN" for j in range(ent.start, ent.end)
+                    if any(self.toks[j].pos_ == "PROPN" for j in range(ent.start, ent.end)
                            if not start <= j < end):
                         return True
                     break
@@ -627,7 +628,7 @@ class ArticleActors:
         # in this article's memory would hold the Doc in a reference cycle)
         if tok.i in self._names:
             i = self._names[tok.i]
-            return None if i is None else self.doc[i]
+            return None if i is None else self.toks[i]
         found = self._attached_name_of(tok)
         self._names[tok.i] = None if found is None else found.i
         return found
@@ -646,13 +647,13 @@ class ArticleActors:
                     return child
                 if child.i == tok.i + 1 and not self._case(child):
                     return child     # "le président Macron": the name right after the title
-        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        nxt = self.toks[tok.i + 1] if tok.i + 1 < len(self.doc) else None
         if nxt is not None and nxt.pos_ != "PROPN" and self._namey(nxt) and self.dic.person(nxt.text, self.when):
             return nxt               # a known surname the tagger read as an adverb
         # "son homologue sud-africain Cyril Ramaphosa": a person's name right after the title
         # and its adjectives, whatever the parser attached it to
         for j in range(tok.i + 1, min(len(self.doc), tok.i + 4)):
-            t = self.doc[j]
+            t = self.toks[j]
             if t.ent_type_ == "PER" and t.pos_ == "PROPN":
                 return t
             if t.pos_ == "PROPN" and j > tok.i + 1 and j not in self.matches and t.text[:1].isupper():
@@ -675,17 +676,17 @@ class ArticleActors:
         for j in range(tok.i + 1, min(len(doc), tok.i + 16)):
             if pos[j] in ("VERB", "AUX") or sent_start[j] == j or words[j] in (";", ":", "«", "»", '"'):
                 break       # (sent_start[j] == j: Token.is_sent_start)
-            if deps[j] in ("appos", "amod") and tok.i <= heads[j] < j and doc[j].ent_type_ == "PER" and (
-                    words[j - 1] == "," or self._complement_of(doc[heads[j]], tok)):
+            if deps[j] in ("appos", "amod") and tok.i <= heads[j] < j and self.toks[j].ent_type_ == "PER" and (
+                    words[j - 1] == "," or self._complement_of(self.toks[heads[j]], tok)):
                 # "l'émissaire de l'ONU pour la Libye Ghassan Salamé": hung on the last complement
-                return doc[j]
-            if pos[j] == "PROPN" and words[j - 1] == "," and doc[j].ent_type_ == "PER" and (
+                return self.toks[j]
+            if pos[j] == "PROPN" and words[j - 1] == "," and self.toks[j].ent_type_ == "PER" and (
                     deps[j] == tok.dep_ == "nsubj" and heads[j] == tok.head.i
-                    or deps[j] == "conj" and heads[j] == tok.i and self._lone_conjunct(doc[j], tok)):
+                    or deps[j] == "conj" and heads[j] == tok.i and self._lone_conjunct(self.toks[j], tok)):
                 # "Le chef de l'opposition kényane, Raila Odinga, a dénoncé": the parser made the
                 # name a second subject of the verb, or a conjunct of the title; a name set off
                 # by commas right after the title phrase is its holder's
-                return doc[j]
+                return self.toks[j]
         return None
 
     def _lone_conjunct(self, name: Token, title: Token) -> bool:
@@ -697,7 +698,7 @@ class ArticleActors:
         if any(c.dep_ in ("conj", "cc") for c in children(name)):
             return False
         _s, end = self._raw_name_span(name)
-        return end < len(self.doc) and self.doc[end].text == ","
+        return end < len(self.doc) and self.toks[end].text == ","
 
     def _complement_of(self, t: Token, tok: Token) -> bool:
         """Whether `t` is a "de" complement of `tok`, or of one of its complements ("la
@@ -720,7 +721,7 @@ class ArticleActors:
     def _name_span(self, tok: Token) -> tuple[int, int]:
         """Token range of a personal name (honorifics left out: "M. Toner" -> "Toner")."""
         start, end = self._raw_name_span(tok)
-        while start < end - 1 and (fold(self.doc[start].text) in self.honorifics or self.doc[start].pos_ != "PROPN"):
+        while start < end - 1 and (fold(self.toks[start].text) in self.honorifics or self.toks[start].pos_ != "PROPN"):
             start += 1
         return start, end
 
@@ -740,7 +741,7 @@ class ArticleActors:
         there, the word goes on the name."""
         if t.i == 0:
             return False
-        prev = self.doc[t.i - 1]
+        prev = self.toks[t.i - 1]
         return prev.pos_ == "PROPN" and not prev.is_punct and "\n" not in prev.whitespace_ \
             and bool(prev.whitespace_)
 
@@ -749,37 +750,37 @@ class ArticleActors:
             for ent in ents_of(self.doc):
                 if ent.start <= tok.i < ent.end:
                     end = self._hyphen_end(ent.end)
-                    last = self.doc[end - 1]
+                    last = self.toks[end - 1]
                     if end < len(self.doc) and end - ent.start > 1 and fold(last.text) in self.particles \
-                            and last.text[:1].isupper() and self.doc[end].text[:1].isupper() \
-                            and self.doc[end].is_alpha:
+                            and last.text[:1].isupper() and self.toks[end].text[:1].isupper() \
+                            and self.toks[end].is_alpha:
                         end += 1      # "Bruno Le | Maire": the recogniser stopped at the particle
-                    elif end + 1 < len(self.doc) and fold(self.doc[end].text) in self.particles \
-                            and self.doc[end].text[:1].isupper() and self.doc[end + 1].text[:1].isupper() \
-                            and self.doc[end + 1].is_alpha and self.doc[end].whitespace_ \
-                            and self.doc[end - 1].whitespace_:
+                    elif end + 1 < len(self.doc) and fold(self.toks[end].text) in self.particles \
+                            and self.toks[end].text[:1].isupper() and self.toks[end + 1].text[:1].isupper() \
+                            and self.toks[end + 1].is_alpha and self.toks[end].whitespace_ \
+                            and self.toks[end - 1].whitespace_:
                         end += 2      # "Bruno | Le Maire": or before it
-                    while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.doc[end - 1].whitespace_ \
+                    while end < len(self.doc) and self.toks[end].pos_ == "PROPN" and self.toks[end - 1].whitespace_ \
                             and self.dic.person(self.doc[ent.start:end + 1].text, self.when) is not None:
                         end += 1      # "d'Emmanuel | Macron": the recogniser stopped inside a known name
                     return ent.start, end
         start = end = tok.i
         end += 1
         doc = self.doc
-        while start > 0 and (doc[start - 1].pos_ == "PROPN" or (doc[start - 1].text == "-" and start > 1 and doc[start - 2].pos_ == "PROPN")):
-            if fold(doc[start - 1].text) in self.honorifics:
+        while start > 0 and (self.toks[start - 1].pos_ == "PROPN" or (self.toks[start - 1].text == "-" and start > 1 and self.toks[start - 2].pos_ == "PROPN")):
+            if fold(self.toks[start - 1].text) in self.honorifics:
                 break
             start -= 1
         while end < len(doc):
-            if self._namey(doc[end]) or doc[end].text == "-" or (
-                    fold(doc[end].text) in self.particles and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN"):
+            if self._namey(self.toks[end]) or self.toks[end].text == "-" or (
+                    fold(self.toks[end].text) in self.particles and end + 1 < len(doc) and self.toks[end + 1].pos_ == "PROPN"):
                 end += 1
-            elif fold(doc[end].text) in self.particles and doc[end].text[:1].isupper() and end + 1 < len(doc) \
-                    and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha and doc[end].whitespace_:
+            elif fold(self.toks[end].text) in self.particles and self.toks[end].text[:1].isupper() and end + 1 < len(doc) \
+                    and self.toks[end + 1].text[:1].isupper() and self.toks[end + 1].is_alpha and self.toks[end].whitespace_:
                 end += 2       # "Bruno Le Maire": a capitalised particle and the word it goes with
             else:
                 break
-        while end > tok.i + 1 and doc[end - 1].text == "-":
+        while end > tok.i + 1 and self.toks[end - 1].text == "-":
             end -= 1
         return start, end
 
@@ -787,8 +788,8 @@ class ArticleActors:
         """A name's end moved past a hyphenated last part the entity recogniser cut off
         ("Nana Akufo" + "-Addo")."""
         doc = self.doc
-        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-                and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
+        while end + 1 < len(doc) and self.toks[end].text == "-" and not self.toks[end - 1].whitespace_ \
+                and not self.toks[end].whitespace_ and self.toks[end + 1].text[:1].isupper() and self.toks[end + 1].is_alpha:
             end += 2
         return end
 
@@ -803,7 +804,7 @@ class ArticleActors:
             # a surname alone ("Toner", "M. Toner") refers back to the person already named
             known = self.people.get(fold(name.split()[-1]))
         if known is None and entry is None and len(name.split()) == 1 and start > 0 \
-                and fold(self.doc[start - 1].text) in self.honorifics:
+                and fold(self.toks[start - 1].text) in self.honorifics:
             # "Mme Tsai", "M. Abiy": a family name written first, or a name used first
             known = self.first_names.get(fold(name))
         title_actor = None
@@ -825,15 +826,15 @@ class ArticleActors:
                 # "Pierre Durand, 24 ans": a private citizen
                 title_actor = Actor("", "", None, self.age_role, self.age_role, None, None, "title")
         span_start = title[0].left_edge.i if title else start
-        while title and span_start < title[0].i and (fold(self.doc[span_start].text) in self.calendar_words
-                                                     or self.doc[span_start].is_punct
-                                                     or self.doc[span_start].pos_ == "ADP"):
+        while title and span_start < title[0].i and (fold(self.toks[span_start].text) in self.calendar_words
+                                                     or self.toks[span_start].is_punct
+                                                     or self.toks[span_start].pos_ == "ADP"):
             span_start += 1       # "Dimanche, le président ...": the day is no part of the title
         text = span_text(self.doc, min(span_start, start) if title else start, end)
         if known is not None and (title_actor is None or title_actor.country is None):
             # "le colonel Abdramane" after "Amadou Abdramane, porte-parole des militaires nigériens"
             actor = Actor(text, known.name, known.country, known.role, known.code,
-                          self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]), "person")
+                          self.toks[start].idx, self.toks[end - 1].idx + len(self.toks[end - 1]), "person")
             for i in range(start + 1, end):
                 if i in self.matches:
                     # a dictionary word inside the name ("Maire" in "Bruno Le Maire") is no
@@ -866,14 +867,14 @@ class ArticleActors:
             country = country or title_actor.country
             role_code = role_code or title_actor.role
         if entry is None and title_actor is None:
-            if self.doc[start].ent_type_ not in ("PER",) :
+            if self.toks[start].ent_type_ not in ("PER",) :
                 return []   # an unknown proper noun that is not a person: no guessed actor
         code = (country or "") + (role_code or "") or None
         if entry is not None and entry.code and not retitled and (title_actor is None or entry.country == country):
             code = entry.code
-        s_tok = self.doc[min(span_start, start)]
+        s_tok = self.toks[min(span_start, start)]
         actor = Actor(text, name, country, role_code, code, s_tok.idx,
-                      self.doc[end - 1].idx + len(self.doc[end - 1]), "person")
+                      self.toks[end - 1].idx + len(self.toks[end - 1]), "person")
         for i in range(start, end):
             self.cache.setdefault(i, [actor])
         return [actor]
@@ -881,34 +882,34 @@ class ArticleActors:
     def _age_after(self, end: int) -> bool:
         """", 24 ans," right after a name."""
         doc = self.doc
-        return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num
-                and fold(doc[end + 2].text) in self.age_words)
+        return (end + 2 < len(doc) and self.toks[end].text == "," and self.toks[end + 1].like_num
+                and fold(self.toks[end + 2].text) in self.age_words)
 
     def _title_after(self, end: int) -> Actor | None:
         """The actor of a title phrase right after a name and a comma ("X, porte-parole du
         gouvernement malien, ...")."""
         doc = self.doc
-        if end + 1 >= len(doc) or doc[end].text != ",":
+        if end + 1 >= len(doc) or self.toks[end].text != ",":
             return None
         j = end + 1
-        if doc[j].pos_ == "DET":
+        if self.toks[j].pos_ == "DET":
             j += 1
-        if j >= len(doc) or doc[j].pos_ != "NOUN" or j in self._in_progress:
+        if j >= len(doc) or self.toks[j].pos_ != "NOUN" or j in self._in_progress:
             return None
-        role = self.dic.role(doc[j].lemma_) or self.dic.role(doc[j].text)
+        role = self.dic.role(self.toks[j].lemma_) or self.dic.role(self.toks[j].text)
         if role is None or role.kind != "title":
             return None
         self._in_progress.add(j)
         try:
-            found = self._role_actor(doc[j], role, allow_memory=False)
+            found = self._role_actor(self.toks[j], role, allow_memory=False)
         finally:
             self._in_progress.discard(j)
         return found[0] if found else None
 
     def _from_entry(self, entry: Entry, start: int, end: int) -> Actor:
         doc = self.doc
-        start_char = doc[start].idx
-        end_char = doc[end - 1].idx + len(doc[end - 1])
+        start_char = self.toks[start].idx
+        end_char = self.toks[end - 1].idx + len(self.toks[end - 1])
         return Actor(span_text(doc, start, end), entry.name, entry.country, entry.role, entry.code or
                      ((entry.country or "") + (entry.role or "")) or None,
                      start_char, end_char, entry.category)
@@ -962,7 +963,7 @@ class ArticleActors:
         out: list[Actor] = []
         m = self.matches.get(tok.i)
         # "les États membres de l'UE": a complement hung on another word of a title's name
-        words = [tok, *(self.doc[i] for i in range(m[1], m[2]) if i != tok.i)] if m else [tok]
+        words = [tok, *(self.toks[i] for i in range(m[1], m[2]) if i != tok.i)] if m else [tok]
         for c in (c for w in words for c in children(w)):
             if m and m[1] <= c.i < m[2]:
                 continue
@@ -984,7 +985,7 @@ class ArticleActors:
         mentions not to count)."""
         counts: dict[str, int] = {}
         for i, a in self.mentions:
-            if a.country and not (skip is not None and skip(self.doc[i], a)):
+            if a.country and not (skip is not None and skip(self.toks[i], a)):
                 counts[a.country] = counts.get(a.country, 0) + 1
         return counts
 
@@ -1014,7 +1015,7 @@ class ArticleActors:
         if m:
             keep.update(range(m[1], m[2]))
         for i in list(keep):
-            keep.update(c.i for c in children(self.doc[i]) if c.dep_ == "amod" or (c.dep_ == "conj" and c.pos_ == "ADJ"))
+            keep.update(c.i for c in children(self.toks[i]) if c.dep_ == "amod" or (c.dep_ == "conj" and c.pos_ == "ADJ"))
         if self.name_preps:
             # "ministère chinois des Affaires étrangères", "opposants à la réforme": a short
             # complement that names no actor is part of the name
@@ -1030,7 +1031,7 @@ class ArticleActors:
                     break
                 keep.update(range(lo, hi + 1))
                 break
-        words = [self.doc[i] for i in sorted(keep)]
+        words = [self.toks[i] for i in sorted(keep)]
         return "".join(t.text + t.whitespace_ for t in words).strip()
 
     def _countries(self, tok: Token, role: Entry) -> list[str]:
@@ -1039,7 +1040,7 @@ class ArticleActors:
         scope = [tok]
         m = self.matches.get(tok.i)
         if m:
-            scope += [self.doc[i] for i in range(m[1], m[2]) if i != tok.i]
+            scope += [self.toks[i] for i in range(m[1], m[2]) if i != tok.i]
         for head in scope:
             for c in children(head):
                 if c.dep_ in ("amod", "nmod", "appos") or (c.dep_ == "conj" and c.pos_ == "ADJ"):
@@ -1249,11 +1250,11 @@ class ArticleActors:
             return None
         doc = self.doc
         j = tok.i + 1
-        while j < len(doc) and doc[j].idx < end:
+        while j < len(doc) and self.toks[j].idx < end:
             j += 1
         places = [c for c in children(tok) if c.i > tok.i and self._case(c) in self.seat_preps]
-        if j + 1 < len(doc) and fold(doc[j].text) in self.seat_preps:
-            places.append(doc[j + 1])
+        if j + 1 < len(doc) and fold(self.toks[j].text) in self.seat_preps:
+            places.append(self.toks[j + 1])
         for place in places:
             m = self.matches.get(place.i)
             if m is None or m[0].category not in ("capital", "country"):

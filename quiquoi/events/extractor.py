@@ -18,7 +18,7 @@ from quiquoi.events.lexicon import EventLexicon, Predicate
 from quiquoi.events.modality import Modality
 from quiquoi.lang import cameo_table
 from quiquoi.model import Actor
-from quiquoi.nlp import (children, deps_of, folded_lemmas_of, folded_texts_of, heads_of, morph, pos_of,
+from quiquoi.nlp import (children, tokens_of, deps_of, folded_lemmas_of, folded_texts_of, heads_of, morph, pos_of,
                          preposition_of, remembered, sent_starts_of, texts_of)
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
@@ -529,7 +529,7 @@ class EventExtractor:
         # ", s'est indigné X": the reflexive clitic opens the verb group too
         first = min([verb] + [c for c in children(verb) if c.i < verb.i and (c.dep_.startswith("aux") or (
             c.dep_.startswith(("expl", "obj", "iobj")) and fold(c.text) in REFLEXIVES))], key=lambda t: t.i)
-        prev = verb.doc[first.i - 1] if first.i > 0 else None
+        prev = tokens_of(verb.doc)[first.i - 1] if first.i > 0 else None
         if prev is None or prev.text not in (",", "»", '"', "”"):
             return None
         objs = [c for c in children(verb) if (c.dep_ == "obj" or cls._misread_object(c, verb, True)) and c.i > verb.i]
@@ -764,9 +764,9 @@ class EventExtractor:
             return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
         if verb.dep_ != "advcl":
             return None
-        prev = verb.doc[rel.i - 1] if rel.i > verb.sent.start else None
+        prev = tokens_of(verb.doc)[rel.i - 1] if rel.i > verb.sent.start else None
         if prev is not None and prev.pos_ == "PUNCT" and prev.i > verb.sent.start:
-            prev = verb.doc[prev.i - 1]
+            prev = tokens_of(verb.doc)[prev.i - 1]
         while prev is not None and prev.pos_ == "ADJ" and prev.dep_ == "amod" and prev.head.i < prev.i:
             prev = prev.head
         return prev if prev is not None and prev.pos_ in ("NOUN", "PROPN") else None
@@ -1177,6 +1177,7 @@ class EventExtractor:
         verbs, nouns, surface = self.lex.verbs, self.lex.nouns, self.lex.surface_lemmas
         # verbs whose object is a document ("déposer une résolution"): their subject wrote it
         deps, heads = deps_of(doc), heads_of(doc)
+        toks = tokens_of(doc)
         writers = {heads[j] for j in range(sent.start, sent.end)
                    if deps[j] == "obj" and lemmas[j] in self.document_nouns}
         for i in range(sent.start, sent.end):
@@ -1190,7 +1191,7 @@ class EventExtractor:
             elif folded[i] not in surface \
                     and not (pos[i] == "ADJ" and self.participle_endings and words[i].endswith(self.participle_tail)):
                 continue
-            tok = doc[i]
+            tok = toks[i]
             if i in writers and tok.pos_ == "VERB":
                 # "les Etats-Unis ont déposé une résolution": remember who wrote it, for "ce texte"
                 for c in children(tok):
@@ -1240,7 +1241,7 @@ class EventExtractor:
                         if own:
                             sources = self._arg_actors(own[-1], actors)
                     if pred.is_event and (sources or targets):
-                        end = tok.doc[tok.i + len(pred.fixed.split())] if pred.fixed else tok
+                        end = tokens_of(tok.doc)[tok.i + len(pred.fixed.split())] if pred.fixed else tok
                         consumed.update(range(tok.i + 1, end.i + 1))    # "est en visite": one event
                         self._emit(events, tok, end, pred, sources, targets, sent, actors)
                     continue
@@ -1273,7 +1274,7 @@ class EventExtractor:
                     sources = self._implied_state(tok, actors)   # "un couvre-feu a été décrété à Santiago"
                 end = tok
                 if pred.fixed:
-                    end = tok.doc[tok.i + len(pred.fixed.split())]
+                    end = tokens_of(tok.doc)[tok.i + len(pred.fixed.split())]
             elif tok.pos_ == "NOUN" and tok.i not in consumed:
                 pred = self._noun_predicate(tok)
                 if pred is None:
@@ -1796,7 +1797,7 @@ def _object_relative(c: Token, verb: Token) -> bool:
 def _is_apposition(conj: Token) -> bool:
     """A conjunct with no coordinating word that follows a comma: an apposition."""
     return (not any(c.dep_ == "cc" for c in children(conj)) and conj.i > 0
-            and conj.doc[conj.i - 1].text == "," and conj.pos_ == "PROPN")
+            and tokens_of(conj.doc)[conj.i - 1].text == "," and conj.pos_ == "PROPN")
 
 
 def _title_holder(title: Actor, person: Actor) -> Actor | None:

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from quiquoi.actors.dictionary import fold
-from quiquoi.nlp import children, folded_texts_of, morph
+from quiquoi.nlp import children, tokens_of, folded_texts_of, morph
 
 # how far up the tree a governing verb or noun still decides the event's status
 MAX_CLIMB = 4
@@ -151,7 +151,7 @@ class Modality:
         anchors = None      # Span.root walks the sentence: only when a marker is there
         for i in self._reported_markers_in(doc, sent.start, sent.end):
             anchors = anchors or (tok.i, sent.root.i)
-            c = doc[i]
+            c = tokens_of(doc)[i]
             if c.head.i in anchors or c.head.head.i in anchors:
                 return "reported"
         return "asserted"

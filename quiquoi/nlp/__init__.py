@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quiquoi.lang import load_language
 
@@ -169,25 +169,51 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     return text_of(doc)[offsets[start]:offsets[end - 1] + len(texts_of(doc)[end - 1])]
 
 
+class Tok(Token):
+    """A spaCy Token whose most-read attributes are plain slots, filled from the Doc's arrays
+    when the article's table is made (`tokens_of`): reading `dep_`, `pos_`, `text`, `lemma_`
+    or `head` from a Token decodes a string or builds an object on every access (60-110 ns),
+    a slot costs about 10 ns, and the stages read them tens of thousands of times an
+    article. It is a Token (same equality, hash and every other attribute), so code given one
+    or the other behaves alike. The slots are the parse as coding starts: the parse repairs
+    (pipeline components) run before, and nothing changes the parse after."""
+    __slots__ = ("text", "dep_", "pos_", "lemma_", "head", "kids")
+
+
+def tokens_of(doc: Doc) -> list[Tok]:
+    """The Doc's tokens as Toks, made once per Doc (`forget` drops them)."""
+    found = doc.user_data.get("quiquoi.tokens")
+    if found is None:
+        vocab = doc.vocab
+        texts, deps, pos, lemmas, heads = texts_of(doc), deps_of(doc), pos_of(doc), lemmas_of(doc), heads_of(doc)
+        found = doc.user_data["quiquoi.tokens"] = [Tok(vocab, doc, i) for i in range(len(doc))]
+        kids: list[list[Tok]] = [[] for _ in found]
+        for i, t in enumerate(found):
+            t.text, t.dep_, t.pos_, t.lemma_ = texts[i], deps[i], pos[i], lemmas[i]
+            h = heads[i]
+            t.head = found[h]
+            if h != i:
+                kids[h].append(t)
+        for t, k in zip(found, kids):
+            t.kids = tuple(k)
+    return found
+
+
 def children(tok) -> tuple:
-    """tok.children, made once per Doc and token: the same verb's or noun's children are
+    """tok.children as Toks, from the Doc's table: the same verb's or noun's children are
     asked for by many rules, and Token.children makes new Token objects on every walk.
-    (The tuples hold the Doc in a reference cycle: `forget` ends it.)"""
-    # (asked ~700 times an article, mostly for tokens already seen: the look-up is the
-    # fast path, KeyError the rare one)
-    i = tok.i
-    try:
-        return tok.doc.user_data["quiquoi.children"][i]
-    except KeyError:
-        memo = tok.doc.user_data.setdefault("quiquoi.children", {})
-        found = memo[i] = tuple(tok.children)
-        return found
+    (The table holds the Doc in a reference cycle: `forget` ends it.)"""
+    if type(tok) is Tok:
+        return tok.kids
+    return tokens_of(tok.doc)[tok.i].kids
 
 
 def forget(doc: Doc) -> None:
     """Drop what the stages remembered on the Doc (its text excepted). Several memos hold
     Tokens or Spans, which hold the Doc: left there, every coded Doc waits in a reference
     cycle for the garbage collector, and a long run's memory grows with the Docs that wait."""
+    for t in doc.user_data.get("quiquoi.tokens", ()):
+        del t.head, t.kids       # Toks point at each other: a cycle apart from the Doc's memos
     for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("quiquoi.")
                 and k != "quiquoi.text"]:
         del doc.user_data[key]

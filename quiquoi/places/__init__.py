@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, fold
 from quiquoi.lang import LanguageData
-from quiquoi.nlp import (children, ents_of, folded_lemmas_of, lowers_of, offsets_of, pos_of, remembered, span_text,
+from quiquoi.nlp import (children, tokens_of, ents_of, folded_lemmas_of, lowers_of, offsets_of, pos_of, remembered, span_text,
                          text_of, texts_of)
 
 PLACE_ENTS = {"LOC", "GPE"}
@@ -128,7 +128,7 @@ class PlaceFinder:
             return start
         best = start
         for first in range(start - 1, max(start - 4, -1), -1):
-            tok = doc[first]
+            tok = tokens_of(doc)[first]
             if tok.pos_ in ("PUNCT", "VERB", "AUX") or tok.is_sent_start and first != start - 1:
                 break
             if tok.pos_ in ("NOUN", "PROPN") and self.gazetteer.candidates(span_text(doc, first, end)):
@@ -151,14 +151,14 @@ class PlaceFinder:
             if i in seen or lower[i] not in self.site_nouns or i + 1 >= sent.end:
                 i += 1
                 continue
-            tok = doc[i]
+            tok = tokens_of(doc)[i]
             before = [fold(t.text) for t in doc[max(sent.start, i - 3):i + 1]]
             if any(before[-len(x):] == x for x in self.site_exclusions if len(x) <= len(before)):
                 i += 1
                 continue
-            prev = doc[i - 1] if i > sent.start else None
+            prev = tokens_of(doc)[i - 1] if i > sent.start else None
             after_prep = prev is not None and (prev.pos_ == "ADP" or (
-                prev.pos_ == "DET" and i - 2 >= sent.start and doc[i - 2].pos_ == "ADP"))
+                prev.pos_ == "DET" and i - 2 >= sent.start and tokens_of(doc)[i - 2].pos_ == "ADP"))
             bare = prev is None or prev.pos_ not in ("DET", "ADP")
             if not (after_prep or bare or tok.text[:1].isupper()):
                 i += 1
@@ -166,7 +166,7 @@ class PlaceFinder:
             # the name: capitalised words, with the "de la"/"des"/"d'" between them
             j, end = i + 1, None
             while j < sent.end:
-                t = doc[j]
+                t = tokens_of(doc)[j]
                 if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
                     end = j + 1
                 elif fold(t.text) in self.genitive or t.pos_ == "DET" or t.text in ("-", "‐"):
@@ -178,7 +178,7 @@ class PlaceFinder:
             if end is None:
                 i += 1
                 continue
-            start_char, end_char = tok.idx, doc[end - 1].idx + len(doc[end - 1])
+            start_char, end_char = tok.idx, tokens_of(doc)[end - 1].idx + len(tokens_of(doc)[end - 1])
             place = Place(text_of(doc)[start_char:end_char], text_of(doc)[start_char:end_char],
                           start_char, end_char, tok, site=True)
             if tok.text.lower() in self.town_sites:      # "l'aéroport de Bagdad" is at Bagdad
@@ -200,10 +200,10 @@ class PlaceFinder:
             # a determiner before keeps out the verb ("il est libyen")
             if lower[i] not in self.compass_forms or i in seen:
                 continue
-            tok = doc[i]
+            tok = tokens_of(doc)[i]
             if fold(tok.text) not in self.compass:
                 continue
-            prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+            prev, nxt = tokens_of(doc)[tok.i - 1], tokens_of(doc)[tok.i + 1]
             if prev.pos_ != "DET":
                 continue
             iso = self.dic.demonym(nxt.text)
@@ -255,7 +255,7 @@ class PlaceFinder:
         elif focus_country and self.gazetteer is not None and focus_country in self.dic.capitals:
             # "La capitale a connu trois soirées de tensions": the story is in the capital
             lemmas = folded_lemmas_of(doc)
-            for tok in (doc[i] for i in range(len(doc)) if lemmas[i] in self.capital_nouns):
+            for tok in (tokens_of(doc)[i] for i in range(len(doc)) if lemmas[i] in self.capital_nouns):
                 if not any(
                         c.dep_ == "amod" and self.dic.demonym(c.text) for c in children(tok)) and not any(
                         fold(c.text) in self.genitive for c in children(tok) if c.dep_ == "case"):
@@ -287,7 +287,7 @@ class PlaceFinder:
         for ent in self._place_ents(doc, sent):
             start = max(sent.start, self._extend(doc, ent.start, ent.end))
             if start < ent.start:     # the longer name's head noun carries the syntax
-                root = doc[start]
+                root = tokens_of(doc)[start]
             else:
                 start, root = ent.start, ent.root
             if root.text.lower() in self.site_nouns:
@@ -316,7 +316,7 @@ class PlaceFinder:
         for i in range(sent.start, sent.end):
             if i in seen or lemmas[i] not in self.capital_nouns:
                 continue
-            tok = doc[i]
+            tok = tokens_of(doc)[i]
             if not self._locative(tok):
                 continue
             for c in children(tok):

@@ -41,7 +41,7 @@ from typing import Iterable
 
 from .lexicon import SpeechLexicon, norm
 from .marks import MarkScanner, MarkSpan, paragraph_spans
-from quiquoi.nlp import children, ents_of, heads_of, lemmas_of, morph, morph_at, offsets_of, texts_of
+from quiquoi.nlp import children, tokens_of, ents_of, heads_of, lemmas_of, morph, morph_at, offsets_of, texts_of
 
 _SENT_END = set(".!?…")
 _SENT_END_RE = re.compile("[" + re.escape("".join(sorted(_SENT_END))) + "]")
@@ -141,6 +141,7 @@ class _Run:
         self.lex = qx.lex
         self.scanner = qx.scanner
         self.doc = doc
+        self.toks = tokens_of(doc)     # the Doc's tokens with their parse in slots (quiquoi.nlp.Tok)
         self.text = doc.text if text is None else text
         self.default_vocab = qx.default_vocab
         self.indirect_vocab = qx.indirect_vocab
@@ -214,11 +215,11 @@ class _Run:
 
     # ------------------------------------------------------------------ utils
     def morph(self, i: int, field: str) -> list[str]:
-        """doc[i].morph.get(field), remembered by morphology (do not modify the list)."""
+        """self.toks[i].morph.get(field), remembered by morphology (do not modify the list)."""
         return morph_at(self.doc, i, field)
 
     def finite_verb(self, i: int) -> bool:
-        """doc[i].pos_ in ("VERB", "AUX") and "Fin" in its VerbForm."""
+        """self.toks[i].pos_ in ("VERB", "AUX") and "Fin" in its VerbForm."""
         return self.pos[i] in _VERB_POS and "Fin" in self.morph(i, "VerbForm")
 
     def tok_at(self, char: int) -> int:
@@ -418,16 +419,16 @@ class _Run:
         if allow_io and ntext[i] in lex.io_preps:
             # ", a déclaré à l'AFP le ministre" / "explique à l'AFP Neo Simutanyi"
             j = i + 1
-            while j < limit and doc[j].pos_ == "DET":
+            while j < limit and self.toks[j].pos_ == "DET":
                 j += 1
             j += 1     # the addressee's head word
             start = None
-            while j < limit and not doc[j].is_punct and self.qid[j] == -1:
-                d = doc[j]
+            while j < limit and not self.toks[j].is_punct and self.qid[j] == -1:
+                d = self.toks[j]
                 if d.pos_ == "DET" or norm(d.text) in lex.honorifics or d.ent_iob_ == "B" and d.ent_type_ in ("PER", "PERSON"):
                     start = j
                     break
-                if d.text[:1].isupper() and doc[j - 1].text.isupper() and len(doc[j - 1].text) > 1:
+                if d.text[:1].isupper() and self.toks[j - 1].text.isupper() and len(self.toks[j - 1].text) > 1:
                     start = j      # "explique à l'AFP Neo Simutanyi": a medium's acronym, then the speaker
                     break
                 if d.pos_ not in ("PROPN", "NOUN", "ADJ"):
@@ -455,7 +456,7 @@ class _Run:
                         or (pos[n] == NOUN and ntext[n] not in lex.np_stop)
                         or (names_only and pos[n] == DET)
                         or (pos[n] == DET and n + 2 < limit and pos[n + 1] == NOUN
-                            and doc[n + 2].ent_type_ in ("PER", "PERSON"))):
+                            and self.toks[n + 2].ent_type_ in ("PER", "PERSON"))):
                     appos_done = True
                     e = n
                     continue
@@ -503,7 +504,7 @@ class _Run:
             # (the comma may be the phrase's last word, cut off above: then no name follows it)
             comma = next((k for k in range(s, e) if ttext[k] == ","), e)
             for k in range(comma + 1, e):
-                if doc[k].ent_iob == _IOB_B and doc[k].ent_type_ in ("PER", "PERSON") and pos[k] == PROPN:
+                if self.toks[k].ent_iob == _IOB_B and self.toks[k].ent_type_ in ("PER", "PERSON") and pos[k] == PROPN:
                     return s, e, k, False
         return s, e, self.np_head(s, e), False
 
@@ -511,21 +512,21 @@ class _Run:
         doc = self.doc
         best = None
         for k in range(s, e):
-            h = doc[k].head.i
+            h = self.toks[k].head.i
             if not (s <= h < e) or h == k:
-                if doc[k].pos_ in ("NOUN", "PROPN", "PRON"):
+                if self.toks[k].pos_ in ("NOUN", "PROPN", "PRON"):
                     return k
                 if best is None:
                     best = k
         for k in range(s, e):
-            if doc[k].pos_ in ("NOUN", "PROPN"):
+            if self.toks[k].pos_ in ("NOUN", "PROPN"):
                 return k
         return best if best is not None else s
 
     def dep_np(self, h: int):
         """Span of the phrase headed by token h, without relative clauses."""
         doc = self.doc
-        head = doc[h]
+        head = self.toks[h]
         if head.pos_ == "PRON" and ("Rel" in morph(head, "PronType") or norm(head.text) in self.lex.relatives):
             # "le ministre, qui a déclaré que..." -> the noun the clause modifies
             v = head.head
@@ -553,15 +554,15 @@ class _Run:
         while b < e and b in ks:
             b += 1
         s, e = a, b
-        while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].pos_ in ("ADP", "CCONJ")):
+        while e > s + 1 and (self.toks[e - 1].is_punct or self.toks[e - 1].pos_ in ("ADP", "CCONJ")):
             e -= 1
-        while s < e - 1 and doc[s].is_punct:
+        while s < e - 1 and self.toks[s].is_punct:
             s += 1
-        opened = sum(1 for k in range(s, e) if doc[k].text == "(") - sum(1 for k in range(s, e) if doc[k].text == ")")
-        if opened > 0 and e < len(doc) and doc[e].text == ")":
+        opened = sum(1 for k in range(s, e) if self.toks[k].text == "(") - sum(1 for k in range(s, e) if self.toks[k].text == ")")
+        if opened > 0 and e < len(doc) and self.toks[e].text == ")":
             e += 1      # "Table de l'unité démocratique (MUD)"
-        if e - s >= 5 and doc[e - 1].text == ")" and doc[e - 3].text == "(" and doc[e - 2].text.isupper() \
-                and any(doc[k].pos_ == "CCONJ" for k in range(s, e - 3)):
+        if e - s >= 5 and self.toks[e - 1].text == ")" and self.toks[e - 3].text == "(" and self.toks[e - 2].text.isupper() \
+                and any(self.toks[k].pos_ == "CCONJ" for k in range(s, e - 3)):
             # "Londres, Paris et Berlin (E3)": the acronym names the group
             return e - 2, e - 1, e - 2, False
         return s, e, h, self.is_pronoun(head)
@@ -571,7 +572,7 @@ class _Run:
         subject of the verb it depends on when it is non-finite ("ajoutant
         que", "afin de dénoncer"), or an inverted subject in an incise."""
         doc = self.doc
-        t = doc[v]
+        t = self.toks[v]
         subs = [c for c in children(t) if c.dep_ in ("nsubj", "nsubj:pass") and self.qid[c.i] == -1
                 and norm(c.text) not in ("-t", "-t-")]
         if subs:
@@ -591,10 +592,10 @@ class _Run:
         # "Londres, Paris et Berlin (E3) ont dénoncé": a parenthesised acronym
         # right before the verb names the group when the parse found no subject
         k = v - 1
-        while k >= 0 and (doc[k].pos_ == "AUX" or self.is_filler(doc[k])) and self.qid[k] == -1:
+        while k >= 0 and (self.toks[k].pos_ == "AUX" or self.is_filler(self.toks[k])) and self.qid[k] == -1:
             k -= 1
-        if k >= 2 and doc[k].text == ")" and doc[k - 2].text == "(" and doc[k - 1].pos_ in ("PROPN", "NOUN", "X") \
-                and doc[k - 1].text[:1].isupper():
+        if k >= 2 and self.toks[k].text == ")" and self.toks[k - 2].text == "(" and self.toks[k - 1].pos_ in ("PROPN", "NOUN", "X") \
+                and self.toks[k - 1].text[:1].isupper():
             return k - 1, k, k - 1, False
         # "a de son côté appelé": a participle whose auxiliary the parser missed
         aux = self.aux_before(v)
@@ -609,13 +610,13 @@ class _Run:
                 h = t.head
                 if h.pos_ in ("ADV", "ADP", "SCONJ") and h.head.i != h.i:
                     h = h.head       # "afin de dénoncer": climb over "afin"
-                if norm(t.text).endswith("ant") and v > 0 and doc[v - 1].text == ",":
+                if norm(t.text).endswith("ant") and v > 0 and self.toks[v - 1].text == ",":
                     # ", ajoutant que" / ", qualifiant X de": subject of the
                     # nearest finite clause before, outside quotations
                     seg = self.seg_of(t.idx)[1]
                     lo = self.toks_in(*seg).start
                     for k in range(v - 2, lo - 1, -1):
-                        d = doc[k]
+                        d = self.toks[k]
                         if self.qid[k] != -1 or d.pos_ != "VERB" or d.dep_ in (
                                 "acl:relcl", "acl", "amod"):
                             continue
@@ -633,10 +634,10 @@ class _Run:
 
     def inverted_subject(self, v: int):
         """Subject after the verb of an incise (", a déclaré le ministre")."""
-        doc, t = self.doc, self.doc[v]
+        doc, t = self.doc, self.toks[v]
         if t.pos_ in ("VERB", "AUX") and self.speech_verb(v, loose=True):
             b = self.skip_fillers_left(v - 1, 0)
-            if b >= 0 and doc[b].text in (",",) + tuple(c for _, c in self.lex.pairs) + tuple(self.lex.symmetric) \
+            if b >= 0 and self.toks[b].text in (",",) + tuple(c for _, c in self.lex.pairs) + tuple(self.lex.symmetric) \
                     and self.finite_ok(v, b + 1):
                 _, vend = self.speech_verb(v, loose=True)
                 seg = self.seg_of(t.idx)[1]
@@ -648,15 +649,15 @@ class _Run:
 
     def aux_before(self, v: int):
         """The auxiliary of a participle, over incise fillers: "a de son côté appelé"."""
-        doc, t = self.doc, self.doc[v]
+        doc, t = self.doc, self.toks[v]
         vf = morph(t, "VerbForm")
         if not vf or vf[0] != "Part" or any(c.dep_.startswith("aux") for c in children(t)):
             return None
         b = self.skip_fillers_left(v - 1, max(0, v - 6))
         # skip_fillers_left also steps over the auxiliary itself: look at the skipped run
         for k in range(v - 1, max(b - 1, -1), -1):
-            if norm(doc[k].lemma_) in self.lex.aux_fillers and doc[k].pos_ in ("AUX", "VERB") \
-                    and "Fin" in morph(doc[k], "VerbForm"):
+            if norm(self.toks[k].lemma_) in self.lex.aux_fillers and self.toks[k].pos_ in ("AUX", "VERB") \
+                    and "Fin" in morph(self.toks[k], "VerbForm"):
                 return k
         return None
 
@@ -782,7 +783,7 @@ class _Run:
                 continue
             lem, vend = sv
             b = self.skip_fillers_left(k - 1, toks.start + 1)
-            if doc[b].text != ",":
+            if self.toks[b].text != ",":
                 continue
             c = self.clitic_subject(b + 1, k)
             if c is None:
@@ -793,13 +794,13 @@ class _Run:
                 after = c + 1 if c > vend else vend + 1
             else:
                 subj = self.np_after(vend + 1, toks.stop, allow_io=True)
-                if not subj or subj[3] or doc[subj[2]].pos_ not in ("NOUN", "PROPN"):
+                if not subj or subj[3] or self.toks[subj[2]].pos_ not in ("NOUN", "PROPN"):
                     continue
                 after = subj[1]
             # the incise must close: ", a-t-il dit," / "... dit-il."
-            while after < toks.stop and doc[after].pos_ in ("ADV",):
+            while after < toks.stop and self.toks[after].pos_ in ("ADV",):
                 after += 1
-            if after < toks.stop and doc[after].text not in (",", ".", "!", "?", "…", ";"):
+            if after < toks.stop and self.toks[after].text not in (",", ".", "!", "?", "…", ";"):
                 continue
             return _Attr("inner_incise", lem, self.char_span(k, vend), k, subj)
         return None
@@ -840,7 +841,7 @@ class _Run:
             sv = self.speech_verb(k, loose=False, vocab=vocab)
             if not sv:
                 continue
-            t = doc[k]
+            t = self.toks[k]
             vf = morph(t, "VerbForm")
             # adjectival or passive participles: "dit de «transition»", "lancés par «HH»"
             if any(c.dep_ in ("aux:pass",) for c in children(t)) or "Pass" in morph(t, "Voice"):
@@ -869,8 +870,8 @@ class _Run:
             a = _Attr("verb", lem, self.char_span(k, vend), k, subj)
             self.channel_owner(a)      # "le communiqué de la diplomatie russe" / "ce texte"
             a.gap = gap
-            a.direct_gov = doc[first].head.i == k or self.governs(k, first) and all(
-                doc[x].head.i == k or x == first for x in [doc[first].head.i])
+            a.direct_gov = self.toks[first].head.i == k or self.governs(k, first) and all(
+                self.toks[x].head.i == k or x == first for x in [self.toks[first].head.i])
             a.governs = gov
             return a
         return None
@@ -880,7 +881,7 @@ class _Run:
         doc = self.doc
         toks = [i for i in self.toks_in(a, b) if self.qid[i] == -1]
         for i in toks:
-            t = doc[i]
+            t = self.toks[i]
             if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i in toks and not self.is_pronoun(t) \
                     or (t.dep_ == "nsubj" and self.is_pronoun(t) and norm(t.text) in self.lex.third_person):
                 sp = self.dep_np(i)
@@ -1219,10 +1220,10 @@ class _Run:
                 sv = self.speech_verb(k, loose=False, vocab=vocab)
                 if not sv:
                     continue
-                t = doc[k]
+                t = self.toks[k]
                 if any(c.dep_ == "aux:pass" for c in children(t)) or "Pass" in morph(t, "Voice"):
                     return None     # "ont été déclarés 'personae non gratae'": a term
-                gap = [doc[x] for x in range(sv[1] + 1, inner.start)]
+                gap = [self.toks[x] for x in range(sv[1] + 1, inner.start)]
                 if self.governs(k, first) or all(x.is_punct or x.pos_ == "ADP" for x in gap):
                     found = (k, sv)
                 break
@@ -1233,7 +1234,7 @@ class _Run:
             if subj is None:
                 # a broken parse: the person named in the clause before the verb
                 # ("la réaction du maréchal Haftar est de demander '...'")
-                c0 = max([x for x in range(lo, k) if doc[x].text in (",", ";", ":")] + [lo - 1]) + 1
+                c0 = max([x for x in range(lo, k) if self.toks[x].text in (",", ";", ":")] + [lo - 1]) + 1
                 pers = [e for e in ents_of(doc) if e.label_ in ("PER", "PERSON") and c0 <= e.start and e.end <= k]
                 if pers:
                     e = pers[-1]
@@ -1255,7 +1256,7 @@ class _Run:
         si, seg = self.seg_of(m.open_pos)
         if m.close_pos is None or text[seg[0]:m.open_pos].strip() or si + 1 >= len(self.segments):
             return None
-        after = [i for i in self.toks_in(m.outer_end, seg[1]) if not doc[i].is_punct and not doc[i].is_space]
+        after = [i for i in self.toks_in(m.outer_end, seg[1]) if not self.toks[i].is_punct and not self.toks[i].is_space]
         if after:
             return None
         nseg = self.segments[si + 1]
@@ -1264,15 +1265,15 @@ class _Run:
         for k in self.toks_in(*nseg):
             if self.qid[k] != -1:
                 return None
-            t = doc[k]
+            t = self.toks[k]
             sv = self.speech_verb(k)
             if not sv:
                 continue
             # "ont fait entendre leur voix": the root may be the multi-word verb's last word
-            r = next((x for x in range(k, sv[1] + 1) if doc[x].dep_ == "ROOT"), None)
+            r = next((x for x in range(k, sv[1] + 1) if self.toks[x].dep_ == "ROOT"), None)
             if r is None:
                 continue
-            t = doc[r]
+            t = self.toks[r]
             vf = morph(t, "VerbForm")
             if not (vf and vf[0] == "Fin" or any(c.dep_.startswith("aux") for c in children(t))):
                 continue
@@ -1301,7 +1302,7 @@ class _Run:
         toks = [k for k in self.toks_in(*pseg) if not self.space[k]]
         if not toks:
             return None
-        root = next((k for k in toks if doc[k].dep_ == "ROOT"), None)
+        root = next((k for k in toks if self.toks[k].dep_ == "ROOT"), None)
         if root is None or self.pos[root] not in _VERB_POS or self.qid[root] != -1:
             return None      # (a sentence that is a quotation has its own speaker)
         subj = self.subject_of(root)
@@ -1309,7 +1310,7 @@ class _Run:
             return None
         sv = self.speech_verb(root)
         if not sv:
-            head = doc[subj[2]]
+            head = self.toks[subj[2]]
             if subj[3]:
                 if norm(head.text).lstrip("-") not in lex.third_person:
                     return None
@@ -1335,8 +1336,8 @@ class _Run:
     def set_speaker(self, rq: RawQuote, sp) -> None:
         s, e, h, pron = sp
         doc = self.doc
-        a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-        if pron and doc[s].text.startswith("-"):
+        a, b = self.toks[s].idx, self.toks[e - 1].idx + len(self.toks[e - 1].text)
+        if pron and self.toks[s].text.startswith("-"):
             a += 1
         rq.speaker_start, rq.speaker_end = a, b
         if not pron:
@@ -1370,7 +1371,7 @@ class _Run:
         ns = self.name_span(s, e)
         if not ns:
             return h
-        propn = [k for k in range(*ns) if self.doc[k].pos_ == "PROPN"]
+        propn = [k for k in range(*ns) if self.toks[k].pos_ == "PROPN"]
         return propn[-1] if propn else ns[0]
 
     # ------------------------------------------------------------- indirect
@@ -1382,17 +1383,17 @@ class _Run:
                 continue
             marks = [x for x in children(c) if x.dep_ == "mark" and norm(x.text) in ("que", "qu'")
                      and x.i > vend]
-            if marks and not (marks[0].i > 0 and norm(doc[marks[0].i - 1].text) in lex.que_blockers):
+            if marks and not (marks[0].i > 0 and norm(self.toks[marks[0].i - 1].text) in lex.que_blockers):
                 return marks[0], c
         # "a annoncé que si celle-ci continuait ..., elle se verrait": the parser
         # hangs "que" on the verb; the clause is the verb's next clausal child
         k = vend + 1
-        while k < len(doc) and self.qid[k] == -1 and (self.is_filler(doc[k]) and self.ntext[k] not in ("que", "qu'")):
+        while k < len(doc) and self.qid[k] == -1 and (self.is_filler(self.toks[k]) and self.ntext[k] not in ("que", "qu'")):
             k += 1
-        if k < len(doc) and self.ntext[k] in ("que", "qu'") and doc[k].head.i == t.i and self.qid[k] == -1:
+        if k < len(doc) and self.ntext[k] in ("que", "qu'") and self.toks[k].head.i == t.i and self.qid[k] == -1:
             for c in children(t):
                 if c.i > k and c.dep_ in ("ccomp", "advcl", "obj", "xcomp", "acl") and c.pos_ in ("VERB", "AUX", "ADJ"):
-                    return doc[k], c
+                    return self.toks[k], c
         return None
 
     def infinitive_clause(self, t, lem: str, vend: int):
@@ -1417,7 +1418,7 @@ class _Run:
         for m in inside:
             toks = set(self.toks_in(m.start, m.end))
             for x in toks:
-                tk = doc[x]
+                tk = self.toks[x]
                 if tk.is_punct or tk.head.i in toks and tk.head.i != x:
                     continue
                 if x == c.i or (tk.head.i == c.i and tk.dep_ in lex.core_deps):
@@ -1428,9 +1429,9 @@ class _Run:
         """"il est précisé que": a passive of saying with an impersonal subject."""
         if subj is None or not subj[3]:
             return False
-        w = norm(self.doc[subj[2]].text).lstrip("-")
+        w = norm(self.toks[subj[2]].text).lstrip("-")
         passive = any(c.dep_ == "aux:pass" for c in children(t)) or "Pass" in morph(t, "Voice")
-        return w in self.lex.impersonal_subjects and (passive or self.doc[subj[2]].dep_.startswith("expl"))
+        return w in self.lex.impersonal_subjects and (passive or self.toks[subj[2]].dep_.startswith("expl"))
 
     def indirect(self, quotes: list[RawQuote]) -> list[RawQuote]:
         doc, lex = self.doc, self.lex
@@ -1443,7 +1444,7 @@ class _Run:
             sv = self.speech_verb(i, loose=False, vocab=vocab)
             if not sv:
                 continue
-            t = doc[i]
+            t = self.toks[i]
             lem, vend = sv
             clause = self.que_clause(t, vend)
             if clause is not None:
@@ -1463,12 +1464,12 @@ class _Run:
                 continue
             e = max(sub) + 1
             # stop at the end of the sentence segment
-            seg = self.seg_of(doc[s].idx)[1]
-            while e > s and (doc[e - 1].idx >= seg[1] or doc[e - 1].is_punct or doc[e - 1].is_space):
+            seg = self.seg_of(self.toks[s].idx)[1]
+            while e > s and (self.toks[e - 1].idx >= seg[1] or self.toks[e - 1].is_punct or self.toks[e - 1].is_space):
                 e -= 1
             if e <= s:
                 continue
-            a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            a, b = self.toks[s].idx, self.toks[e - 1].idx + len(self.toks[e - 1].text)
             subj = self.subject_of(t.i)
             if subj is None:
                 # "Avant d'ajouter que ...": the speaker of the previous report
@@ -1490,7 +1491,7 @@ class _Run:
                 p = max(prev, key=lambda q: q.start)
                 subj = (self.tok_at(p.speaker_start), self.tok_at(p.speaker_end - 1) + 1,
                         p.speaker_head, p.speaker_is_pronoun)
-            if subj[3] and norm(doc[subj[2]].text).lstrip("-") in lex.unresolvable:
+            if subj[3] and norm(self.toks[subj[2]].text).lstrip("-") in lex.unresolvable:
                 continue
             core = self.core_quotes(c, a, b) if clause is not None else []
             if core:
@@ -1566,15 +1567,15 @@ class _Run:
                 p = self.prep_attr(toks.start, min(toks.stop, toks.start + 6), fake, "before")
                 if p and p.speaker and p.verb != "pour":
                     e = p.speaker[1]
-                    while e < toks.stop and doc[e].text != ",":
+                    while e < toks.stop and self.toks[e].text != ",":
                         e += 1
                     body = [x for x in range(e + 1, toks.stop)
-                            if not doc[x].is_space and not (doc[x].is_punct and x == toks.stop - 1)]
-                    while body and (doc[body[-1]].is_punct or doc[body[-1]].is_space):
+                            if not self.toks[x].is_space and not (self.toks[x].is_punct and x == toks.stop - 1)]
+                    while body and (self.toks[body[-1]].is_punct or self.toks[body[-1]].is_space):
                         body.pop()
-                    if body and any(doc[x].pos_ in ("VERB", "AUX") and "Fin" in morph(doc[x], "VerbForm")
+                    if body and any(self.toks[x].pos_ in ("VERB", "AUX") and "Fin" in morph(self.toks[x], "VerbForm")
                                     for x in body):
-                        s0, e0 = doc[body[0]].idx, doc[body[-1]].idx + len(doc[body[-1]].text)
+                        s0, e0 = self.toks[body[0]].idx, self.toks[body[-1]].idx + len(self.toks[body[-1]].text)
                         rq = RawQuote(text=text[s0:e0], start=s0, end=e0, kind="indirect",
                                       sentence=self.sent_of[body[0]], verb=p.verb, attribution="indirect_preposition")
                         rq.verb_start, rq.verb_end = p.verb_span
@@ -1604,16 +1605,16 @@ class _Run:
             if not p or not p.speaker or p.verb_tok != k or p.verb == "pour":
                 continue
             e = p.speaker[1]
-            if e >= toks.stop or doc[e].text != "," or e + 1 >= toks.stop:
+            if e >= toks.stop or self.toks[e].text != "," or e + 1 >= toks.stop:
                 continue
-            v = doc[e + 1]
+            v = self.toks[e + 1]
             if v.pos_ not in ("VERB", "AUX") or "Fin" not in morph(v, "VerbForm"):
                 continue
             # the clause: the verb and what follows it in its subtree
             end = max(x.i for x in v.subtree if x.i >= v.i)
-            while end > v.i and (doc[end].is_punct or doc[end].is_space):
+            while end > v.i and (self.toks[end].is_punct or self.toks[end].is_space):
                 end -= 1
-            a, b = v.idx, doc[end].idx + len(doc[end].text)
+            a, b = v.idx, self.toks[end].idx + len(self.toks[end].text)
             rq = RawQuote(text=self.text[a:b], start=a, end=b, kind="indirect",
                           sentence=self.sent_of[v.i], verb=p.verb, attribution="indirect_preposition")
             rq.verb_start, rq.verb_end = p.verb_span
@@ -1624,7 +1625,7 @@ class _Run:
     def indefinite_speaker(self, rq: RawQuote) -> bool:
         if rq.speaker_start is None or rq.speaker_is_pronoun:
             return False
-        first = self.doc[self.tok_at(rq.speaker_start)]
+        first = self.toks[self.tok_at(rq.speaker_start)]
         return norm(first.text) in self.lex.indefinite_dets
 
     def strip_dateline(self, rq: RawQuote) -> None:
@@ -1651,14 +1652,14 @@ class _Run:
         toks = list(self.toks_in(q.speaker_start, q.speaker_end))
         if not toks or len(toks) > 12:
             return None
-        det = norm(doc[toks[0]].text)
-        head = doc[q.speaker_head]
+        det = norm(self.toks[toks[0]].text)
+        head = self.toks[q.speaker_head]
         hw = norm(head.lemma_)
         if head.pos_ != "NOUN" or self.name_span(toks[0], toks[-1] + 1):
             return None
         # a name of its own (outside a "de" complement) makes it no description
         for k in toks:
-            if doc[k].pos_ == "PROPN" and not any(self.ntext[x] in ("de", "d'", "du", "des")
+            if self.toks[k].pos_ == "PROPN" and not any(self.ntext[x] in ("de", "d'", "du", "des")
                                                   for x in range(toks[0], k)):
                 return None
         if det in lex.demonstratives:
@@ -1681,7 +1682,7 @@ class _Run:
         for j in range(k - 1, lo - 1, -1):
             if self.qid[j] != -1 or self.space[j] or self.ntext[j].startswith("-"):
                 continue      # ("a-t-elle": the incise's own clitics)
-            t = doc[j]
+            t = self.toks[j]
             if t.dep_ not in ("nsubj", "nsubj:pass"):
                 continue
             v = t.head
@@ -1723,9 +1724,9 @@ class _Run:
             toks = list(self.toks_in(a, b))
             ns = self.name_span(toks[0], toks[-1] + 1) if toks else None
             if ns and q.antecedent_start is None:
-                a, b = doc[ns[0]].idx, doc[ns[1] - 1].idx + len(doc[ns[1] - 1].text)
+                a, b = self.toks[ns[0]].idx, self.toks[ns[1] - 1].idx + len(self.toks[ns[1] - 1].text)
             h = q.speaker_head if q.antecedent_start is None else (ns[0] if ns else toks[0] if toks else None)
-            ht = doc[q.speaker_head] if q.speaker_head is not None else None
+            ht = self.toks[q.speaker_head] if q.speaker_head is not None else None
             g = morph(ht, "Gender") if ht is not None else []
             nb = morph(ht, "Number") if ht is not None else []
             person = bool(ns) or (q.antecedent_start is not None and bool(seen) and any(
@@ -1752,7 +1753,7 @@ class _Run:
                     near = [r for r in seen if para - self.para_of(r[0]) <= lex.anaphora_max_paragraphs
                             and r[1] <= q.speaker_start]
                     same = [r for r in near if r[6] == hw and r[0] != q.speaker_start]
-                    g = morph(doc[q.speaker_head], "Gender")
+                    g = morph(self.toks[q.speaker_head], "Gender")
                     pers = [r for r in near if r[5] and (not g or r[3] is None or r[3] == g[0])]
                     if same:
                         chosen = same[-1]         # "une source à la présidence" ... "cette source"
@@ -1774,7 +1775,7 @@ class _Run:
                     drop.append(q)
                 continue
             want = "Masc" if pw in lex.masculine else "Fem" if pw in lex.feminine else None
-            plural = morph(doc[q.speaker_head], "Number") == ["Plur"] if q.speaker_head is not None else False
+            plural = morph(self.toks[q.speaker_head], "Number") == ["Plur"] if q.speaker_head is not None else False
             pos = q.speaker_start
             cands = []
             if last_named and last_named[1] <= pos:
@@ -1802,7 +1803,7 @@ class _Run:
             cands.sort(key=lambda c: c[0])
             chosen = None
             for c in reversed(cands):
-                g = morph(doc[c[2]], "Gender") if c[2] is not None else []
+                g = morph(self.toks[c[2]], "Gender") if c[2] is not None else []
                 if want and g and want not in g:
                     continue
                 if plural and c[3] == "Sing" and len(list(self.toks_in(c[0], c[1]))) == 1:
