@@ -138,6 +138,7 @@ class ArticleActors:
                  text: str | None = None):
         self.doc = doc
         self.toks = tokens_of(doc)     # the Doc's tokens with their parse in slots (quiquoi.nlp.Tok)
+        self.flemmas, self.ftexts = folded_lemmas_of(doc), folded_texts_of(doc)
         self.dic = dictionary
         self.when = published
         self.cfg = config
@@ -415,7 +416,7 @@ class ArticleActors:
             return []  # a word inside a name ("État" in "secrétaire d'État") is no actor
         # read once: the tests below ask for these again and again
         pos, text = tok.pos_, tok.text
-        flemma, ftext = folded_lemmas_of(self.doc)[tok.i], folded_texts_of(self.doc)[tok.i]
+        flemma, ftext = self.flemmas[tok.i], self.ftexts[tok.i]
         # "Mohamed Bazoum": the tagger may read a first name as a common noun; the entity
         # recogniser and the name's flat parts still say it is a person's name
         propn = pos == "PROPN" or (

@@ -134,7 +134,8 @@ class EventExtractor:
 
     # -- predicate matching -----------------------------------------------------------
     def _verb_predicate(self, tok: Token) -> Predicate | None:
-        lemma = folded_lemmas_of(tok.doc)[tok.i]
+        flemmas, ftexts = folded_lemmas_of(tok.doc), folded_texts_of(tok.doc)
+        lemma = flemmas[tok.i]
         if lemma not in self.lex.verbs:
             lemma = self.lex.surface_lemmas.get(fold(tok.text), lemma)
         if lemma not in self.lex.verbs and tok.pos_ == "ADJ":
@@ -153,7 +154,6 @@ class EventExtractor:
                 continue
             if p.obj:
                 if objects is None:
-                    flemmas, ftexts = folded_lemmas_of(tok.doc), folded_texts_of(tok.doc)
                     objects = {w for c in self._object_candidates(tok) for w in (flemmas[c.i], ftexts[c.i])}
                 if p.obj not in objects:
                     continue
@@ -179,7 +179,7 @@ class EventExtractor:
             if p.fixed:
                 words = p.fixed.split()
                 lo, hi = tok.i + 1, tok.i + 1 + len(words)
-                if folded_texts_of(tok.doc)[lo:hi] != words and folded_lemmas_of(tok.doc)[lo:hi] != words:
+                if ftexts[lo:hi] != words and flemmas[lo:hi] != words:
                     continue
             return p
         return None

@@ -185,15 +185,15 @@ def tokens_of(doc: Doc) -> list[Tok]:
     found = doc.user_data.get("quiquoi.tokens")
     if found is None:
         vocab = doc.vocab
-        texts, deps, pos, lemmas, heads = texts_of(doc), deps_of(doc), pos_of(doc), lemmas_of(doc), heads_of(doc)
-        found = doc.user_data["quiquoi.tokens"] = [Tok(vocab, doc, i) for i in range(len(doc))]
-        kids: list[list[Tok]] = [[] for _ in found]
-        for i, t in enumerate(found):
-            t.text, t.dep_, t.pos_, t.lemma_ = texts[i], deps[i], pos[i], lemmas[i]
-            h = heads[i]
-            t.head = found[h]
+        n = len(doc)
+        found = doc.user_data["quiquoi.tokens"] = [Tok(vocab, doc, i) for i in range(n)]
+        heads = heads_of(doc)
+        kids: list[list[Tok]] = [[] for _ in range(n)]
+        for t, text, dep, pos, lemma, h in zip(found, texts_of(doc), deps_of(doc), pos_of(doc), lemmas_of(doc), heads):
+            t.text, t.dep_, t.pos_, t.lemma_, t.head = text, dep, pos, lemma, found[h]
+        for i, h in enumerate(heads):
             if h != i:
-                kids[h].append(t)
+                kids[h].append(found[i])
         for t, k in zip(found, kids):
             t.kids = tuple(k)
     return found
