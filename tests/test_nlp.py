@@ -93,7 +93,30 @@ def test_children_are_spacys_and_are_forgotten_with_the_doc(nlp):
     assert children(doc[3]) is children(doc[3])          # made once
     text_of(doc)
     forget(doc)
-    assert "quiquoi.children" not in doc.user_data and "quiquoi.text" in doc.user_data
+    assert "quiquoi.tokens" not in doc.user_data and "quiquoi.text" in doc.user_data
+
+
+def test_slotted_tokens_read_what_spacys_tokens_read_and_compare_equal(nlp):
+    from spacy.tokens import Token
+
+    from quiquoi.nlp import Tok, children, forget, tokens_of
+    doc = nlp("Le porte-parole de la diplomatie américaine, Mark Toner, a exhorté Moscou à faire "
+              "pression sur le régime.\n\nLes rebelles ont rejeté l'offre, a dit M. Toner.")
+    toks = tokens_of(doc)
+    assert len(toks) == len(doc) and tokens_of(doc) is toks
+    for tok, t in zip(doc, toks):
+        assert isinstance(t, Token) and type(t) is Tok
+        assert (t.i, t.text, t.dep_, t.pos_, t.lemma_, t.idx) == (tok.i, tok.text, tok.dep_, tok.pos_, tok.lemma_, tok.idx)
+        assert t.head.i == tok.head.i and type(t.head) is Tok
+        assert [c.i for c in t.kids] == [c.i for c in tok.children]
+        assert children(tok) is t.kids                  # a plain Token finds its slotted twin
+        # the same token to spaCy either way: equality and hash, in sets and lists
+        assert t == tok and tok == t and hash(t) == hash(tok) and tok in {t} and t in [tok]
+        assert t.morph.get("Number") == tok.morph.get("Number")    # what has no slot is spaCy's
+    forget(doc)
+    # the slots that point at other Toks are gone with the table (no cycle keeps the Doc)
+    with pytest.raises(AttributeError):
+        toks[0].head
 
 
 def test_coding_leaves_no_memo_that_holds_the_doc(coder):
