@@ -162,6 +162,7 @@ class ArticleActors:
         self.sent_start = sent_starts_of(doc)
         self.cache: dict[int, list[Actor]] = {}
         self._phrases: dict[int, tuple[int, int]] = {}    # token -> its phrase's characters
+        self._roots: dict[tuple[int, int], int] = {}      # a dictionary name's span -> its root token
         self._names: dict[int, int | None] = {}           # title token -> its holder's name token
         self._not_currents: dict[int, bool] = {}            # token -> _not_current's answer
         self.mentions: list[tuple[int, Actor]] = []       # (head token index, actor) in text order
@@ -410,9 +411,16 @@ class ArticleActors:
         return out
 
     # -- resolution -----------------------------------------------------------------
+    def _root_of(self, start: int, end: int) -> int:
+        """The root of the dictionary name at [start, end): asked for each of its words."""
+        found = self._roots.get((start, end))
+        if found is None:
+            found = self._roots[(start, end)] = self.doc[start:end].root.i
+        return found
+
     def _resolve(self, tok: Token) -> list[Actor]:
         match = self.matches.get(tok.i)
-        if match and self.doc[match[1]:match[2]].root.i != tok.i:
+        if match and self._root_of(match[1], match[2]) != tok.i:
             return []  # a word inside a name ("État" in "secrétaire d'État") is no actor
         # read once: the tests below ask for these again and again
         pos, text = tok.pos_, tok.text
@@ -1026,9 +1034,9 @@ class ArticleActors:
                 lo, hi = c.left_edge.i, c.right_edge.i
                 if lo != max(keep) + 1 or hi - lo > 5 or any(
                         t.is_punct or t.dep_ in CLAUSE_DEPS or self.dic.demonym(t.text)
-                        for t in self.doc[lo:hi + 1]):
+                        for t in self.toks[lo:hi + 1]):
                     break
-                if self.actors(c) or any(t.pos_ in ("PROPN", "NUM") for t in self.doc[lo:hi + 1]):
+                if self.actors(c) or any(t.pos_ in ("PROPN", "NUM") for t in self.toks[lo:hi + 1]):
                     break
                 keep.update(range(lo, hi + 1))
                 break
@@ -1075,7 +1083,7 @@ class ArticleActors:
         if not isos:
             # the parser sometimes hangs the adjective elsewhere or tags it as punctuation
             # ("son homologue sud-africain"): the words right after the noun still say it
-            for t in self.doc[tok.i + 1: tok.i + 3]:
+            for t in self.toks[tok.i + 1: tok.i + 3]:
                 iso = self.dic.demonym(t.text)
                 if iso:
                     isos.append(iso)
@@ -1124,7 +1132,7 @@ class ArticleActors:
             # "l'ONG Foro Penal", "le parti Ennahda": the body's own name follows its kind
             nxt = self.matches.get(tok.i + 1)
             if nxt is not None and nxt[1] == tok.i + 1 and nxt[0].category in self.NAMED_BODY_KINDS \
-                    and self.doc[nxt[1]:nxt[2]].root.head.i == tok.i:
+                    and self.toks[self._root_of(nxt[1], nxt[2])].head.i == tok.i:
                 # (however the parser cut the name: "l'opposition Table de l'unité démocratique")
                 a = self._from_entry(*nxt)
                 end = max(a.end, tok.idx + len(tok.text))

@@ -461,7 +461,7 @@ class EventExtractor:
         group = None
         if last > verb.sent.start and doc[last].text == ")":
             # "(E3)": the name the parenthesis gives the group
-            inner = [t for t in doc[max(verb.sent.start, last - 4): last] if t.pos_ == "PROPN" and t.dep_ == "appos"]
+            inner = [t for t in tokens_of(doc)[max(verb.sent.start, last - 4): last] if t.pos_ == "PROPN" and t.dep_ == "appos"]
             opening = last - 1
             while opening > verb.sent.start and doc[opening].text != "(" and last - opening < 6:
                 opening -= 1
@@ -505,7 +505,7 @@ class EventExtractor:
         for c in children(head):
             if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < verb.i and (
                     fold(c.lemma_) in self.doer_nouns or fold(c.lemma_) in self.mod.nouns) \
-                    and all(t.pos_ not in ("VERB", "AUX") for t in verb.doc[c.i + 1: verb.i]):
+                    and all(t.pos_ not in ("VERB", "AUX") for t in tokens_of(verb.doc)[c.i + 1: verb.i]):
                 return c
         return None
 
@@ -715,7 +715,7 @@ class EventExtractor:
                     c.dep_.startswith(("nsubj", "expl", "aux:pass")) or (c.dep_ == "iobj" and c.i < conj.i)
                     for c in children(conj)):
                 continue
-            if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in verb.doc[verb.i + 1: conj.i]):
+            if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens_of(verb.doc)[verb.i + 1: conj.i]):
                 continue      # "a arrêté le suspect et frappé..." has its own words between
             for c in children(conj):
                 if c.dep_ == "obj" and c.i > conj.i:

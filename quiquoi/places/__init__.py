@@ -152,7 +152,7 @@ class PlaceFinder:
                 i += 1
                 continue
             tok = tokens_of(doc)[i]
-            before = [fold(t.text) for t in doc[max(sent.start, i - 3):i + 1]]
+            before = [fold(t.text) for t in tokens_of(doc)[max(sent.start, i - 3):i + 1]]
             if any(before[-len(x):] == x for x in self.site_exclusions if len(x) <= len(before)):
                 i += 1
                 continue
