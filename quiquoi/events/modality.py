@@ -31,6 +31,11 @@ class Modality:
         self.hyp_moods = set(hyp.get("mood", []))
         self.hyp_conjunctions = {fold(w) for w in hyp.get("conjunctions", [])}
         self.purpose_markers = {fold(w) for w in data.get("purpose_markers", [])}
+        # "a échoué à prendre", "n'est pas parvenu à prendre", "ne peut pas accepter": the act
+        # did not happen (a "ne pas ..." entry negates only when its verb is negated)
+        failure = [fold(w) for w in data.get("failure_verbs", [])]
+        self.failure_verbs = {w for w in failure if not w.startswith("ne pas ")}
+        self.failure_when_negated = {w[len("ne pas "):] for w in failure if w.startswith("ne pas ")}
         self.reported_markers = {fold(w) for w in (data.get("governors") or {}).get("reported", [])}
         # inflected forms the model leaves unlemmatised ("invite") -> lemma; set by the extractor
         self.surface_lemmas: dict[str, str] = {}
@@ -40,6 +45,8 @@ class Modality:
 
     def negated(self, tok: Token) -> bool:
         if self._has_negation(tok):
+            return True
+        if tok.dep_ == "xcomp" and tok.pos_ in ("VERB", "AUX") and self._failed(tok.head):
             return True
         if tok.pos_ in ("NOUN", "PROPN"):
             if any(fold(c.text) in self.negative_determiners for c in children(tok) if c.dep_ == "det"):
@@ -57,10 +64,23 @@ class Modality:
         weak = words & self.needs_ne and words & self.clitics
         return bool(strong or weak)
 
+    def _failed(self, verb: Token) -> bool:
+        """Whether the verb says that the act it governs did not come about: a verb of
+        failure ("échouer à"), or a verb of ability or success that is negated ("ne peut pas",
+        "n'est pas parvenu à")."""
+        lemma = fold(verb.lemma_)
+        return lemma in self.failure_verbs or (lemma in self.failure_when_negated and self._has_negation(verb))
+
     def _declined(self, mode: str, governor: Token) -> str:
         """An intent, offer or plan that is itself negated ("ne veut pas discuter", "n'a
-        aucune intention de négocier", "n'a plus intérêt à discuter") declines the act."""
-        return "refused" if mode == "proposed" and self.negated(governor) else mode
+        aucune intention de négocier", "n'a plus intérêt à discuter") declines the act. A
+        possibility denied ("ne peut pas accepter", not in the conditional) is no hypothesis:
+        the act is said not to happen (negated, see `negated`)."""
+        if mode == "proposed" and self.negated(governor):
+            return "refused"
+        if mode == "hypothetical" and self._failed(governor) and not self._mood(governor) & self.hyp_moods:
+            return "asserted"
+        return mode
 
     def _reported_markers_in(self, doc, start: int, end: int) -> list[int]:
         """Indices of the reported-speech markers among tokens [start, end): found once per
