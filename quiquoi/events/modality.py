@@ -30,6 +30,7 @@ class Modality:
         hyp = data.get("hypothetical_markers") or {}
         self.hyp_moods = set(hyp.get("mood", []))
         self.hyp_conjunctions = {fold(w) for w in hyp.get("conjunctions", [])}
+        self.hyp_adverbs = {fold(w) for w in hyp.get("adverbs", [])}
         self.purpose_markers = {fold(w) for w in data.get("purpose_markers", [])}
         # "a échoué à prendre", "n'est pas parvenu à prendre", "ne peut pas accepter": the act
         # did not happen (a "ne pas ..." entry negates only when its verb is negated)
@@ -103,6 +104,9 @@ class Modality:
         """asserted | proposed | requested | refused | hypothetical | reported"""
         if self._mood(tok) & self.hyp_moods and tok.pos_ in ("VERB", "AUX"):
             return "hypothetical"
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and fold(c.text) in self.hyp_adverbs
+                                               for c in children(tok)):
+            return "hypothetical"      # "a probablement bombardé": not established
         node = tok
         for _ in range(MAX_CLIMB):
             if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.pos_ in ("VERB", "AUX") \
