@@ -26,7 +26,7 @@ from quiquoi.ingest.readers import BadInput, InputArticle, check_text, parse_dat
 from quiquoi.lang import load_language
 from quiquoi.language import identify
 from quiquoi.model import Actor, ArticleRecord, Event, Quote, Span
-from quiquoi.nlp import Sentence, children, forget, load_pipeline, offsets_of, parse_many, sentences
+from quiquoi.nlp import Sentence, children, forget, tokens_of, load_pipeline, offsets_of, parse_many, sentences
 from quiquoi.places import PlaceFinder
 from quiquoi.places.dateline import parse_dateline
 from quiquoi.places.gazetteer import Gazetteer
@@ -287,7 +287,7 @@ class Coder:
             span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
             if span is None:
                 continue
-            node = span.root
+            node = tokens_of(doc)[span.root.i]
             for _ in range(10):
                 if node.i == trigger.i:
                     return expr
@@ -319,7 +319,8 @@ class Coder:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
-        candidates = ([doc[head]] if head is not None else []) + [span.root] + list(span)
+        toks = tokens_of(doc)
+        candidates = ([toks[head]] if head is not None else []) + [toks[span.root.i]] + toks[span.start:span.end]
         for tok in candidates:
             found = actors.pronoun(tok) if tok.pos_ == "PRON" else actors.actors(tok)
             if found:

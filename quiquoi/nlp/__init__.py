@@ -280,7 +280,8 @@ def preposition_of(tok) -> str:
     """The preposition or subordinator that introduces `tok` (its first case or mark word
     before it), folded, an elided form without its apostrophe ("d'" -> "d"); "" if none."""
     from quiquoi.actors.dictionary import fold
-    for c in tok.children:
+    # (the parse repairs ask it of plain Tokens while they change the parse: no Tok table then)
+    for c in (tok.kids if type(tok) is Tok else tok.children):
         if c.dep_ in ("case", "mark") and c.i < tok.i:
             return fold(c.text).rstrip("'")
     return ""

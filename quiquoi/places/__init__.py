@@ -289,7 +289,7 @@ class PlaceFinder:
             if start < ent.start:     # the longer name's head noun carries the syntax
                 root = tokens_of(doc)[start]
             else:
-                start, root = ent.start, ent.root
+                start, root = ent.start, tokens_of(doc)[ent.root.i]
             if root.text.lower() in self.site_nouns:
                 continue              # "la place de la Concorde": a site, found below
             # (the name as token indices [s, e), its text sliced from the Doc's: a Span's text
