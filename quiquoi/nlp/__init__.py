@@ -92,29 +92,36 @@ def ents_of(doc: Doc) -> tuple:
     return ents
 
 
+# The per-Doc string arrays are asked for hundreds of times an article: each helper reads
+# its memo itself (one call instead of two) and builds it through _strings_of when absent.
 def lowers_of(doc: Doc) -> list[str]:
     """Each token's lower-cased text, read once from an array (no Token objects)."""
-    return _strings_of(doc, LOWER, "quiquoi.lower")
+    found = doc.user_data.get("quiquoi.lower")
+    return _strings_of(doc, LOWER, "quiquoi.lower") if found is None else found
 
 
 def lemmas_of(doc: Doc) -> list[str]:
     """Each token's lemma, read once from an array (no Token objects)."""
-    return _strings_of(doc, LEMMA, "quiquoi.lemma")
+    found = doc.user_data.get("quiquoi.lemma")
+    return _strings_of(doc, LEMMA, "quiquoi.lemma") if found is None else found
 
 
 def texts_of(doc: Doc) -> list[str]:
     """Each token's text, read once from an array (no Token objects)."""
-    return _strings_of(doc, ORTH, "quiquoi.orth")
+    found = doc.user_data.get("quiquoi.orth")
+    return _strings_of(doc, ORTH, "quiquoi.orth") if found is None else found
 
 
 def pos_of(doc: Doc) -> list[str]:
     """Each token's coarse part of speech ("VERB"), read once from an array."""
-    return _strings_of(doc, POS, "quiquoi.pos")
+    found = doc.user_data.get("quiquoi.pos")
+    return _strings_of(doc, POS, "quiquoi.pos") if found is None else found
 
 
 def deps_of(doc: Doc) -> list[str]:
     """Each token's dependency label ("nsubj"), read once from an array."""
-    return _strings_of(doc, DEP, "quiquoi.dep")
+    found = doc.user_data.get("quiquoi.dep")
+    return _strings_of(doc, DEP, "quiquoi.dep") if found is None else found
 
 
 def offsets_of(doc: Doc) -> list[int]:
@@ -138,12 +145,14 @@ def heads_of(doc: Doc) -> list[int]:
 def folded_lemmas_of(doc: Doc) -> list[str]:
     """Each token's lemma folded (actors.dictionary.fold), once per Doc: several stages
     test every word's folded lemma against their word sets."""
-    return _strings_of(doc, LEMMA, "quiquoi.flemma", folded=True)
+    found = doc.user_data.get("quiquoi.flemma")
+    return _strings_of(doc, LEMMA, "quiquoi.flemma", folded=True) if found is None else found
 
 
 def folded_texts_of(doc: Doc) -> list[str]:
     """Each token's text folded (actors.dictionary.fold), once per Doc."""
-    return _strings_of(doc, ORTH, "quiquoi.ftext", folded=True)
+    found = doc.user_data.get("quiquoi.ftext")
+    return _strings_of(doc, ORTH, "quiquoi.ftext", folded=True) if found is None else found
 
 
 def sent_starts_of(doc: Doc) -> list[int]:
