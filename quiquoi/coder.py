@@ -26,7 +26,8 @@ from quiquoi.ingest.readers import BadInput, InputArticle, check_text, parse_dat
 from quiquoi.lang import load_language
 from quiquoi.language import identify
 from quiquoi.model import Actor, ArticleRecord, Event, Quote, Span
-from quiquoi.nlp import Sentence, children, forget, tokens_of, load_pipeline, offsets_of, parse_many, sentences
+from quiquoi.nlp import (Sentence, children, forget, load_pipeline, offsets_of, parse_many, sentences,
+                         tokens_of)
 from quiquoi.places import PlaceFinder
 from quiquoi.places.dateline import parse_dateline
 from quiquoi.places.gazetteer import Gazetteer

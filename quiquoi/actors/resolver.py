@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, Entry, fold
 from quiquoi.model import Actor
-from quiquoi.nlp import (children, tokens_of, deps_of, ents_of, folded_lemmas_of, folded_texts_of, heads_of, morph,
-                         offsets_of, pos_of, remembered, sent_starts_of, span_text, texts_of)
+from quiquoi.nlp import (children, deps_of, ents_of, folded_lemmas_of, folded_texts_of, heads_of, morph,
+                         offsets_of, pos_of, remembered, sent_starts_of, span_text, texts_of, tokens_of)
 
 NAME_DEPS = {"flat:name", "flat", "fixed"}
 # children whose words are not part of the actor's own phrase

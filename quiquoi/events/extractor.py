@@ -18,8 +18,8 @@ from quiquoi.events.lexicon import EventLexicon, Predicate
 from quiquoi.events.modality import Modality
 from quiquoi.lang import cameo_table
 from quiquoi.model import Actor
-from quiquoi.nlp import (children, tokens_of, deps_of, folded_lemmas_of, folded_texts_of, heads_of, morph, pos_of,
-                         preposition_of, remembered, sent_starts_of, texts_of)
+from quiquoi.nlp import (children, deps_of, folded_lemmas_of, folded_texts_of, heads_of, morph, pos_of,
+                         preposition_of, remembered, sent_starts_of, texts_of, tokens_of)
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 SUBJECT_DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY"}

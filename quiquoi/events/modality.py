@@ -11,7 +11,7 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from quiquoi.actors.dictionary import fold
-from quiquoi.nlp import children, tokens_of, folded_texts_of, morph
+from quiquoi.nlp import children, folded_texts_of, morph, tokens_of
 
 # how far up the tree a governing verb or noun still decides the event's status
 MAX_CLIMB = 4

@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Token
 
 from quiquoi.actors.dictionary import ActorDictionary, fold
 from quiquoi.lang import LanguageData
-from quiquoi.nlp import (children, tokens_of, ents_of, folded_lemmas_of, lowers_of, offsets_of, pos_of, remembered, span_text,
-                         text_of, texts_of)
+from quiquoi.nlp import (children, ents_of, folded_lemmas_of, lowers_of, offsets_of, pos_of, remembered,
+                         span_text, text_of, texts_of, tokens_of)
 
 PLACE_ENTS = {"LOC", "GPE"}
 

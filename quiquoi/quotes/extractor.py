@@ -41,7 +41,8 @@ from typing import Iterable
 
 from .lexicon import SpeechLexicon, norm
 from .marks import MarkScanner, MarkSpan, paragraph_spans
-from quiquoi.nlp import children, tokens_of, ents_of, heads_of, lemmas_of, morph, morph_at, offsets_of, texts_of
+from quiquoi.nlp import (children, ents_of, heads_of, lemmas_of, morph, morph_at, offsets_of, texts_of,
+                         tokens_of)
 
 _SENT_END = set(".!?…")
 _SENT_END_RE = re.compile("[" + re.escape("".join(sorted(_SENT_END))) + "]")
