@@ -48,6 +48,11 @@ def actors_at(doc, aa, word, nth=0):
     return aa.actors(tok)
 
 
+def actor_code(actor):
+    """An event's source or target as its CAMEO-style code (None for no actor)."""
+    return actor.code if actor else None
+
+
 def events_of(code, text, type_=None):
     """The events the `code` fixture finds in `text`, of one PLOVER type if given."""
     evs = code(text).events

@@ -1,6 +1,8 @@
 """The event stage: predicates, their actors from the tree, negation and modality."""
 import pytest
 
+from conftest import actor_code as _code
+
 
 @pytest.fixture(scope="module")
 def events(coder):
@@ -13,10 +15,6 @@ def _one(evs, type_):
     found = [e for e in evs if e.type == type_]
     assert found, f"no {type_} in {[(e.type, e.trigger.text) for e in evs]}"
     return found[0]
-
-
-def _code(actor):
-    return actor.code if actor else None
 
 
 def test_passive_agent_is_the_source(events):

@@ -2,16 +2,14 @@
 test per pattern, on short sentences written for the test."""
 import pytest
 
+from conftest import actor_code as _code
+
 
 @pytest.fixture(scope="module")
 def events(coder):
     def run(text, published="2021-03-02"):
         return coder.code(text, published=published).events
     return run
-
-
-def _code(actor):
-    return actor.code if actor else None
 
 
 def _of(evs, type_):

@@ -1,9 +1,6 @@
 """Event, parse-repair and place patterns added on 2026-12-07 (night session). The texts are
 written for the tests; each names the parse the French model gives and the reading wanted."""
-
-
-def _code(actor):
-    return actor.code if actor else None
+from conftest import actor_code as _code
 
 
 # -- "a déploré lundi, à l'ouverture de X, l'absence de Y": the object after a fronted adjunct ----

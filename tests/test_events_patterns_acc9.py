@@ -1,8 +1,5 @@
 """Event patterns added on 2026-12-07 (evening session)."""
-
-
-def _code(actor):
-    return actor.code if actor else None
+from conftest import actor_code as _code
 
 
 # -- complements the parser hangs on a date inside an event noun ------------------------------
@@ -11,7 +8,6 @@ def test_agent_hung_on_a_date_inside_an_event_noun(code):
                "par l'Algérie de 30 Maliens.").events
     nominal = [e for e in evs if e.trigger.text == "expulsions"]
     assert nominal and _code(nominal[0].source) == "DZAGOV"
-
 
 
 # -- "à l'appel de X": who called the demonstration is a source of it ----------------------------

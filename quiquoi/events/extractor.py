@@ -735,9 +735,14 @@ class EventExtractor:
         if deal is None:
             return []
         holders = [deal] + [c for c in children(deal) if c.dep_ == "acl" and c.pos_ == "VERB"]
-        for h in holders:
+        return self._complement_actors(holders, ("obl", "nmod"), self.partner_preps, actors)
+
+    def _complement_actors(self, heads, deps: tuple[str, ...], preps: set[str], actors: ArticleActors) -> list[Actor]:
+        """The actors of the first complement of `heads` (a dependency starting with one of
+        `deps`, introduced by one of `preps`) that names any."""
+        for h in heads:
             for c in children(h):
-                if c.dep_.startswith(("obl", "nmod")) and self._case(c) in self.partner_preps:
+                if c.dep_.startswith(deps) and self._case(c) in preps:
                     found = self._arg_actors(c, actors)
                     if found:
                         return found
@@ -746,7 +751,8 @@ class EventExtractor:
     def _compliance_asker(self, deal: Token) -> Token | None:
         """The verb asking for the keeping of `deal` ("réclamer le respect de l'accord"), or None."""
         keeping = deal.head
-        if deal.dep_ != "nmod" or self._compliance(keeping) is None or self._compliance(keeping).i != deal.i:
+        kept = self._compliance(keeping) if deal.dep_ == "nmod" else None
+        if kept is None or kept.i != deal.i:
             return None
         verb = keeping.head
         return verb if keeping.dep_ == "obj" and verb.pos_ == "VERB" else None
@@ -822,17 +828,9 @@ class EventExtractor:
     def _addressee(self, verb: Token, actors: ArticleActors) -> list[Actor]:
         """"a plaidé X dans un communiqué adressé aux factions armées": a statement made in a
         document addressed to someone is addressed to them."""
-        for c in children(verb):
-            if not c.dep_.startswith("obl") or fold(c.lemma_) not in self.document_nouns:
-                continue
-            for a in children(c):
-                if a.dep_ == "acl" and fold(a.lemma_) in self.addressing_verbs:
-                    for d in children(a):
-                        if d.dep_.startswith(("obl", "iobj")) and self._case(d) in self.dative:
-                            found = self._arg_actors(d, actors)
-                            if found:
-                                return found
-        return []
+        addressing = [a for c in children(verb) if c.dep_.startswith("obl") and fold(c.lemma_) in self.document_nouns
+                      for a in children(c) if a.dep_ == "acl" and fold(a.lemma_) in self.addressing_verbs]
+        return self._complement_actors(addressing, ("obl", "iobj"), self.dative, actors)
 
     def _object_clitic(self, c: Token, verb: Token) -> bool:
         """"Elle l'a exhorté": the model may label a preverbal "l'"/"les" a second subject;
