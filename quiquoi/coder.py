@@ -59,6 +59,7 @@ class Coder:
         # speech verbs tell who announces an agentless act ("a été destitué, a annoncé X")
         self.extractor.speech_verbs = {fold(v.split(" ", 1)[-1].split("'", 1)[-1])
                                        for v in self.data._yaml("speech.yaml").get("verbs") or []}
+        self.extractor.mod.speech_verbs = self.extractor.speech_verbs    # (a future told in the past)
         self.times = TimeResolver.from_language(lang)
         self.quotes = QuoteExtractor.from_language(lang)
         self.gazetteer = Gazetteer.load(lang)

@@ -458,3 +458,24 @@ def test_political_verbs_added_for_the_dev_set(verbs):
     surrender = _first_match(verbs, "livrer", reflexive=True)
     assert surrender["needs_target"] is True
     assert _first_match(verbs, "arrêter")["needs_target"] is True
+
+
+def test_future_in_past_refusals_are_reject_codes(modality):
+    """Every code a refused future is coded with is a CAMEO rejection (root 12)."""
+    from quiquoi.lang import cameo_table
+
+    fip = modality["future_in_past"]
+    assert {"que", "qu'"} <= set(fip["complementisers"])
+    assert "default" in fip["refusal_cameo"]
+    for root, code in fip["refusal_cameo"].items():
+        assert root == "default" or re.fullmatch(r"\d\d", root), root
+        assert cameo_table()[code]["plover_type"] == "REJECT", code
+    assert {"GOV", "MIL"} <= set(fip["own_side_roles"])
+
+
+def test_conditional_stems_are_future_stems():
+    """A future stem ends in r ("ser", "viendr"), and the endings are the conditional's."""
+    config = _load("config.yaml")
+    assert set(config["conditional_endings"]) == {"ais", "ait", "ions", "iez", "aient"}
+    for lemma, stem in {**config["conditional_stems"], **config["conditional_stem_endings"]}.items():
+        assert stem.endswith("r") and lemma.endswith(("er", "ir", "re", "oir")), (lemma, stem)

@@ -1488,6 +1488,9 @@ class EventExtractor:
         negated = self.mod.negated(tok) and not pred.negative_only
         modality = self.mod.modality(tok, sent)
         focus = actors.focus_country()
+        told = self.mod.future_in_past(tok) if modality in ("hypothetical", "proposed") else None
+        if told is not None:
+            modality = self._told_future(events, tok, told, pred, sources, negated, modality, actors)
         for src in sources or [None]:
             for tgt in targets or [None]:
                 if src is not None and tgt is not None and src.key() == tgt.key():
@@ -1523,6 +1526,37 @@ class EventExtractor:
             a, b = (localise(x, focus) for x in sources)
             events[:] = [e for e in events if e.trigger.i != tok.i]
             events += [RawEvent(tok, end, pred, a, b, negated, modality), RawEvent(tok, end, pred, b, a, negated, modality)]
+
+    def _told_future(self, events: list[RawEvent], tok: Token, told: Token, pred: Predicate,
+                     sources: list[Actor], negated: bool, modality: str, actors: ArticleActors) -> str:
+        """The modality of an act told as a future from the past by the speech verb `told`
+        ("M. Toner a réaffirmé qu'il n'y aurait pas d'opérations conjointes"). The speaker's
+        own side's act is announced (proposed), or, negated, refused: the speaker rejects it,
+        an event of its own (config future_in_past.refusal_cameo). Anyone else's stays a
+        prediction."""
+        speakers = self.subjects(told, actors, 1)
+        clause = tok.head if tok.pos_ in ("NOUN", "PROPN") else tok
+        if not speakers or not self._own_side(sources, speakers[0], clause, actors):
+            return modality
+        if not negated:
+            return "proposed" if self.mod.governors.get(fold(told.lemma_)) in (None, "reported") else modality
+        codes = self.mod.refusal_cameo
+        code = codes.get(pred.cameo[:2]) or codes.get("default")
+        speaker = localise(speakers[0], actors.focus_country())
+        if code and not any(e.trigger.i == told.i and e.predicate.cameo == code for e in events):
+            events.append(RawEvent(told, told, self._recode(pred, code), speaker, None, False, "asserted"))
+        return "refused"
+
+    def _own_side(self, sources: list[Actor], speaker: Actor, clause: Token, actors: ArticleActors) -> bool:
+        """Whether the doers of an act are the speaker's side: the speaker, or a body of the
+        same state (both of config future_in_past.own_side_roles); with no doer, an impersonal
+        clause ("il n'y aurait pas d'opérations")."""
+        if not sources:
+            return fold(clause.lemma_) in actors.impersonal_verbs or any(
+                fold(c.text) in actors.impersonal_clitics for c in children(clause))
+        roles = self.mod.own_side_roles
+        return all(s.key() == speaker.key() or (s.country is not None and s.country == speaker.country
+                                                and s.role in roles and speaker.role in roles) for s in sources)
 
     def _adversary(self, doer: Actor, doc, actors: ArticleActors) -> list[Actor]:
         """"Les candidats opposés au président X rejettent les résultats", "les opposants au

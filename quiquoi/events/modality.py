@@ -38,6 +38,13 @@ class Modality:
         self.failure_verbs = {w for w in failure if not w.startswith("ne pas ")}
         self.failure_when_negated = {w[len("ne pas "):] for w in failure if w.startswith("ne pas ")}
         self.reported_markers = {fold(w) for w in (data.get("governors") or {}).get("reported", [])}
+        self.participation_verbs = {fold(w) for w in data.get("participation_verbs", [])}
+        fip = data.get("future_in_past") or {}
+        self.complementisers = {fold(w) for w in fip.get("complementisers", [])}
+        self.own_side_roles = set(fip.get("own_side_roles", []))
+        self.refusal_cameo = {str(k): str(v) for k, v in (fip.get("refusal_cameo") or {}).items()}
+        # verbs of saying (lemmas): set by the coder from the speech lexicon
+        self.speech_verbs: set[str] = set()
         # inflected forms the model leaves unlemmatised ("invite") -> lemma; set by the extractor
         self.surface_lemmas: dict[str, str] = {}
         # present participle the model tags as an adjective ("Sommant") -> its verb, or None;
@@ -55,7 +62,34 @@ class Modality:
             # "il n'y aurait pas d'opérations": the existential verb carries the negation
             if tok.dep_ in ("obj", "nsubj", "nsubj:pass") and tok.head.pos_ in ("VERB", "AUX"):
                 return self._has_negation(tok.head)
+            # "Moscou ne participerait pas aux négociations": the act taken part in
+            if tok.dep_ == "obl:arg" and tok.head.pos_ == "VERB" and fold(tok.head.lemma_) in self.participation_verbs:
+                return self._has_negation(tok.head)
         return False
+
+    def future_in_past(self, tok: Token) -> Token | None:
+        """The speech verb that makes the conditional of `tok`'s clause a future seen from the
+        past ("M. Toner a réaffirmé qu'il n'y aurait pas d'opérations conjointes": there will
+        be none, he says), or None: a conditional in a que-clause reported by a verb of saying
+        in a past tense, with no "si" clause of its own. (A present speech verb, "il affirme
+        qu'il n'y aurait pas", keeps the conditional's doubt.)"""
+        verb = tok
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if tok.dep_ not in ("obj", "nsubj", "nsubj:pass", "obl:arg") or tok.head.pos_ not in ("VERB", "AUX"):
+                return None
+            verb = tok.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ccomp" or not self._mood(verb) & self.hyp_moods:
+            return None
+        kids = children(verb)
+        if not any(c.dep_ == "mark" and fold(c.text) in self.complementisers for c in kids):
+            return None
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and fold(m.text) in self.hyp_conjunctions
+                                         for m in children(c)) for c in kids):
+            return None     # "il a dit que s'il le fallait, l'armée interviendrait": a condition
+        speech = verb.head
+        if fold(speech.lemma_) not in self.speech_verbs or not _past(speech):
+            return None
+        return speech
 
     def _has_negation(self, tok: Token, *more: Token) -> bool:
         words = {fold(c.text) for t in (tok, *more) for c in children(t)
@@ -102,8 +136,19 @@ class Modality:
 
     def modality(self, tok: Token, sent) -> str:
         """asserted | proposed | requested | refused | hypothetical | reported"""
-        if self._mood(tok) & self.hyp_moods and tok.pos_ in ("VERB", "AUX"):
-            return "hypothetical"
+        if self.future_in_past(tok) is not None:
+            # a future seen from the past: the speech verb's own meaning ("a annoncé qu'il se
+            # rendrait": proposed), else not done yet; whose act it is, the extractor knows
+            mode = self._climb(tok, sent, conditional=False)
+            return "hypothetical" if mode in ("asserted", "reported") else mode
+        return self._climb(tok, sent, conditional=True)
+
+    def _climb(self, tok: Token, sent, conditional: bool) -> str:
+        """The modality the words governing `tok` give it (`conditional`: whether a
+        conditional mood makes it hypothetical)."""
+        if conditional and self._mood(tok) & self.hyp_moods and tok.pos_ in ("VERB", "AUX"):
+            # "l'armée aurait bombardé la ville": alleged; "..., selon l'OSDH": and told by whom
+            return "reported" if self._reported(tok, sent) else "hypothetical"
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and fold(c.text) in self.hyp_adverbs
                                                for c in children(tok)):
             return "hypothetical"      # "a probablement bombardé": not established
@@ -166,19 +211,33 @@ class Modality:
                 if any(c.dep_.startswith("nsubj") for c in children(node)):
                     return "requested"
                 return "proposed"
-            if node.pos_ in ("NOUN",) and gov.pos_ in ("VERB", "AUX") and self._mood(gov) & self.hyp_moods:
+            if conditional and node.pos_ in ("NOUN",) and gov.pos_ in ("VERB", "AUX") \
+                    and self._mood(gov) & self.hyp_moods:
                 return "hypothetical"
             if gov.pos_ in ("VERB", "AUX") and "Fin" in morph(gov, "VerbForm") and node.dep_ != "obj":
                 break
             node = gov
+        return "reported" if self._reported(tok, sent) else "asserted"
+
+    def _reported(self, tok: Token, sent) -> bool:
+        """Whether a hearsay marker ("selon X", "d'après X") hangs on the event's word or on
+        the sentence's root."""
         doc = sent.doc
         anchors = None      # Span.root walks the sentence: only when a marker is there
         for i in self._reported_markers_in(doc, sent.start, sent.end):
             anchors = anchors or (tok.i, sent.root.i)
             c = tokens_of(doc)[i]
             if c.head.i in anchors or c.head.head.i in anchors:
-                return "reported"
-        return "asserted"
+                return True
+        return False
+
+
+def _past(verb: Token) -> bool:
+    """Whether a finite verb group is in a past tense: a compound past ("a réaffirmé", "avait
+    dit": a past participle with its auxiliary), an imperfect or a simple past."""
+    if "Part" in morph(verb, "VerbForm"):
+        return "Past" in morph(verb, "Tense") and any(c.dep_.startswith("aux") for c in children(verb))
+    return bool({"Imp", "Past"} & set(morph(verb, "Tense")))
 
 
 def _clause_verb(tok: Token) -> Token:

@@ -67,7 +67,10 @@ def load_pipeline(lang: str = "fr") -> Language:
             "detached_clauses": list(data.config.get("detached_clause_deps") or []),
             "time_phrase_words": list(data.config.get("time_phrase_words") or []),
             "name_particles": list(data.config.get("name_particles") or []),
-            "honorifics": list(data.config.get("honorifics") or [])})
+            "honorifics": list(data.config.get("honorifics") or []),
+            "conditional_endings": list(data.config.get("conditional_endings") or []),
+            "conditional_stems": dict(data.config.get("conditional_stems") or {}),
+            "conditional_stem_endings": dict(data.config.get("conditional_stem_endings") or {})})
     return nlp
 
 

@@ -27,6 +27,11 @@ the subject on that clause (here in apposition to "élection") and leaves the fi
 verb with no subject. A main verb without one gets back the phrase that stands between
 two commas right before it, if that phrase hangs inside a clause opening the sentence
 (config detached_clause_deps names those clauses).
+
+"la Russie bombarderait Alep", "Moscou ne participerait pas": the model often tags a
+conditional as an imperfect (or a present). A finite verb in the indicative whose form is its future stem and a
+conditional ending (config conditional_endings, conditional_stems, conditional_stem_endings)
+is given the conditional mood (Mood=Cnd, Tense=Pres, as the model tags "pourrait").
 """
 from __future__ import annotations
 
@@ -42,7 +47,14 @@ class PartitiveAfterTime:
     def __init__(self, time_words: list[str], partitives: list[str], attribute_verbs: list[str] = (),
                  attribute_preps: list[str] = (), detached_clauses: list[str] = (),
                  time_phrase_words: list[str] = (), name_particles: list[str] = (),
-                 honorifics: list[str] = ()):
+                 honorifics: list[str] = (), conditional_endings: list[str] = (),
+                 conditional_stems: dict[str, str] | None = None,
+                 conditional_stem_endings: dict[str, str] | None = None):
+        # longest first: "bombarderaient" ends in "aient", not "ait"
+        self.cond_endings = tuple(sorted({fold(e) for e in conditional_endings}, key=len, reverse=True))
+        self.cond_stems = {fold(k): fold(v) for k, v in (conditional_stems or {}).items()}
+        self.cond_stem_endings = sorted(((fold(k), fold(v)) for k, v in (conditional_stem_endings or {}).items()),
+                                        key=lambda kv: -len(kv[0]))
         self.detached_clauses = set(detached_clauses)
         # words a time phrase between a verb and its object is made of (with the day words
         # and numbers): "a convoqué lundi 25 août l'ambassadeur", "a critiqué, jeudi soir, l'action"
@@ -57,6 +69,8 @@ class PartitiveAfterTime:
         self.attribute_forms = set(attribute_verbs) | {w.lower() for w in attribute_verbs}
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.cond_endings:
+            self._conditionals(doc)
         if self.name_particles:
             self._particle_names(doc)
         if self.attribute_verbs:
@@ -152,6 +166,24 @@ class PartitiveAfterTime:
                 continue
             noun.head, noun.dep_ = verb, "obj"
             day.dep_ = "obl:mod"
+
+    def _conditionals(self, doc: Doc) -> None:
+        endings = self.cond_endings
+        for i, low in enumerate(lowers_of(doc)):
+            if not low.endswith(endings):
+                continue
+            tok = doc[i]
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            feats = tok.morph.to_dict()
+            if feats.get("Mood", "Ind") != "Ind" or feats.get("VerbForm") != "Fin":
+                continue      # (tagged an imperfect, and at times a present: the stem decides)
+            word = fold(low)
+            ending = next(e for e in endings if word.endswith(e))
+            stems = _future_stems(fold(tok.lemma_), self.cond_stems, self.cond_stem_endings)
+            if word[: len(word) - len(ending)] in stems:
+                feats.update(Mood="Cnd", Tense="Pres")
+                tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
 
     def _particle_names(self, doc: Doc) -> None:
         """'Marine Le Pen a critiqué': the tagger may read a first name that is also a word
@@ -316,6 +348,19 @@ class PartitiveAfterTime:
             last.dep_ = "appos"
 
 
+def _future_stems(lemma: str, stems: dict[str, str], stem_endings: list[tuple[str, str]]) -> set[str]:
+    """The stems a verb's future and conditional are made on (folded): the infinitive (an
+    -re verb's without its e), or what the language's data lists for it or its ending."""
+    found = {lemma[:-1] if lemma.endswith("re") else lemma}
+    if lemma in stems:
+        found.add(stems[lemma])
+    for ending, stem in stem_endings:
+        if lemma.endswith(ending):
+            found.add(lemma[: len(lemma) - len(ending)] + stem)
+            break
+    return found
+
+
 def _fragment(tok) -> bool:
     """A sentence's root with no subject and no finite verb (the tagger may take the opening
     participle for a noun: "Arrêté dimanche à l'aéroport,")."""
@@ -349,10 +394,13 @@ _VERB_GROUP = ("aux", "advmod", "expl")
 @Language.factory("quiquoi_partitive_after_time",
                   default_config={"time_words": [], "partitives": [], "attribute_verbs": [],
                                   "attribute_preps": [], "detached_clauses": [], "time_phrase_words": [],
-                                  "name_particles": [], "honorifics": []})
+                                  "name_particles": [], "honorifics": [], "conditional_endings": [],
+                                  "conditional_stems": {}, "conditional_stem_endings": {}})
 def make_partitive_after_time(nlp: Language, name: str, time_words: list[str], partitives: list[str],
                               attribute_verbs: list[str], attribute_preps: list[str],
                               detached_clauses: list[str], time_phrase_words: list[str],
-                              name_particles: list[str], honorifics: list[str]):
+                              name_particles: list[str], honorifics: list[str], conditional_endings: list[str],
+                              conditional_stems: dict[str, str], conditional_stem_endings: dict[str, str]):
     return PartitiveAfterTime(time_words, partitives, attribute_verbs, attribute_preps, detached_clauses,
-                              time_phrase_words, name_particles, honorifics)
+                              time_phrase_words, name_particles, honorifics, conditional_endings,
+                              conditional_stems, conditional_stem_endings)
