@@ -1487,6 +1487,8 @@ class EventExtractor:
         # "ne pas commenter", "les conditions ne sont pas réunies": the negation is the meaning
         negated = self.mod.negated(tok) and not pred.negative_only
         modality = self.mod.modality(tok, sent)
+        if self.mod.attempt_codes:
+            pred = self._recode(pred, self.mod.attempt_code(tok, pred.cameo))    # "tenter de tuer X"
         focus = actors.focus_country()
         told = self.mod.future_in_past(tok) if modality in ("hypothetical", "proposed") else None
         if told is not None:

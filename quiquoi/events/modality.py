@@ -38,6 +38,8 @@ class Modality:
         self.failure_verbs = {w for w in failure if not w.startswith("ne pas ")}
         self.failure_when_negated = {w[len("ne pas "):] for w in failure if w.startswith("ne pas ")}
         self.reported_markers = {fold(w) for w in (data.get("governors") or {}).get("reported", [])}
+        self.attempt_verbs = {fold(w) for w in data.get("attempt_verbs", [])}
+        self.attempt_codes = {str(k): str(v) for k, v in (data.get("attempt_codes") or {}).items()}
         self.participation_verbs = {fold(w) for w in data.get("participation_verbs", [])}
         fip = data.get("future_in_past") or {}
         self.complementisers = {fold(w) for w in fip.get("complementisers", [])}
@@ -66,6 +68,13 @@ class Modality:
             if tok.dep_ == "obl:arg" and tok.head.pos_ == "VERB" and fold(tok.head.lemma_) in self.participation_verbs:
                 return self._has_negation(tok.head)
         return False
+
+    def attempt_code(self, tok: Token, code: str) -> str:
+        """The CAMEO code of the act `tok` names when a verb of attempt governs it ("ont tenté
+        de tuer le président": an attempted assassination), else `code`."""
+        if tok.dep_ in ("xcomp", "obl:arg", "ccomp") and fold(tok.head.lemma_) in self.attempt_verbs:
+            return self.attempt_codes.get(code, code)
+        return code
 
     def future_in_past(self, tok: Token) -> Token | None:
         """The speech verb that makes the conditional of `tok`'s clause a future seen from the
