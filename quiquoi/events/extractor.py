@@ -1329,7 +1329,7 @@ class EventExtractor:
         they will do to others is a threat of it (config announced_threats), made now."""
         code = self.announced_threats.get(e.predicate.plover_type)
         verb = e.trigger
-        if code is None or e.negated or e.modality != "asserted" or verb.pos_ != "VERB" \
+        if code is None or e.negated or e.modality not in ("asserted", "proposed") or verb.pos_ != "VERB" \
                 or "Fut" not in morph(verb, "Tense") or "Ind" not in morph(verb, "Mood") \
                 or not self._quoted(verb, actors) \
                 or not any(c.dep_.startswith("nsubj") and fold(c.text) in self.first_person for c in children(verb)):
@@ -1339,7 +1339,7 @@ class EventExtractor:
             return e
         threat = replace(e.predicate, cameo=code, plover_type=info["plover_type"],
                          plover_mode=info["plover_mode"], goldstein=info["goldstein"], symmetric=False)
-        return replace(e, predicate=threat)
+        return replace(e, predicate=threat, modality="asserted")    # the threat is made now
 
     @staticmethod
     def _quoted(tok: Token, actors: ArticleActors) -> bool:

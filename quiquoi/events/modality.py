@@ -31,6 +31,12 @@ class Modality:
         self.hyp_moods = set(hyp.get("mood", []))
         self.hyp_conjunctions = {fold(w) for w in hyp.get("conjunctions", [])}
         self.hyp_adverbs = {fold(w) for w in hyp.get("adverbs", [])}
+        # "en cas de", "au risque de": word sequences, elided words without their apostrophe
+        self.hyp_prepositions = [tuple(_unelided(w) for w in fold(p).replace("'", "' ").split())
+                                 for p in hyp.get("prepositions", [])]
+        future = data.get("future_markers") or {}
+        self.future_tenses = set(future.get("tense", []))
+        self.future_auxiliaries = {fold(w) for w in future.get("auxiliaries", [])}
         self.purpose_markers = {fold(w) for w in data.get("purpose_markers", [])}
         # "a échoué à prendre", "n'est pas parvenu à prendre", "ne peut pas accepter": the act
         # did not happen (a "ne pas ..." entry negates only when its verb is negated)
@@ -169,6 +175,8 @@ class Modality:
                 # infinitive shares the governor of the first one, not its meaning
                 node = node.head
                 continue
+            if self.hyp_prepositions and self._hypothetical_preposition(node):
+                return "hypothetical"      # "en cas d'attaque chimique": if there is one
             if node.dep_ not in EMBEDDING_DEPS or node.head.i == node.i:
                 break
             gov = node.head
@@ -226,7 +234,43 @@ class Modality:
             if gov.pos_ in ("VERB", "AUX") and "Fin" in morph(gov, "VerbForm") and node.dep_ != "obj":
                 break
             node = gov
-        return "reported" if self._reported(tok, sent) else "asserted"
+        if self._reported(tok, sent):
+            return "reported"
+        if self._future(tok):
+            # "si la trêve est rompue, la Russie frappera": only if
+            return "hypothetical" if self._conditioned(tok) else "proposed"
+        return "asserted"
+
+    def _future(self, verb: Token) -> bool:
+        """Whether the verb tells its act in the future ("lancera", "aura lancé", "va lancer")."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        if self.future_tenses and (set(morph(verb, "Tense")) & self.future_tenses or any(
+                c.dep_.startswith("aux") and set(morph(c, "Tense")) & self.future_tenses for c in children(verb))):
+            return True
+        return verb.dep_ == "xcomp" and "Inf" in morph(verb, "VerbForm") \
+            and fold(verb.head.lemma_) in self.future_auxiliaries and verb.head.i < verb.i
+
+    def _conditioned(self, verb: Token) -> bool:
+        """Whether a "si" clause hangs on the verb (or on the verb of future it depends on)."""
+        for v in (verb, verb.head):
+            if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and fold(m.text) in self.hyp_conjunctions
+                                             for m in children(c)) for c in children(v)):
+                return True
+        return False
+
+    def _hypothetical_preposition(self, node: Token) -> bool:
+        """Whether the phrase of `node` is introduced by one of the hypothetical prepositions
+        ("en cas d'une nouvelle attaque": its own "d'" and the words before it)."""
+        case = next((c for c in children(node) if c.dep_ in ("case", "mark") and c.i < node.i), None)
+        if case is None:
+            return False
+        words = folded_texts_of(node.doc)
+        for phrase in self.hyp_prepositions:
+            start = case.i - len(phrase) + 1
+            if start >= 0 and tuple(_unelided(w) for w in words[start:case.i + 1]) == phrase:
+                return True
+        return False
 
     def _reported(self, tok: Token, sent) -> bool:
         """Whether a hearsay marker ("selon X", "d'après X") hangs on the event's word or on
@@ -239,6 +283,13 @@ class Modality:
             if c.head.i in anchors or c.head.head.i in anchors:
                 return True
         return False
+
+
+def _unelided(word: str) -> str:
+    """A folded word without its elision mark ("d'" -> "d"), so "de" and "d'" compare by
+    their first letters: "d" stands for either."""
+    word = word.rstrip("'")
+    return "d" if word in ("d", "de") else word
 
 
 def _past(verb: Token) -> bool:

@@ -1,0 +1,38 @@
+"""An act told in the future is announced, not done (proposed); "en cas de", "au risque de"
+make the act they introduce hypothetical. The words come from lang/fr/modality.yaml
+(future_markers, hypothetical_markers.prepositions). Sentences written for the test."""
+import pytest
+
+
+def _event(code, text, etype, trigger=None):
+    evs = [e for e in code(text, published="2024-04-12").events
+           if e.type == etype and trigger in (None, e.trigger.text)]
+    assert len(evs) == 1, [(e.type, e.trigger.text) for e in code(text, published="2024-04-12").events]
+    return evs[0]
+
+
+@pytest.mark.parametrize("text, etype, trigger, modality", [
+    ("La Turquie lancera une offensive contre les milices kurdes.", "ASSAULT", None, "proposed"),
+    ("Moscou va livrer des missiles à l'Iran.", "AID", None, "proposed"),
+    ("Le gouvernement allait subventionner les agriculteurs maliens.", "AID", None, "proposed"),
+    ("Moscou a livré des missiles à l'Iran.", "AID", None, "asserted"),
+    ("La Russie fournit des missiles à l'Iran.", "AID", None, "asserted"),
+    ("Les États-Unis frapperont la Syrie si le régime utilise des armes chimiques.", "ASSAULT", "frapperont",
+     "hypothetical"),
+])
+def test_an_act_in_the_future_is_announced(code, text, etype, trigger, modality):
+    assert _event(code, text, etype, trigger).modality == modality
+
+
+def test_an_attack_in_case_of_is_hypothetical(code):
+    text = "Les États-Unis ont menacé la Syrie de sanctions en cas d'une nouvelle attaque chimique du régime syrien."
+    assert _event(code, text, "ASSAULT").modality == "hypothetical"
+    assert _event(code, "Le régime syrien a lancé une attaque chimique contre la Ghouta.", "ASSAULT").modality \
+        == "asserted"
+
+
+def test_a_quoted_first_person_future_is_still_a_threat_made_now(code):
+    # (config announced_threats: "« on manifestera »" is a threat to protest, made when said)
+    evs = code("« On ne se soumettra pas, on manifestera », a ajouté le chef de l'opposition guinéenne.").events
+    (e,) = [e for e in evs if e.trigger.text == "manifestera"]
+    assert e.type == "THREATEN" and e.modality == "asserted"
