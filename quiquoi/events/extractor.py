@@ -129,6 +129,8 @@ class EventExtractor:
         self.crowd_roles = set(crowd.get("roles", []))
         self.crowd_to = str(crowd["to"]) if crowd.get("to") else None
         self.speech_verbs: set[str] = set()    # filled by the coder from the speech lexicon
+        # acts whose object, when it is a place, stands for its state (the coder fills it in)
+        self.place_target_types = set(config.get("place_target_types", []))
         ETRE_VERBS.update(fold(w) for w in config.get("etre_verbs", []))
         REFLEXIVES.update(fold(w) for w in config.get("reflexive_pronouns", []))
 
@@ -693,12 +695,34 @@ class EventExtractor:
             # "réclamer le respect de l'accord signé avec l'Onu": asked of the deal's partner
             for c in children(tok):
                 if c.dep_ == "obj":
-                    found = self._deal_partner(c, actors)
+                    found = self._deal_partner(c, actors) or self._stopped_doer(c, actors)
                     if found:
                         return found
         if tok.pos_ in ("VERB", "AUX") and pred.plover_type in self.addressed_types:
             return self._addressee(tok, actors)
         return []
+
+    def _stopped_doer(self, obj: Token, actors: ArticleActors) -> list[Actor]:
+        """"réclamer la fin des bombardements russes", "l'arrêt des frappes de l'armée": an end
+        asked for (modality.yaml cessation_nouns) is asked of whoever does the act that would
+        end: its "de" complement's author, or the state its adjective names."""
+        if obj.pos_ != "NOUN" or fold(obj.lemma_) not in self.mod.cessation_nouns:
+            return []
+        for act in children(obj):
+            if act.dep_ != "nmod" or act.i < obj.i or act.pos_ != "NOUN" or self._case(act) not in self.genitive:
+                continue
+            pred = self._noun_predicate(act)
+            if pred is None or not pred.is_event:
+                continue
+            return self._author(act, actors) or self._adjective_states(act, pred, actors)
+        return []
+
+    def _aimed_at_place(self, noun: Token, pred: Predicate) -> bool:
+        """"les bombardements russes sur Alep": an attack noun whose target complement is a
+        name (a place: the coder makes its state the target, config place_target_types)."""
+        slots = {fold(x) for x in pred.target}
+        return any(c.dep_.startswith(("nmod", "obl")) and c.i > noun.i and c.pos_ == "PROPN"
+                   and self._case(c) in slots for c in children(noun))
 
     def _shared_object(self, verb: Token, actors: ArticleActors) -> list[Actor]:
         """"Les soldats ont arrêté et frappé des manifestants": two coordinated verbs with one
@@ -1278,9 +1302,11 @@ class EventExtractor:
                 if pred is None:
                     continue
                 sources, targets = self._noun_args(tok, pred, actors, sent)
-                if targets and not sources:
-                    # "les sanctions américaines contre l'Iran": the adjective names the doer
-                    # (alone, "les menaces turques" is a mention more than an event)
+                if not sources and (targets or (pred.plover_type in self.place_target_types
+                                                and self._aimed_at_place(tok, pred))):
+                    # "les sanctions américaines contre l'Iran", "les bombardements russes sur
+                    # Alep": the adjective names the doer (alone, "les menaces turques" is a
+                    # mention more than an event)
                     sources = self._adjective_states(tok, pred, actors)
                 if not sources and pred.speaker_source and tok.dep_ in ("nsubj", "nsubj:pass") \
                         and tok.head.pos_ in ("VERB", "AUX"):

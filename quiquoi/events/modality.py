@@ -27,6 +27,16 @@ class Modality:
         self.governors = {fold(w): m for m, words in (data.get("governors") or {}).items() for w in words}
         self.nouns = {fold(w): m for m, words in (data.get("governing_nouns") or {}).items() for w in words}
         self.cessation = {fold(w) for w in data.get("cessation_verbs", [])}
+        self.cessation_nouns = {fold(w) for w in data.get("cessation_nouns", [])}
+        # "mettre en garde", "faire pression", "mettre fin", "se dire prêt": a verb and the words
+        # after it, by the verb (the reflexive pronoun left out)
+        self.multiword: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for key in [*self.governors, *self.cessation]:
+            words = key.replace("'", "' ").split()
+            if words and words[0] in ("se", "s'"):
+                words = words[1:]
+            if len(words) > 1:
+                self.multiword.setdefault(words[0], []).append((key, tuple(words[1:])))
         hyp = data.get("hypothetical_markers") or {}
         self.hyp_moods = set(hyp.get("mood", []))
         self.hyp_conjunctions = {fold(w) for w in hyp.get("conjunctions", [])}
@@ -183,6 +193,8 @@ class Modality:
             lemma = fold(gov.lemma_)
             if lemma not in self.governors and lemma not in self.cessation:
                 lemma = self.surface_lemmas.get(fold(gov.text), lemma)   # "le gouvernement invite X à"
+            if lemma in self.multiword and gov.pos_ in ("VERB", "AUX"):
+                lemma = self._with_words_after(gov, lemma)      # "a mis en garde contre"
             gov_verb = gov.pos_ in ("VERB", "AUX")
             if not gov_verb and gov.pos_ == "ADJ" and lemma not in self.governors:
                 # "Sommant le régime de se retirer": a participle tagged as an adjective
@@ -190,6 +202,8 @@ class Modality:
                 gov_verb = lemma in self.governors
             if gov.pos_ in ("VERB", "AUX") and lemma in self.cessation:
                 return "asserted"            # "cesser de bombarder": the bombing goes on
+            if gov.pos_ == "NOUN" and lemma in self.cessation_nouns and node.dep_ == "nmod":
+                return "asserted"            # "réclamer la fin des bombardements": they go on
             marks = {fold(c.text) for c in children(node) if c.dep_ == "mark"}
             if node.dep_ in ("advcl", "acl") and not marks and node.pos_ == "VERB" and node.i > 0 \
                     and node.doc[node.i - 1].text == "," and "Part" in morph(node, "VerbForm") \
@@ -258,6 +272,15 @@ class Modality:
                                              for m in children(c)) for c in children(v)):
                 return True
         return False
+
+    def _with_words_after(self, verb: Token, lemma: str) -> str:
+        """The multiword governor a verb starts ("mis en garde" -> "mettre en garde"), or its
+        lemma when the words after it are not one's."""
+        words = folded_texts_of(verb.doc)
+        for key, rest in self.multiword[lemma]:
+            if tuple(words[verb.i + 1: verb.i + 1 + len(rest)]) == rest:
+                return key
+        return lemma
 
     def _hypothetical_preposition(self, node: Token) -> bool:
         """Whether the phrase of `node` is introduced by one of the hypothetical prepositions

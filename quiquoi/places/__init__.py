@@ -72,6 +72,8 @@ class PlaceFinder:
         self.town_articles = {fold(w) for w in extra.get("town_name_articles", [])}
         self.site_exclusions = [fold(w).split() for w in extra.get("site_exclusions", [])]
         self.object_verbs = {fold(w) for w in extra.get("place_object_verbs", [])}
+        self.object_nouns = {fold(w) for w in extra.get("place_object_nouns", [])}
+        self.object_noun_preps = {fold(w) for w in extra.get("place_object_noun_preps", [])}
         self.compass = {fold(w) for w in extra.get("compass_nouns", [])}
         # a cheap first test on the lower-cased word, before folding it
         self.compass_forms = self.compass | {w.lower() for w in extra.get("compass_nouns", [])}
@@ -136,10 +138,14 @@ class PlaceFinder:
         return best
 
     def _object_place(self, tok: Token, name: str) -> bool:
-        """The direct object of a verb that acts on a place ("attaquer la bande de Gaza"),
-        when the gazetteer knows the name (the parser's entities include institutions)."""
-        return (tok.dep_ == "obj" and tok.head.pos_ == "VERB" and fold(tok.head.lemma_) in self.object_verbs
-                and (self.gazetteer is None or bool(self.gazetteer.candidates(name))))
+        """The direct object of a verb that acts on a place ("attaquer la bande de Gaza"), or
+        the "sur"/"contre" complement of an attack noun, when the gazetteer knows the name (the parser's entities include institutions)."""
+        head = tok.head
+        struck = (tok.dep_ == "obj" and head.pos_ == "VERB" and fold(head.lemma_) in self.object_verbs) or (
+            # "les bombardements russes sur Alep"
+            tok.dep_ == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in self.object_nouns
+            and self._case(tok) in self.object_noun_preps)
+        return struck and (self.gazetteer is None or bool(self.gazetteer.candidates(name)))
 
     def _sites(self, doc: Doc, sent, seen: set[int]) -> list[Place]:
         """Sites inside a town: a site noun followed by its proper name ("place de la
