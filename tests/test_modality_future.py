@@ -36,3 +36,12 @@ def test_a_quoted_first_person_future_is_still_a_threat_made_now(code):
     evs = code("« On ne se soumettra pas, on manifestera », a ajouté le chef de l'opposition guinéenne.").events
     (e,) = [e for e in evs if e.trigger.text == "manifestera"]
     assert e.type == "THREATEN" and e.modality == "asserted"
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("La Russie pourrait continuer de bombarder Alep.", "asserted"),     # it goes on now
+    ("Moscou pourrait bombarder Alep.", "hypothetical"),
+])
+def test_an_act_that_goes_on_is_asserted_whatever_governs_its_continuation(code, text, modality):
+    # (modality.yaml continuation_verbs)
+    assert _event(code, text, "ASSAULT").modality == modality

@@ -28,10 +28,11 @@ class Modality:
         self.nouns = {fold(w): m for m, words in (data.get("governing_nouns") or {}).items() for w in words}
         self.cessation = {fold(w) for w in data.get("cessation_verbs", [])}
         self.cessation_nouns = {fold(w) for w in data.get("cessation_nouns", [])}
+        self.continuation = {fold(w) for w in data.get("continuation_verbs", [])}
         # "mettre en garde", "faire pression", "mettre fin", "se dire prêt": a verb and the words
         # after it, by the verb (the reflexive pronoun left out)
         self.multiword: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        for key in [*self.governors, *self.cessation]:
+        for key in [*self.governors, *self.cessation, *self.continuation]:
             words = key.replace("'", "' ").split()
             if words and words[0] in ("se", "s'"):
                 words = words[1:]
@@ -191,7 +192,7 @@ class Modality:
                 break
             gov = node.head
             lemma = fold(gov.lemma_)
-            if lemma not in self.governors and lemma not in self.cessation:
+            if lemma not in self.governors and lemma not in self.cessation and lemma not in self.continuation:
                 lemma = self.surface_lemmas.get(fold(gov.text), lemma)   # "le gouvernement invite X à"
             if lemma in self.multiword and gov.pos_ in ("VERB", "AUX"):
                 lemma = self._with_words_after(gov, lemma)      # "a mis en garde contre"
@@ -202,8 +203,12 @@ class Modality:
                 gov_verb = lemma in self.governors
             if gov.pos_ in ("VERB", "AUX") and lemma in self.cessation:
                 return "asserted"            # "cesser de bombarder": the bombing goes on
+            if gov.pos_ in ("VERB", "AUX") and lemma in self.continuation:
+                # "pourrait continuer à bombarder": the bombing goes on, whatever governs its
+                # continuation ("poursuit ses discussions, selon ses services": still hearsay)
+                break
             if gov.pos_ == "NOUN" and lemma in self.cessation_nouns and node.dep_ == "nmod":
-                return "asserted"            # "réclamer la fin des bombardements": they go on
+                break                        # "réclamer la fin des bombardements": they go on
             marks = {fold(c.text) for c in children(node) if c.dep_ == "mark"}
             if node.dep_ in ("advcl", "acl") and not marks and node.pos_ == "VERB" and node.i > 0 \
                     and node.doc[node.i - 1].text == "," and "Part" in morph(node, "VerbForm") \
