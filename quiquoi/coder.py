@@ -227,6 +227,9 @@ class Coder:
         objects = [c for c in children(trig)
                    if (c.dep_ in ("obj", "nsubj:pass") and "obj" in slots and c.i > trig.i)
                    or (c.dep_.startswith(("obl", "nmod")) and self.extractor._case(c) in slots)]
+        # "bombarder la ville de Homs": the town named after its noun
+        objects += [n for o in objects if fold(o.lemma_) in self.places.settlement_nouns
+                    for n in children(o) if n.dep_ == "nmod" and n.i > o.i]
         found = _state_of_place(objects, places)
         if found is None and trig.pos_ == "NOUN" and trig.dep_ in ("nsubj", "nsubj:pass") \
                 and ev.source is not None and ev.source.country:

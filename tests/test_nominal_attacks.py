@@ -45,3 +45,9 @@ def test_a_multiword_governor_sets_the_modality(code):
     evs = _events(code, "Les États-Unis ont mis en garde contre une offensive turque contre la Syrie.")
     (attack,) = [e for e in evs if e.type == "ASSAULT"]
     assert attack.modality == "hypothetical"
+
+
+def test_a_town_struck_named_after_its_noun_is_the_target(code):
+    # (places.yaml settlement_nouns)
+    (e,) = [e for e in _events(code, "L'armée syrienne a bombardé la ville de Homs.") if e.type == "ASSAULT"]
+    assert e.target is not None and e.target.country == "SYR"

@@ -54,7 +54,17 @@ class Modality:
         failure = [fold(w) for w in data.get("failure_verbs", [])]
         self.failure_verbs = {w for w in failure if not w.startswith("ne pas ")}
         self.failure_when_negated = {w[len("ne pas "):] for w in failure if w.startswith("ne pas ")}
-        self.reported_markers = {fold(w) for w in (data.get("governors") or {}).get("reported", [])}
+        # hearsay: "selon X", "d'après X", "à en croire X" (words in a row, each folded; an
+        # elided word keeps its apostrophe), by their first word
+        hearsay = data.get("reported_markers") or {}
+        self.reported_markers: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in [*(data.get("governors") or {}).get("reported", []), *hearsay.get("prepositions", []),
+                       *hearsay.get("phrases", [])]:
+            words = tuple(fold(phrase).replace("'", "' ").split())
+            self.reported_markers.setdefault(words[0], []).append(words)
+        # "a apparemment bombardé", "l'attaque présumée": alleged
+        self.reported_adverbs = {fold(w) for w in hearsay.get("adverbs", [])}
+        self.reported_adjectives = {fold(w) for w in hearsay.get("adjectives", [])}
         self.attempt_verbs = {fold(w) for w in data.get("attempt_verbs", [])}
         self.attempt_codes = {str(k): str(v) for k, v in (data.get("attempt_codes") or {}).items()}
         self.participation_verbs = {fold(w) for w in data.get("participation_verbs", [])}
@@ -144,13 +154,15 @@ class Modality:
         return mode
 
     def _reported_markers_in(self, doc, start: int, end: int) -> list[int]:
-        """Indices of the reported-speech markers among tokens [start, end): found once per
-        Doc (every event of a sentence asks)."""
+        """Indices of the first words of the reported-speech markers among tokens [start, end):
+        found once per Doc (every event of a sentence asks)."""
         found = doc.user_data.get("quiquoi.reported_markers")
         if found is None:
             markers = self.reported_markers
+            words = folded_texts_of(doc)
             found = doc.user_data["quiquoi.reported_markers"] = [
-                i for i, w in enumerate(folded_texts_of(doc)) if w in markers]
+                i for i, w in enumerate(words) if w in markers
+                and any(tuple(words[i:i + len(p)]) == p for p in markers[w])]
         return found[bisect_left(found, start):bisect_left(found, end)]
 
     def _mood(self, tok: Token) -> set[str]:
@@ -178,6 +190,9 @@ class Modality:
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and fold(c.text) in self.hyp_adverbs
                                                for c in children(tok)):
             return "hypothetical"      # "a probablement bombardé": not established
+        if any((c.dep_ == "advmod" and fold(c.text) in self.reported_adverbs)
+               or (c.dep_ == "amod" and fold(c.lemma_) in self.reported_adjectives) for c in children(tok)):
+            return "reported"          # "a apparemment bombardé", "l'attaque présumée": alleged
         node = tok
         for _ in range(MAX_CLIMB):
             if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.pos_ in ("VERB", "AUX") \

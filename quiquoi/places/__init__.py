@@ -73,6 +73,7 @@ class PlaceFinder:
         self.site_exclusions = [fold(w).split() for w in extra.get("site_exclusions", [])]
         self.object_verbs = {fold(w) for w in extra.get("place_object_verbs", [])}
         self.object_nouns = {fold(w) for w in extra.get("place_object_nouns", [])}
+        self.settlement_nouns = {fold(w) for w in extra.get("settlement_nouns", [])}
         self.object_noun_preps = {fold(w) for w in extra.get("place_object_noun_preps", [])}
         self.compass = {fold(w) for w in extra.get("compass_nouns", [])}
         # a cheap first test on the lower-cased word, before folding it
@@ -103,6 +104,9 @@ class PlaceFinder:
             lemma = fold(head.lemma_)
             # "le nord de la Finlande", "une banlieue de La Haye": a part of a place
             if lemma in self.part_nouns:
+                return True
+            # "bombarder la ville de Homs": the town struck
+            if lemma in self.settlement_nouns and self.struck(head):
                 return True
             # "dans les environs de Damas", "au nord d'Alep": the phrase's head has the preposition
             if lemma in self.relation_nouns:
@@ -140,12 +144,15 @@ class PlaceFinder:
     def _object_place(self, tok: Token, name: str) -> bool:
         """The direct object of a verb that acts on a place ("attaquer la bande de Gaza"), or
         the "sur"/"contre" complement of an attack noun, when the gazetteer knows the name (the parser's entities include institutions)."""
+        return self.struck(tok) and (self.gazetteer is None or bool(self.gazetteer.candidates(name)))
+
+    def struck(self, tok: Token) -> bool:
+        """Whether the phrase is what a verb or noun of attack or movement acts on ("attaquer
+        la bande de Gaza", "les bombardements russes sur Alep")."""
         head = tok.head
-        struck = (tok.dep_ == "obj" and head.pos_ == "VERB" and fold(head.lemma_) in self.object_verbs) or (
-            # "les bombardements russes sur Alep"
+        return (tok.dep_ == "obj" and head.pos_ == "VERB" and fold(head.lemma_) in self.object_verbs) or (
             tok.dep_ == "nmod" and head.pos_ == "NOUN" and fold(head.lemma_) in self.object_nouns
             and self._case(tok) in self.object_noun_preps)
-        return struck and (self.gazetteer is None or bool(self.gazetteer.candidates(name)))
 
     def _sites(self, doc: Doc, sent, seen: set[int]) -> list[Place]:
         """Sites inside a town: a site noun followed by its proper name ("place de la
