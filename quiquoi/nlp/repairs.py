@@ -35,8 +35,12 @@ is given the conditional mood (Mood=Cnd, Tense=Pres, as the model tags "pourrait
 """
 from __future__ import annotations
 
-from spacy.attrs import DEP, LEMMA
+from itertools import compress, repeat
+
+import numpy
+from spacy.attrs import DEP, LEMMA, POS
 from spacy.language import Language
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
 from quiquoi.actors.dictionary import fold
@@ -80,9 +84,9 @@ class PartitiveAfterTime:
         n = len(doc)
         # the per-Doc array the later stages read too (no Token made for the other words)
         lowers = lowers_of(doc)
-        for i, low in enumerate(lowers):
-            if i + 2 >= n or low not in self.time_words:
-                continue
+        # (each pass picks its few candidate words at C speed: a Python loop over every
+        # token, seven times, cost more than the repairs themselves)
+        for i in compress(range(n - 2), map(self.time_words.__contains__, lowers)):
             t = doc[i]
             verb = t.head
             art = doc[t.i + 1]
@@ -117,10 +121,10 @@ class PartitiveAfterTime:
         gets it back when it hangs, directly or not, on the verb the noun was given."""
         obl_mod = doc.vocab.strings["obl:mod"]
         time_words = self.time_words
-        for i, dep in enumerate(doc.to_array(DEP).tolist()):
+        for i in _where(doc, DEP, obl_mod):
             # (a day word just before the noun's article, checked on the words first: most
             # modifiers have none, and making their Tokens is what costs)
-            if dep != obl_mod or i < 3 or (fold(lowers[i - 2]) not in time_words
+            if i < 3 or (fold(lowers[i - 2]) not in time_words
                                            and fold(lowers[i - 3]) not in time_words):
                 continue
             noun = doc[i]
@@ -148,8 +152,8 @@ class PartitiveAfterTime:
         word and an adjunct set off by commas, the model takes the day for the object and
         hangs the real one on the adjunct's last noun (appos). The verb gets it back."""
         n = len(doc)
-        for i, low in enumerate(lowers):
-            if low not in self.time_words or i + 3 >= n or lowers[i + 1] != ",":
+        for i in compress(range(n - 3), map(self.time_words.__contains__, lowers)):
+            if lowers[i + 1] != ",":
                 continue
             day = doc[i]
             verb = day.head
@@ -169,9 +173,9 @@ class PartitiveAfterTime:
 
     def _conditionals(self, doc: Doc) -> None:
         endings = self.cond_endings
-        for i, low in enumerate(lowers_of(doc)):
-            if not low.endswith(endings):
-                continue
+        lowers = lowers_of(doc)
+        for i in compress(range(len(lowers)), map(str.endswith, lowers, repeat(endings))):
+            low = lowers[i]
             tok = doc[i]
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
@@ -192,9 +196,7 @@ class PartitiveAfterTime:
         name_particles) and a capitalised proper noun in a row are one name, headed by its
         first word, as the parser gives other names ("Bruno Le Maire")."""
         words = texts_of(doc)
-        for i in range(len(doc) - 2):
-            if words[i + 1] not in self.name_particles:
-                continue
+        for i in compress(range(len(doc) - 2), map(self.name_particles.__contains__, words[1:])):
             first, particle, last = doc[i], doc[i + 1], doc[i + 2]
             if first.pos_ not in ("NOUN", "PROPN") or not words[i][:1].isupper() or not words[i].isalpha() \
                     or (particle.head.i == i and particle.dep_ == "flat:name") \
@@ -215,8 +217,8 @@ class PartitiveAfterTime:
         object as a modifier (obl:mod, with the date's words hung on it); an active verb with
         no object gets it back, and the date's words go back to the time phrase."""
         obl_mod = doc.vocab.strings["obl:mod"]
-        for i, dep in enumerate(doc.to_array(DEP).tolist()):
-            if dep != obl_mod or fold(lowers[i]) in self.time_phrase_words or fold(lowers[i]) in self.time_words:
+        for i in _where(doc, DEP, obl_mod):
+            if fold(lowers[i]) in self.time_phrase_words or fold(lowers[i]) in self.time_words:
                 continue
             noun = doc[i]
             verb = noun.head
@@ -251,9 +253,8 @@ class PartitiveAfterTime:
     def _attributes(self, doc: Doc) -> None:
         strings = doc.vocab.strings
         wanted = {strings[w] for w in self.attribute_forms}     # lemma hashes: no string per word
-        for i, lemma in enumerate(doc.to_array(LEMMA).tolist()):
-            if lemma not in wanted:
-                continue
+        lemmas = doc.to_array(LEMMA).tolist()
+        for i in compress(range(len(lemmas)), map(wanted.__contains__, lemmas)):
             verb = doc[i]
             if verb.pos_ != "VERB" or any(c.dep_.startswith("obl") and c.i > i
                                           and preposition_of(c) in self.attribute_preps for c in verb.children):
@@ -271,8 +272,9 @@ class PartitiveAfterTime:
 
     def _detached_subjects(self, doc: Doc) -> None:
         root, conj = doc.vocab.strings["ROOT"], doc.vocab.strings["conj"]
-        for i, dep in enumerate(doc.to_array(DEP).tolist()):
-            if dep == root or dep == conj:
+        verbs = set(_where(doc, POS, VERB, AUX))
+        for i in _where(doc, DEP, root, conj):
+            if i in verbs:
                 self._detached_subject(doc, doc[i])
 
     def _detached_subject(self, doc: Doc, verb) -> None:
@@ -346,6 +348,16 @@ class PartitiveAfterTime:
         if last.i != subject.i and _after_comma(doc, last) == subject.right_edge.i + 2:
             last.head = subject          # the title next to the name is its apposition
             last.dep_ = "appos"
+
+
+def _where(doc: Doc, attr: int, *values: int) -> list[int]:
+    """Indices of the tokens whose `attr` (a spaCy attribute id, read now: the repairs change
+    the parse as they go) is one of `values`, in order."""
+    column = doc.to_array(attr)
+    hit = column == values[0]
+    for v in values[1:]:
+        hit |= column == v
+    return numpy.flatnonzero(hit).tolist()
 
 
 def _future_stems(lemma: str, stems: dict[str, str], stem_endings: list[tuple[str, str]]) -> set[str]:
