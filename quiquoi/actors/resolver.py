@@ -413,6 +413,8 @@ class ArticleActors:
     # -- resolution -----------------------------------------------------------------
     def _root_of(self, start: int, end: int) -> int:
         """The root of the dictionary name at [start, end): asked for each of its words."""
+        if end - start == 1:
+            return start          # (a one-word name is its own root: no Span to make)
         found = self._roots.get((start, end))
         if found is None:
             found = self._roots[(start, end)] = self.doc[start:end].root.i

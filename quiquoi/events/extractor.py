@@ -149,6 +149,7 @@ class EventExtractor:
             return next((p for p in self.lex.verbs.get(lemma, ())
                          if p.attributes and not attributes.isdisjoint(p.attributes)), None)
         objects = None      # the object words, read once for all of the lemma's entries
+        cases = None        # the prepositions of the verb's complements, likewise
         for p in self.lex.verbs.get(lemma, ()):
             if p.attributes and attributes.isdisjoint(p.attributes):
                 continue
@@ -162,7 +163,9 @@ class EventExtractor:
             # "appeler les habitants à rester calmes": the infinitive may hang on the object
             # "appeler les Maliens AU calme": a contracted preposition is the same one; "appeler
             # les candidats et leurs partis à respecter": the infinitive may hang on a conjunct
-            if p.prep and not p.prep_lemmas and not any(self._prep_is(c, p.prep) for c in children(tok)) and not any(
+            if p.prep and not p.prep_lemmas and cases is None:
+                cases = {self._case(c) for c in children(tok)}
+            if p.prep and not p.prep_lemmas and not self._prep_among(p.prep, cases) and not any(
                     self._prep_is(g, p.prep) for c in children(tok) if c.dep_ == "obj"
                     for o in (c, *(k for k in children(c) if k.dep_ == "conj"))
                     for g in children(o) if (g.dep_ in ("acl", "xcomp") and g.pos_ == "VERB")
@@ -179,7 +182,7 @@ class EventExtractor:
                 if pronominal != p.reflexive:
                     continue
             if p.fixed:
-                words = p.fixed.split()
+                words = p.fixed_words
                 lo, hi = tok.i + 1, tok.i + 1 + len(words)
                 if ftexts[lo:hi] != words and flemmas[lo:hi] != words:
                     continue
@@ -200,6 +203,12 @@ class EventExtractor:
         nouns += [n for c in nouns for n in children(c) if n.dep_ == "nmod"]
         return {w for c in nouns for a in children(c)
                 if a.dep_ == "amod" and a.i > c.i for w in (fold(a.lemma_), fold(a.text))} & own
+
+    def _prep_among(self, prep: str, cases: set[str]) -> bool:
+        """Whether one of the prepositions `cases` is `prep`, contracted forms included (what
+        `_prep_is` says of one complement, for all of a verb's at once)."""
+        return prep in cases or (prep in self.dative and not cases.isdisjoint(self.dative)) or (
+            prep in self.genitive and not cases.isdisjoint(self.genitive))
 
     def _prep_is(self, tok: Token, prep: str) -> bool:
         """Whether `tok`'s preposition is `prep`, contracted forms included (au = à, du = de)."""

@@ -7,6 +7,7 @@ event of unknown type.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from quiquoi.actors.dictionary import fold
 from quiquoi.lang import LanguageData, cameo_table
@@ -52,6 +53,11 @@ class Predicate:
     def is_event(self) -> bool:
         """False for the statement senses (CAMEO 01x) that have no PLOVER event type."""
         return bool(self.plover_type)
+
+    @cached_property
+    def fixed_words(self) -> list[str]:
+        """The fixed words, split once (asked for each candidate verb of each article)."""
+        return self.fixed.split() if self.fixed else []
 
     @property
     def constraints(self) -> int:
