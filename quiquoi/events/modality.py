@@ -33,7 +33,7 @@ class Modality:
         # after it, by the verb (the reflexive pronoun left out)
         self.multiword: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for key in [*self.governors, *self.cessation, *self.continuation]:
-            words = key.replace("'", "' ").split()
+            words = _words(key)
             if words and words[0] in ("se", "s'"):
                 words = words[1:]
             if len(words) > 1:
@@ -43,8 +43,7 @@ class Modality:
         self.hyp_conjunctions = {fold(w) for w in hyp.get("conjunctions", [])}
         self.hyp_adverbs = {fold(w) for w in hyp.get("adverbs", [])}
         # "en cas de", "au risque de": word sequences, elided words without their apostrophe
-        self.hyp_prepositions = [tuple(_unelided(w) for w in fold(p).replace("'", "' ").split())
-                                 for p in hyp.get("prepositions", [])]
+        self.hyp_prepositions = [tuple(map(_unelided, _words(p))) for p in hyp.get("prepositions", [])]
         future = data.get("future_markers") or {}
         self.future_tenses = set(future.get("tense", []))
         self.future_auxiliaries = {fold(w) for w in future.get("auxiliaries", [])}
@@ -60,7 +59,7 @@ class Modality:
         self.reported_markers: dict[str, list[tuple[str, ...]]] = {}
         for phrase in [*(data.get("governors") or {}).get("reported", []), *hearsay.get("prepositions", []),
                        *hearsay.get("phrases", [])]:
-            words = tuple(fold(phrase).replace("'", "' ").split())
+            words = _words(phrase)
             self.reported_markers.setdefault(words[0], []).append(words)
         # "a apparemment bombardé", "l'attaque présumée": alleged
         self.reported_adverbs = {fold(w) for w in hearsay.get("adverbs", [])}
@@ -326,6 +325,12 @@ class Modality:
             if c.head.i in anchors or c.head.head.i in anchors:
                 return True
         return False
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    """A phrase of the data as the folded words the tokenizer makes of it ("d'après" ->
+    ("d'", "après"))."""
+    return tuple(fold(phrase).replace("'", "' ").split())
 
 
 def _unelided(word: str) -> str:
