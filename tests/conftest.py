@@ -53,6 +53,15 @@ def actor_code(actor):
     return actor.code if actor else None
 
 
+def only_event(code, text, etype, trigger=None, published="2024-04-12"):
+    """The one event of PLOVER type `etype` (and trigger word, if given) coded in `text`;
+    fails, listing what was coded, when there is not exactly one."""
+    evs = code(text, published=published).events
+    found = [e for e in evs if e.type == etype and trigger in (None, e.trigger.text)]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in evs]
+    return found[0]
+
+
 def events_of(code, text, type_=None):
     """The events the `code` fixture finds in `text`, of one PLOVER type if given."""
     evs = code(text).events

@@ -4,11 +4,7 @@ possibility is no longer hypothetical, unless it is in the conditional. The word
 lang/fr/modality.yaml (failure_verbs). Sentences written for the test."""
 import pytest
 
-
-def _event(code, text, etype):
-    evs = [e for e in code(text, published="2024-04-12").events if e.type == etype]
-    assert len(evs) == 1, [(e.type, e.trigger.text) for e in code(text, published="2024-04-12").events]
-    return evs[0]
+from conftest import only_event
 
 
 @pytest.mark.parametrize("text, etype, negated, modality", [
@@ -21,5 +17,5 @@ def _event(code, text, etype):
     ("Le gouvernement russe peut accepter les sanctions américaines.", "AGREE", False, "hypothetical"),
 ])
 def test_an_act_that_did_not_come_about_is_negated(code, text, etype, negated, modality):
-    e = _event(code, text, etype)
+    e = only_event(code, text, etype)
     assert (e.negated, e.modality) == (negated, modality)

@@ -3,12 +3,7 @@ make the act they introduce hypothetical. The words come from lang/fr/modality.y
 (future_markers, hypothetical_markers.prepositions). Sentences written for the test."""
 import pytest
 
-
-def _event(code, text, etype, trigger=None):
-    evs = [e for e in code(text, published="2024-04-12").events
-           if e.type == etype and trigger in (None, e.trigger.text)]
-    assert len(evs) == 1, [(e.type, e.trigger.text) for e in code(text, published="2024-04-12").events]
-    return evs[0]
+from conftest import only_event
 
 
 @pytest.mark.parametrize("text, etype, trigger, modality", [
@@ -21,13 +16,13 @@ def _event(code, text, etype, trigger=None):
      "hypothetical"),
 ])
 def test_an_act_in_the_future_is_announced(code, text, etype, trigger, modality):
-    assert _event(code, text, etype, trigger).modality == modality
+    assert only_event(code, text, etype, trigger).modality == modality
 
 
 def test_an_attack_in_case_of_is_hypothetical(code):
     text = "Les États-Unis ont menacé la Syrie de sanctions en cas d'une nouvelle attaque chimique du régime syrien."
-    assert _event(code, text, "ASSAULT").modality == "hypothetical"
-    assert _event(code, "Le régime syrien a lancé une attaque chimique contre la Ghouta.", "ASSAULT").modality \
+    assert only_event(code, text, "ASSAULT").modality == "hypothetical"
+    assert only_event(code, "Le régime syrien a lancé une attaque chimique contre la Ghouta.", "ASSAULT").modality \
         == "asserted"
 
 
@@ -44,4 +39,4 @@ def test_a_quoted_first_person_future_is_still_a_threat_made_now(code):
 ])
 def test_an_act_that_goes_on_is_asserted_whatever_governs_its_continuation(code, text, modality):
     # (modality.yaml continuation_verbs)
-    assert _event(code, text, "ASSAULT").modality == modality
+    assert only_event(code, text, "ASSAULT").modality == modality
