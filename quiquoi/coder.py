@@ -18,7 +18,7 @@ from quiquoi.actors.dictionary import ActorDictionary, fold
 from quiquoi.actors.resolver import ArticleActors
 from quiquoi.dates import TimeResolver
 from quiquoi.dates.tense import clause_tense, directed_value
-from quiquoi.events.extractor import EventExtractor, RawEvent, localise
+from quiquoi.events.extractor import DOMESTIC_TARGET_ROLES, EventExtractor, RawEvent, localise
 from quiquoi.events.lexicon import EventLexicon
 from quiquoi.events.modality import Modality
 from quiquoi.events.restated import drop_restated
@@ -206,6 +206,8 @@ class Coder:
                     ev.target = self._place_target(ev, places)
                 if ev.target is None and ev.predicate.plover_type in self.threat_place_types:
                     ev.target = self._threatened_state(ev, places)
+                if ev.target is not None and ev.predicate.plover_type in self.place_target_types:
+                    ev.target = self._victims_where_struck(ev, places, actors)
                 speaker = speakers.get(ev.trigger.idx)
                 if speaker is not None and ev.predicate.plover_type in self.physical_act_types:
                     continue      # '« ... », a jugé M. X': a verb introducing a quote is speech, not an act
@@ -244,6 +246,26 @@ class Coder:
             # l'aéroport de Riyadh": where the fired thing went is the foreign state struck
             found = _state_of_place(_clause_places([trig.head.head]), places, foreign_to=ev.source.country)
         return found
+
+    def _victims_where_struck(self, ev: RawEvent, places, actors: ArticleActors) -> Actor:
+        """"Les frappes américaines contre Raqqa ont tué des civils": civilians (rebels, an
+        opposition) the text gives no country were given the attacker's, as a state's acts on
+        such groups are mostly on its own; a strike on a place of another country hits that
+        country's."""
+        tgt, src = ev.target, ev.source
+        if src is None or tgt.country != src.country or tgt.role not in DOMESTIC_TARGET_ROLES \
+                or any(actors.dic.demonym(w) for w in tgt.text.split()):
+            return tgt
+        where = _state_of_place(list(ev.trigger.subtree), places, foreign_to=src.country)
+        if where is not None:
+            country = where.country
+        else:
+            # "a bombardé Raqqa, tuant des civils": the one foreign country the sentence's places lie in
+            states = {p.geo.country for p in places if p.geo is not None and p.geo.country and not p.site}
+            if len(states) != 1 or src.country in states:
+                return tgt
+            country = states.pop()
+        return Actor(tgt.text, tgt.name, country, tgt.role, country + tgt.role, tgt.start, tgt.end, tgt.kind)
 
     def _threatened_state(self, ev: RawEvent, places) -> Actor | None:
         """The state of the foreign place that the act a threat governs would strike

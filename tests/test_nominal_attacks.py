@@ -51,3 +51,15 @@ def test_a_town_struck_named_after_its_noun_is_the_target(code):
     # (places.yaml settlement_nouns)
     (e,) = [e for e in _events(code, "L'armée syrienne a bombardé la ville de Homs.") if e.type == "ASSAULT"]
     assert e.target is not None and e.target.country == "SYR"
+
+
+def test_victims_of_a_strike_abroad_are_of_the_country_struck(code):
+    # civilians the text gives no country were given the attacker's (a state's acts on such
+    # groups are mostly on its own); a strike on a place of another country hits that one's
+    for text in ("Les frappes américaines contre Raqqa ont tué des civils.",
+                 "L'aviation américaine a bombardé Raqqa, tuant des civils."):
+        victims = [e.target for e in _events(code, text) if e.target is not None and e.target.role == "CVL"
+                   and e.source is not None]
+        assert victims and {v.country for v in victims} == {"SYR"}, text
+    (e,) = [e for e in _events(code, "La police a dispersé les manifestants à Paris.") if e.type == "ASSAULT"]
+    assert e.target.country == "FRA"
