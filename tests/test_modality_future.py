@@ -40,3 +40,12 @@ def test_a_quoted_first_person_future_is_still_a_threat_made_now(code):
 def test_an_act_that_goes_on_is_asserted_whatever_governs_its_continuation(code, text, modality):
     # (modality.yaml continuation_verbs)
     assert only_event(code, text, "ASSAULT").modality == modality
+
+
+def test_who_travels_to_meet_someone_is_the_one_who_meets(code):
+    # "à Moscou" after a visit is where, not who meets ("donner à X un prétexte pour attaquer"
+    # keeps X as the one who attacks: dev article diplo-abbas-hamas-rafah)
+    evs = code("Le président américain se rendra lundi à Moscou pour rencontrer Vladimir Poutine.").events
+    meets = [(e.source.code, e.target.name) for e in evs if e.trigger.text == "rencontrer" and e.source is not None]
+    assert ("USAGOV", "Vladimir Poutine") in meets
+    assert all("Moscou" not in e.source.text for e in evs if e.trigger.text == "rencontrer" and e.source)

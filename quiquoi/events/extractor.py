@@ -422,6 +422,9 @@ class EventExtractor:
                 if found or (fold(owned.lemma_) in self.doer_nouns and fold(head.lemma_) not in self.doer_noun_verbs):
                     return found
             # object control: "exhorter X à", "presser X de" -> X; otherwise the subject
+            # ("donner à Israël un prétexte pour attaquer": the one given it; but "se rendre à
+            # Moscou pour rencontrer X": a visit's "à" is where, and the traveller meets X)
+            visit = verb.dep_ == "advcl" and self._is_visit(head)
             unknown = False
             for c in children(head):
                 if (c.dep_ in ("obj", "iobj") or (self._misread_object(c, head) and c.i < verb.i)) and c.i != verb.i:
@@ -434,7 +437,8 @@ class EventExtractor:
                 # whoever they are; not the one who asks
                 return []
             for c in children(head):
-                if c.dep_.startswith("obl") and self._case(c) in self.dative and c.i < verb.i:
+                if c.dep_.startswith("obl") and self._case(c) in self.dative and c.i < verb.i \
+                        and not visit:
                     found = self._arg_actors(c, actors) or self._counterpart(c, head, actors)
                     if found:
                         return found
@@ -452,6 +456,11 @@ class EventExtractor:
                     return patient
             return self.subjects(head, actors, depth + 1)
         return []
+
+    def _is_visit(self, verb: Token) -> bool:
+        """Whether the verb is a visit of the lexicon ("se rendre à Moscou")."""
+        pred = self._verb_predicate(verb) if verb.pos_ in ("VERB", "AUX") else None
+        return pred is not None and _code_in(pred.cameo, self.visit_codes)
 
     def _subject_in_fronted_adjunct(self, verb: Token, actors: ArticleActors) -> list[Actor]:
         """"Au cours des débats à Vienne, Londres, Paris et Berlin (E3) ont dénoncé": a fronted
