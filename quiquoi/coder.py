@@ -54,7 +54,7 @@ class Coder:
         self.batch_size = batch_size
         self.check_language = check_language
         self.dictionary = ActorDictionary(self.data, self.nlp.tokenizer)
-        self.extractor = EventExtractor(EventLexicon.from_language(self.data), Modality(self.data.modality),
+        self.extractor = EventExtractor(EventLexicon.from_language(self.data), Modality(self.data.modality, self.data.config),
                                         self.data.config)
         # speech verbs tell who announces an agentless act ("a été destitué, a annoncé X")
         self.extractor.speech_verbs = {fold(v.split(" ", 1)[-1].split("'", 1)[-1])

@@ -212,9 +212,7 @@ class EventExtractor:
 
     def _prep_is(self, tok: Token, prep: str) -> bool:
         """Whether `tok`'s preposition is `prep`, contracted forms included (au = à, du = de)."""
-        case = self._case(tok)
-        return case == prep or (prep in self.dative and case in self.dative) or (
-            prep in self.genitive and case in self.genitive)
+        return self._prep_among(prep, {self._case(tok)})
 
     def _infinitive_of_participle(self, word: str) -> str | None:
         """The lexicon verb a present participle is a form of ("sommant" -> "sommer",
@@ -424,7 +422,6 @@ class EventExtractor:
             # object control: "exhorter X à", "presser X de" -> X; otherwise the subject
             # ("donner à Israël un prétexte pour attaquer": the one given it; but "se rendre à
             # Moscou pour rencontrer X": a visit's "à" is where, and the traveller meets X)
-            visit = verb.dep_ == "advcl" and self._is_visit(head)
             unknown = False
             for c in children(head):
                 if (c.dep_ in ("obj", "iobj") or (self._misread_object(c, head) and c.i < verb.i)) and c.i != verb.i:
@@ -438,7 +435,7 @@ class EventExtractor:
                 return []
             for c in children(head):
                 if c.dep_.startswith("obl") and self._case(c) in self.dative and c.i < verb.i \
-                        and not visit:
+                        and not (verb.dep_ == "advcl" and self._is_visit(head)):
                     found = self._arg_actors(c, actors) or self._counterpart(c, head, actors)
                     if found:
                         return found
@@ -649,7 +646,7 @@ class EventExtractor:
             if tok.pos_ in ("VERB", "AUX") else [tok]
         if pred.fixed:
             # "tirer à boulets rouges sur l'OTAN": the complement may hang on the fixed words
-            span = tok.doc[tok.i + 1: min(tok.i + 1 + len(pred.fixed.split()), tok.sent.end)]
+            span = tok.doc[tok.i + 1: min(tok.i + 1 + len(pred.fixed_words), tok.sent.end)]
             holders += [t for t in span if t.pos_ == "NOUN" and t not in holders]
         for slot in pred.target or ("obj",):
             slot_f = fold(slot)
@@ -1281,7 +1278,7 @@ class EventExtractor:
                         if own:
                             sources = self._arg_actors(own[-1], actors)
                     if pred.is_event and (sources or targets):
-                        end = tokens_of(tok.doc)[tok.i + len(pred.fixed.split())] if pred.fixed else tok
+                        end = tokens_of(tok.doc)[tok.i + len(pred.fixed_words)] if pred.fixed else tok
                         consumed.update(range(tok.i + 1, end.i + 1))    # "est en visite": one event
                         self._emit(events, tok, end, pred, sources, targets, sent, actors)
                     continue
@@ -1314,7 +1311,7 @@ class EventExtractor:
                     sources = self._implied_state(tok, actors)   # "un couvre-feu a été décrété à Santiago"
                 end = tok
                 if pred.fixed:
-                    end = tokens_of(tok.doc)[tok.i + len(pred.fixed.split())]
+                    end = tokens_of(tok.doc)[tok.i + len(pred.fixed_words)]
             elif tok.pos_ == "NOUN" and tok.i not in consumed:
                 pred = self._noun_predicate(tok)
                 if pred is None:
@@ -1530,12 +1527,12 @@ class EventExtractor:
         """One event per source and target pair (two for a symmetric one), appended to `events`."""
         # "ne pas commenter", "les conditions ne sont pas réunies": the negation is the meaning
         negated = self.mod.negated(tok) and not pred.negative_only
-        modality = self.mod.modality(tok, sent)
+        told = self.mod.future_in_past(tok)
+        modality = self.mod.modality(tok, sent, told)
         if self.mod.attempt_codes:
             pred = self._recode(pred, self.mod.attempt_code(tok, pred.cameo))    # "tenter de tuer X"
         focus = actors.focus_country()
-        told = self.mod.future_in_past(tok) if modality in ("hypothetical", "proposed") else None
-        if told is not None:
+        if told is not None and modality in ("hypothetical", "proposed"):
             modality = self._told_future(events, tok, told, pred, sources, negated, modality, actors)
         for src in sources or [None]:
             for tgt in targets or [None]:

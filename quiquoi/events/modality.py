@@ -19,7 +19,13 @@ EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "obj", "nmod", "obl:arg", "c
 
 
 class Modality:
-    def __init__(self, data: dict):
+    def __init__(self, data: dict, config: dict | None = None):
+        config = config or {}
+        # (from the language's config.yaml) reflexive pronouns, left out of a multiword
+        # governor's key ("se dire prêt"); the forms of "de", one word for the hypothetical
+        # prepositions ("en cas de", "en cas d'une", "en cas du")
+        reflexives = {fold(w) for w in config.get("reflexive_pronouns", [])}
+        self.genitive = {fold(w) for w in config.get("genitive_prepositions", [])}
         self.negation = {fold(w) for w in data.get("negation", [])}
         self.needs_ne = {fold(w) for w in data.get("negation_requires_ne", [])}
         self.clitics = {fold(w) for w in data.get("negation_clitics", [])}
@@ -34,7 +40,7 @@ class Modality:
         self.multiword: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for key in [*self.governors, *self.cessation, *self.continuation]:
             words = _words(key)
-            if words and words[0] in ("se", "s'"):
+            if words and words[0] in reflexives:
                 words = words[1:]
             if len(words) > 1:
                 self.multiword.setdefault(words[0], []).append((key, tuple(words[1:])))
@@ -43,7 +49,7 @@ class Modality:
         self.hyp_conjunctions = {fold(w) for w in hyp.get("conjunctions", [])}
         self.hyp_adverbs = {fold(w) for w in hyp.get("adverbs", [])}
         # "en cas de", "au risque de": word sequences, elided words without their apostrophe
-        self.hyp_prepositions = [tuple(map(_unelided, _words(p))) for p in hyp.get("prepositions", [])]
+        self.hyp_prepositions = [tuple(map(self._preposition_class, _words(p))) for p in hyp.get("prepositions", [])]
         future = data.get("future_markers") or {}
         self.future_tenses = set(future.get("tense", []))
         self.future_auxiliaries = {fold(w) for w in future.get("auxiliaries", [])}
@@ -171,9 +177,12 @@ class Modality:
                 moods |= set(morph(c, "Mood"))
         return moods
 
-    def modality(self, tok: Token, sent) -> str:
-        """asserted | proposed | requested | refused | hypothetical | reported"""
-        if self.future_in_past(tok) is not None:
+    def modality(self, tok: Token, sent, told=...) -> str:
+        """asserted | proposed | requested | refused | hypothetical | reported (`told`: what
+        `future_in_past(tok)` gives, when the caller has it already)"""
+        if told is ...:
+            told = self.future_in_past(tok)
+        if told is not None:
             # a future seen from the past: the speech verb's own meaning ("a annoncé qu'il se
             # rendrait": proposed), else not done yet; whose act it is, the extractor knows
             mode = self._climb(tok, sent, conditional=False)
@@ -301,6 +310,10 @@ class Modality:
                 return key
         return lemma
 
+    def _preposition_class(self, word: str) -> str:
+        """A folded word, each form of "de" ("d'", "du", "des") as one."""
+        return "de" if word in self.genitive else word
+
     def _hypothetical_preposition(self, node: Token) -> bool:
         """Whether the phrase of `node` is introduced by one of the hypothetical prepositions
         ("en cas d'une nouvelle attaque": its own "d'" and the words before it)."""
@@ -310,7 +323,7 @@ class Modality:
         words = folded_texts_of(node.doc)
         for phrase in self.hyp_prepositions:
             start = case.i - len(phrase) + 1
-            if start >= 0 and tuple(_unelided(w) for w in words[start:case.i + 1]) == phrase:
+            if start >= 0 and tuple(map(self._preposition_class, words[start:case.i + 1])) == phrase:
                 return True
         return False
 
@@ -331,13 +344,6 @@ def _words(phrase: str) -> tuple[str, ...]:
     """A phrase of the data as the folded words the tokenizer makes of it ("d'après" ->
     ("d'", "après"))."""
     return tuple(fold(phrase).replace("'", "' ").split())
-
-
-def _unelided(word: str) -> str:
-    """A folded word without its elision mark ("d'" -> "d"), so "de" and "d'" compare by
-    their first letters: "d" stands for either."""
-    word = word.rstrip("'")
-    return "d" if word in ("d", "de") else word
 
 
 def _past(verb: Token) -> bool:

@@ -143,7 +143,8 @@ class PlaceFinder:
 
     def _object_place(self, tok: Token, name: str) -> bool:
         """The direct object of a verb that acts on a place ("attaquer la bande de Gaza"), or
-        the "sur"/"contre" complement of an attack noun, when the gazetteer knows the name (the parser's entities include institutions)."""
+        the "sur"/"contre" complement of an attack noun, when the gazetteer knows the name
+        (the parser's entities include institutions)."""
         return self.struck(tok) and (self.gazetteer is None or bool(self.gazetteer.candidates(name)))
 
     def struck(self, tok: Token) -> bool:
